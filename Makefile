@@ -1,0 +1,48 @@
+# Two commands for a fresh machine (see README.md):
+#   make run    installs everything and opens the program on the demo workspace
+#   make test   installs everything and runs the whole test suite (what CI runs)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DEMO := demo-workspace
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test setup system demo lint typecheck lock clean
+
+setup: system $(INSTALLED)
+
+system:
+	@sh build_spec/install-system-packages.sh
+
+$(INSTALLED): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+demo: setup
+	@test -f $(DEMO)/workspace.json || $(BIN)/xuncha demo --workspace $(DEMO)
+
+# Until the window exists (issue 3), `run` builds the demo workspace and prints its summary.
+run: demo
+	@XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$$($(BIN)/python -c 'from xuncha_desktop.demo.builder import DEMO_PASSPHRASE; print(DEMO_PASSPHRASE)')} \
+	  $(BIN)/xuncha stats --workspace $(DEMO)
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup lint typecheck
+	$(BIN)/pytest
+
+# After changing dependencies: record the exact versions the tests passed with.
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) $(DEMO) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,55 @@
+"""Shared fixtures: a real encrypted workspace in a temporary folder per test (cheap KDF)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XUNCHA_LANG"] = "zh"
+
+from xuncha_desktop.security.keys import KdfParams  # noqa: E402
+from xuncha_desktop.workspace import Workspace  # noqa: E402
+
+PASSPHRASE = "巡察口令 correct horse"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.create(tmp_path / "ws", "第六巡察组-笔记本1", PASSPHRASE, kdf=KdfParams.cheap(),
+                          user_name="张伟")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def session(workspace: Workspace) -> Iterator[Session]:
+    """A session in a transaction that the test may commit; rolled back if left open."""
+    with workspace.session() as s, s.begin():
+        yield s
+
+
+@pytest.fixture
+def ids(workspace: Workspace) -> dict[str, str]:
+    """A round, a unit and a group inspecting it (committed): the frame most records need."""
+    from xuncha_desktop.services.kinds import KINDS
+
+    with workspace.transaction() as session:
+        return _frame(session, KINDS)
+
+
+def _frame(session: Session, KINDS: dict) -> dict[str, str]:  # type: ignore[type-arg]  # noqa: N803
+    the_round = KINDS["round"].create(session, {"name": "五届市委第八轮巡察", "kind": "regular",
+                                                "start_date": "2020-04-01", "end_date": "2020-06-30"})
+    unit = KINDS["unit"].create(session, {"name": "娄底市住房和城乡建设局",
+                                          "party_org": "中共娄底市住房和城乡建设局党组", "party_org_kind": "党组"})
+    group = KINDS["group"].create(session, {"round_id": str(the_round.id), "name": "市委第六巡察组",
+                                            "members": [{"name": "赵刚", "role": "组长"},
+                                                        {"name": "钱敏", "role": "副组长"},
+                                                        {"name": "张伟", "role": "组员"}],
+                                            "unit_ids": [str(unit.id)]})
+    return {"round": str(the_round.id), "unit": str(unit.id), "group": str(group.id)}

@@ -1,0 +1,32 @@
+"""The ORM models, one module per record family. Importing this package registers them all."""
+
+from xuncha_desktop.db.models.audit import AuditEntry
+from xuncha_desktop.db.models.changes import Change
+from xuncha_desktop.db.models.clues import Clue
+from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
+from xuncha_desktop.db.models.interviews import Interview
+from xuncha_desktop.db.models.links import Link
+from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Unit
+from xuncha_desktop.db.models.papers import WorkingPaper
+from xuncha_desktop.db.models.petitions import Petition
+from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
+from xuncha_desktop.db.models.vocabulary import VocabularyTerm
+
+__all__ = [
+    "AuditEntry",
+    "Change",
+    "Clue",
+    "CustodyEvent",
+    "Evidence",
+    "Group",
+    "GroupMember",
+    "Interview",
+    "Link",
+    "Petition",
+    "Problem",
+    "RectificationUpdate",
+    "Round",
+    "Unit",
+    "VocabularyTerm",
+    "WorkingPaper",
+]

@@ -1,0 +1,44 @@
+"""证据材料 and its chain of custody."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from xuncha_desktop.db.base import Base, Replicated
+
+
+class Evidence(Replicated, Base):
+    """A piece of evidence; its file lives in the encrypted store under its ``sha256``."""
+
+    __tablename__ = "evidence"
+
+    round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    evidence_type: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(String(300))
+    provider: Mapped[str | None] = mapped_column(String(100))
+    obtained_how: Mapped[str | None] = mapped_column(String(32))
+    obtained_at: Mapped[dt.datetime | None]
+    pages: Mapped[int | None] = mapped_column(Integer)
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class CustodyEvent(Replicated, Base):
+    """Who held a piece of evidence when. Append-only: events are added, never edited."""
+
+    __tablename__ = "custody_events"
+
+    evidence_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    at: Mapped[dt.datetime]
+    action: Mapped[str] = mapped_column(String(32))
+    holder: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)

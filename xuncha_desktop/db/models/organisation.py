@@ -1,0 +1,61 @@
+"""Rounds, groups (with their members) and inspected units."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from xuncha_desktop.db.base import Base, Replicated
+
+
+class Round(Replicated, Base):
+    """巡察轮次: one round of inspection (e.g. 五届市委第八轮) of one kind."""
+
+    __tablename__ = "rounds"
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    term: Mapped[str | None] = mapped_column(String(50))
+    number: Mapped[int | None] = mapped_column(Integer)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    # A supervision round names the rounds whose rectification it supervises.
+    supervised_round_ids: Mapped[list[str]] = mapped_column(default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Group(Replicated, Base):
+    """巡察组 of one round; its units are links of relation ``inspects``."""
+
+    __tablename__ = "groups"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class GroupMember(Replicated, Base):
+    __tablename__ = "group_members"
+
+    group_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(32))
+    post: Mapped[str | None] = mapped_column(String(200))
+
+
+class Unit(Replicated, Base):
+    """被巡察单位 and its Party organisation."""
+
+    __tablename__ = "units"
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    party_org: Mapped[str | None] = mapped_column(String(200))
+    party_org_kind: Mapped[str | None] = mapped_column(String(32))
+    level: Mapped[str | None] = mapped_column(String(50))
+    contact_person: Mapped[str | None] = mapped_column(String(100))
+    contact_phone: Mapped[str | None] = mapped_column(String(50))
+    address: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)

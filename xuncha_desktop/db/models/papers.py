@@ -1,0 +1,29 @@
+"""问题底稿: one working paper per problem ("一事一底稿")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Date, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from xuncha_desktop.db.base import Base, Replicated
+
+
+class WorkingPaper(Replicated, Base):
+    __tablename__ = "working_papers"
+
+    round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    unit_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    problem_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    number: Mapped[str | None] = mapped_column(String(50))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    how_found: Mapped[str | None] = mapped_column(Text)
+    drafted_by: Mapped[str | None] = mapped_column(String(100))
+    checked_by: Mapped[str | None] = mapped_column(String(100))
+    approved_by: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(32))

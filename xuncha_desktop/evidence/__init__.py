@@ -1,0 +1,1 @@
+"""The encrypted, content-addressed store of evidence files."""

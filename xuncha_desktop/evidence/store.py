@@ -1,0 +1,186 @@
+"""Evidence files, encrypted with age to the workspace's own key and named by their plaintext SHA-256.
+
+A file is stored once however many records point to it. Writing streams through a hashing reader into a
+temporary file that is renamed into place only when complete, so a killed process leaves no half file
+under a real name. Reading decrypts to a temporary file and re-hashes before renaming to the target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyrage
+
+from xuncha_desktop.errors import Cancelled, XunchaError
+
+Progress = Callable[[int, int], None]
+"""Called with (bytes done, bytes in all); in all is 0 when unknown."""
+CancelFlag = Callable[[], bool]
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CHUNK = 1 << 20
+
+
+class _HashingReader(io.RawIOBase):
+    def __init__(self, source: BinaryIO, total: int, progress: Progress | None,
+                 cancelled: CancelFlag | None) -> None:
+        self._source = source
+        self._total = total
+        self._progress = progress
+        self._cancelled = cancelled
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled()
+        data = self._source.read(_CHUNK if size is None or size < 0 else size)
+        self.digest.update(data)
+        self.size += len(data)
+        if self._progress is not None and data:
+            self._progress(self.size, self._total)
+        return data
+
+
+class _HashingWriter(io.RawIOBase):
+    def __init__(self, sink: BinaryIO) -> None:
+        self._sink = sink
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self.digest.update(data)
+        return self._sink.write(data)
+
+
+def _raise_io(exc: OSError) -> None:
+    if exc.errno == errno.ENOSPC:
+        raise XunchaError("disk_full") from exc
+    raise XunchaError("io_error", reason=str(exc)) from exc
+
+
+class EvidenceStore:
+    def __init__(self, root: Path, identity: pyrage.x25519.Identity) -> None:
+        self.root = root
+        self._identity = identity
+        self._recipient = identity.to_public()
+        (root / "tmp").mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def path_of(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):
+            raise ValueError(f"not a SHA-256: {sha256!r}")
+        return self.root / sha256[:2] / f"{sha256}.age"
+
+    def has(self, sha256: str) -> bool:
+        return self.path_of(sha256).is_file()
+
+    def put_file(self, path: Path, progress: Progress | None = None,
+                 cancelled: CancelFlag | None = None) -> tuple[str, int]:
+        """Stores the file's content; returns (sha256, size). Raises Cancelled, leaving nothing behind."""
+        try:
+            with path.open("rb") as source:
+                return self.put_stream(source, path.stat().st_size, progress, cancelled)
+        except FileNotFoundError as exc:
+            raise XunchaError("file_missing", path=str(path)) from exc
+
+    def put_stream(self, source: BinaryIO, total: int = 0, progress: Progress | None = None,
+                   cancelled: CancelFlag | None = None) -> tuple[str, int]:
+        reader = _HashingReader(source, total, progress, cancelled)
+        handle, temp_name = tempfile.mkstemp(dir=self.root / "tmp", suffix=".part")
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(handle, "wb") as sink:
+                pyrage.encrypt_io(reader, sink, [self._recipient])
+                sink.flush()
+                os.fsync(sink.fileno())
+            sha256 = reader.digest.hexdigest()
+            target = self.path_of(sha256)
+            if target.exists():
+                temp.unlink()
+            else:
+                target.parent.mkdir(mode=0o700, exist_ok=True)
+                os.replace(temp, target)
+            return sha256, reader.size
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            _raise_io(exc)
+            raise  # unreachable: _raise_io always raises
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+    def extract(self, sha256: str, out: Path) -> None:
+        """Writes the plaintext to ``out``; raises if the stored file is missing, damaged or altered."""
+        source_path = self.path_of(sha256)
+        if not source_path.is_file():
+            raise XunchaError("evidence_missing_blob", sha256=sha256)
+        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".xuncha-", suffix=".part")
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(handle, "wb") as sink:
+                writer = _HashingWriter(sink)
+                self._decrypt_into(source_path, writer, sha256)
+                if writer.digest.hexdigest() != sha256:
+                    raise XunchaError("evidence_damaged", sha256=sha256)
+            os.replace(temp, out)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            _raise_io(exc)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+    def read_bytes(self, sha256: str) -> bytes:
+        """The whole plaintext in memory: for thumbnails and small files only."""
+        buffer = io.BytesIO()
+        writer = _HashingWriter(buffer)  # type: ignore[arg-type]
+        self._decrypt_into(self.path_of(sha256), writer, sha256)
+        if writer.digest.hexdigest() != sha256:
+            raise XunchaError("evidence_damaged", sha256=sha256)
+        return buffer.getvalue()
+
+    def verify(self, sha256: str) -> bool:
+        """True when the stored file decrypts and its plaintext hashes to its name."""
+        if not self.has(sha256):
+            return False
+        writer = _HashingWriter(open(os.devnull, "wb"))  # noqa: SIM115 - closed below
+        try:
+            self._decrypt_into(self.path_of(sha256), writer, sha256)
+        except XunchaError:
+            return False
+        finally:
+            writer._sink.close()
+        return writer.digest.hexdigest() == sha256
+
+    def __iter__(self) -> Iterator[str]:
+        for path in sorted(self.root.glob("??/*.age")):
+            name = path.name.removesuffix(".age")
+            if _SHA256.match(name):
+                yield name
+
+    def clean_temporary(self) -> None:
+        """Removes parts left by a killed process."""
+        for part in (self.root / "tmp").glob("*.part"):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+    def _decrypt_into(self, source_path: Path, writer: io.RawIOBase, sha256: str) -> None:
+        with source_path.open("rb") as source:
+            try:
+                pyrage.decrypt_io(source, writer, [self._identity])
+            except pyrage.DecryptError as exc:
+                raise XunchaError("evidence_damaged", sha256=sha256) from exc

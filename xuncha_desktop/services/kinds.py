@@ -1,0 +1,46 @@
+"""The registry of record kinds: the names the command line and packages use, and their services."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.services import (
+    clues,
+    evidence,
+    groups,
+    interviews,
+    papers,
+    petitions,
+    problems,
+    rounds,
+    units,
+)
+from xuncha_desktop.services.records import RecordService
+
+KINDS: dict[str, RecordService[Any]] = {
+    service.kind: service
+    for service in (rounds.service, groups.service, units.service, interviews.service, petitions.service,
+                    clues.service, evidence.service, papers.service, problems.service)
+}
+
+
+def service_for(kind: str) -> RecordService[Any]:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise InvalidRequest("unknown_kind", kind=kind, kinds=" ".join(KINDS)) from None
+
+
+def kind_label(kind: str) -> str:
+    service = KINDS.get(kind)
+    return service.zh if service else kind
+
+
+def record_exists(session: Session, kind: str, record_id: uuid.UUID) -> bool:
+    model = service_for(kind).model
+    return session.scalar(select(model.id).where(model.id == record_id, model.deleted.is_(False))) is not None

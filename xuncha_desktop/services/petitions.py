@@ -1,0 +1,68 @@
+"""信访件: petitions. The petitioner's identity is confidential (see services/fields.py)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.db.enums import PetitionChannel, PetitionHandling
+from xuncha_desktop.db.models.petitions import Petition
+from xuncha_desktop.errors import ValidationError
+from xuncha_desktop.services import links
+from xuncha_desktop.services.fields import Field, FieldType
+from xuncha_desktop.services.records import RecordService
+
+T = FieldType
+
+
+class PetitionService(RecordService[Petition]):
+    kind = "petition"
+    zh = "信访件"
+    en = "petition"
+    model = Petition
+    default_order = ("-received_at",)
+    fields = (
+        Field("round_id", "巡察轮次", "round", T.REF, ref="round"),
+        Field("unit_id", "被反映单位", "unit complained about", T.REF, ref="unit"),
+        Field("number", "信访编号", "number", T.STRING, max_length=50),
+        Field("channel", "来源渠道", "channel", T.ENUM, required=True, enum=PetitionChannel),
+        Field("received_at", "收到时间", "received at", T.DATETIME, required=True),
+        Field("petitioner_name", "信访人", "petitioner", T.STRING, max_length=100, confidential=True),
+        Field("anonymous", "匿名", "anonymous", T.BOOL, default=False),
+        Field("petitioner_contact", "信访人联系方式", "petitioner's contact", T.STRING, max_length=200,
+              confidential=True),
+        Field("subject_names", "被反映人", "persons complained about", T.STRING, max_length=500),
+        Field("subject_unit", "被反映单位（原文）", "unit complained about (as written)", T.STRING, max_length=200),
+        Field("summary", "反映内容摘要", "summary", T.TEXT, required=True),
+        Field("category", "问题类别", "category", T.VOCAB, vocabulary="petition_category"),
+        Field("in_remit", "属于巡察受理范围", "within the remit", T.BOOL, default=True),
+        Field("handling", "处理方式", "handling", T.ENUM, enum=PetitionHandling),
+        Field("result", "办理结果", "result", T.TEXT),
+    )
+
+    def title(self, record: Petition) -> str:
+        return record.number or f"{record.received_at:%Y-%m-%d} {PetitionChannel(record.channel).zh}"
+
+    def validate(self, session: Session, record: Petition, changed: set[str], is_new: bool) -> None:
+        if not record.anonymous and not record.petitioner_name:
+            raise ValidationError("petitioner_required", "petitioner_name")
+
+    def mark_repeat(self, session: Session, petition_id: uuid.UUID, earlier_id: uuid.UUID) -> None:
+        """The petition repeats an earlier one (same person, same matter): they belong together."""
+        links.link(session, "petition", petition_id, "petition", earlier_id)
+
+    def repeat_family(self, session: Session, petition_id: uuid.UUID) -> set[uuid.UUID]:
+        """Every petition connected to this one by ``repeats`` links, itself included."""
+        seen = {petition_id}
+        frontier = [petition_id]
+        while frontier:
+            current = frontier.pop()
+            for item in links.linked(session, "petition", current):
+                if item.kind == "petition" and item.relation == "repeats" and item.id not in seen:
+                    seen.add(item.id)
+                    frontier.append(item.id)
+        return seen
+
+
+service = PetitionService()

@@ -1,0 +1,313 @@
+"""What every record family shares: create, update, tombstone, read, list and count with filters.
+
+Each family's module subclasses :class:`RecordService` with its fields and its rules (required fields
+that depend on others, status steps, locks); the command line and the window call these methods and
+never touch the ORM themselves. Nothing here commits: the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.db.base import Replicated
+from xuncha_desktop.db.enums import CodedEnum
+from xuncha_desktop.db.values import to_json_value
+from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
+from xuncha_desktop.services import audit
+from xuncha_desktop.services.fields import Field, FieldType, coerce, is_empty, parse_uuid
+
+M = TypeVar("M", bound=Replicated)
+
+_FILTER = re.compile(r"^\s*([a-z_]+)\s*(>=|<=|!=|=)(.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class Filter:
+    field: str
+    op: str
+    value: Any
+
+    @classmethod
+    def parse(cls, text: str) -> Filter:
+        match = _FILTER.match(text)
+        if match is None:
+            raise InvalidRequest("filter_bad", text=text)
+        return cls(match.group(1), match.group(2), match.group(3).strip())
+
+
+class RecordService(Generic[M]):
+    """The rules of one record family. Subclasses set the class attributes and override the hooks."""
+
+    kind: ClassVar[str]
+    zh: ClassVar[str]
+    en: ClassVar[str]
+    model: type[M]
+    fields: ClassVar[tuple[Field, ...]]
+    status_field: ClassVar[str | None] = None
+    status_enum: ClassVar[type[CodedEnum] | None] = None
+    initial_status: ClassVar[str | None] = None
+    # status -> the statuses it may move to
+    transitions: ClassVar[Mapping[str, frozenset[str]]] = {}
+    # status -> fields that must be filled when moving to it
+    transition_needs: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    # Keys accepted in input besides the fields (a group's members, say); handled by the subclass.
+    extra_keys: ClassVar[tuple[str, ...]] = ()
+    default_order: ClassVar[tuple[str, ...]] = ("created_at",)
+    round_field: ClassVar[str | None] = "round_id"
+
+    # ---- description -------------------------------------------------------------------------
+    def field(self, name: str) -> Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise InvalidRequest("unknown_field", kind=self.kind, kind_zh=self.zh, field=name,
+                             fields=", ".join(f.name for f in self.fields))
+
+    def title(self, record: M) -> str:
+        """A one-line name of the record for lists and messages."""
+        for name in ("name", "title", "number"):
+            value = getattr(record, name, None)
+            if value:
+                return str(value)
+        return str(record.id)
+
+    # ---- reading -----------------------------------------------------------------------------
+    def get(self, session: Session, record_id: uuid.UUID | str) -> M:
+        """The live record; raises NotFound for an unknown or tombstoned id."""
+        key = parse_uuid(record_id)
+        if key is None:
+            raise InvalidRequest("bad_id", value=record_id)
+        record = session.get(self.model, key)
+        if record is None or record.deleted:
+            raise NotFound("not_found", kind=self.kind, kind_zh=self.zh, id=str(record_id))
+        return record
+
+    def read(self, session: Session, record_id: uuid.UUID | str) -> M:
+        """``get`` for a person looking at the record: the look is written to the audit log."""
+        record = self.get(session, record_id)
+        audit.record(session, "view", self.kind, record.id)
+        return record
+
+    def query(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
+              order: Sequence[str] | None = None) -> Select[tuple[M]]:
+        statement = select(self.model).where(self.model.deleted.is_(False))
+        for item in filters:
+            statement = statement.where(self._condition(session, item))
+        if search:
+            statement = statement.where(self._search_condition(session, search))
+        for name in order or self.default_order:
+            bare = name.lstrip("-")
+            if bare != "created_at":
+                self.field(bare)  # refuses an unknown name
+            column = getattr(self.model, bare)
+            statement = statement.order_by(column.desc() if name.startswith("-") else column.asc())
+        return statement.order_by(self.model.id)
+
+    def list(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
+             limit: int | None = None, offset: int = 0, order: Sequence[str] | None = None) -> list[M]:
+        statement = self.query(session, filters, search, order).offset(offset)
+        if limit is not None:
+            statement = statement.limit(limit)
+        return list(session.scalars(statement))
+
+    def count(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None) -> int:
+        statement = self.query(session, filters, search, order=()).order_by(None)
+        return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+    def _condition(self, session: Session, item: Filter) -> Any:
+        field = self.field(item.field)
+        value = self._coerce(session, field, item.value, None, check_refs=False)
+        column = getattr(self.model, field.name)
+        if item.op == "=":
+            return column.is_(None) if value is None else column == value
+        if item.op == "!=":
+            return column.is_not(None) if value is None else column != value
+        return column >= value if item.op == ">=" else column <= value
+
+    def _search_condition(self, session: Session, text: str) -> Any:
+        from xuncha_desktop.services import search as search_service
+
+        if self.kind in search_service.SEARCHABLE:
+            ids = [hit.id for hit in search_service.search(session, text, [self.kind], limit=100_000)]
+            return self.model.id.in_(ids)
+        columns = [getattr(self.model, f.name) for f in self.fields
+                   if f.type in (FieldType.STRING, FieldType.TEXT) and not f.confidential]
+        return _any_like(columns, text) if columns else false()
+
+    # ---- writing -----------------------------------------------------------------------------
+    def create(self, session: Session, data: Mapping[str, Any]) -> M:
+        """Validates ``data`` (field name → value, codes or labels) and adds the record."""
+        values, extras = self._read_input(session, data, None)
+        for field in self.fields:
+            if field.name not in values and not field.read_only:
+                default = field.default_value()
+                if default is not None:
+                    values[field.name] = default
+        if self.status_field is not None:
+            status = values.get(self.status_field, self.initial_status)
+            if status != self.initial_status:
+                assert self.status_enum is not None and self.initial_status is not None
+                raise ValidationError("initial_status", self.status_field, kind=self.kind, kind_zh=self.zh,
+                                      status=self.initial_status,
+                                      status_zh=self.status_enum(self.initial_status).zh)
+            values[self.status_field] = self.initial_status
+        record = self.model(**values)
+        self._check_required(record)
+        self.validate(session, record, set(values), is_new=True)
+        session.add(record)
+        session.flush()
+        self.after_write(session, record, extras, is_new=True)
+        audit.record(session, "create", self.kind, record.id)
+        return record
+
+    def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any]) -> M:
+        record = self.get(session, record_id)
+        values, extras = self._read_input(session, data, record)
+        changed = {name for name, value in values.items() if getattr(record, name) != value}
+        old_status = getattr(record, self.status_field) if self.status_field else None
+        if self.status_field is not None and self.status_field in changed:
+            new_status = values[self.status_field]
+            self.check_transition(record, old_status, new_status, values)
+        self.before_update(session, record, changed)
+        for name in changed:
+            setattr(record, name, values[name])
+        self._check_required(record)
+        self.validate(session, record, changed, is_new=False)
+        if self.status_field is not None and self.status_field in changed:
+            self.on_status_change(session, record, old_status, getattr(record, self.status_field), values, extras)
+        session.flush()
+        self.after_write(session, record, extras, is_new=False)
+        if changed or extras:
+            audit.record(session, "update", self.kind, record.id, detail=",".join(sorted(changed | set(extras))))
+        return record
+
+    def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
+        """Tombstones the record: it disappears from every list but its deletion can travel."""
+        record = self.get(session, record_id)
+        self.before_delete(session, record)
+        record.deleted = True
+        session.flush()
+        audit.record(session, "delete", self.kind, record.id)
+        return record
+
+    def set_status(self, session: Session, record_id: uuid.UUID | str, status: str | CodedEnum,
+                   **needs: Any) -> M:
+        """One status step, with what the step needs (e.g. the receiving body of a transfer)."""
+        assert self.status_field is not None
+        return self.update(session, record_id, {self.status_field: str(status), **needs})
+
+    def allowed_next(self, status: str) -> list[str]:
+        return sorted(self.transitions.get(status, frozenset()), key=self._status_order)
+
+    def _status_order(self, status: str) -> int:
+        assert self.status_enum is not None
+        return [m.value for m in self.status_enum].index(status)
+
+    def check_transition(self, record: M, old: str, new: str, values: Mapping[str, Any]) -> None:
+        assert self.status_enum is not None and self.status_field is not None
+        allowed = self.transitions.get(old, frozenset())
+        if new not in allowed:
+            names = self.allowed_next(old)
+            raise ValidationError(
+                "bad_transition", self.status_field, kind=self.kind, kind_zh=self.zh,
+                from_zh=self.status_enum(old).zh, to_zh=self.status_enum(new).zh,
+                from_en=self.status_enum(old).en, to_en=self.status_enum(new).en,
+                allowed="、".join(self.status_enum(s).zh for s in names) or "无",
+                allowed_en=", ".join(names) or "none")
+        for name in self.transition_needs.get(new, ()):
+            if is_empty(values.get(name, getattr(record, name))):
+                field = self.field(name)
+                raise ValidationError("transition_needs", name, kind=self.kind, kind_zh=self.zh,
+                                      to_zh=self.status_enum(new).zh, to_en=self.status_enum(new).en,
+                                      field_zh=field.zh)
+
+    # ---- hooks for the families --------------------------------------------------------------
+    def validate(self, session: Session, record: M, changed: set[str], is_new: bool) -> None:
+        """Rules across fields; raise ValidationError naming the field."""
+
+    def before_update(self, session: Session, record: M, changed: set[str]) -> None:
+        """Refuse an update (a signed record's text, say) before anything is changed."""
+
+    def before_delete(self, session: Session, record: M) -> None:
+        """Refuse a deletion or tombstone what depends on the record."""
+
+    def on_status_change(self, session: Session, record: M, old: str | None, new: str,
+                         values: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
+        """Record what a status step implies (a rectification update, say)."""
+
+    def after_write(self, session: Session, record: M, extras: Mapping[str, Any], is_new: bool) -> None:
+        """Store ``extra_keys`` input (members of a group, say)."""
+
+    def extra_dict(self, session: Session, record: M) -> dict[str, Any]:
+        return {}
+
+    # ---- conversion --------------------------------------------------------------------------
+    def to_dict(self, session: Session, record: M) -> dict[str, Any]:
+        """The record as JSON-ready values: id, every field (codes, ISO dates), and the sync stamps."""
+        result: dict[str, Any] = {"id": str(record.id), "kind": self.kind}
+        for field in self.fields:
+            result[field.name] = to_json_value(getattr(record, field.name))
+        result.update(self.extra_dict(session, record))
+        result["created_at"] = to_json_value(record.created_at)
+        result["hlc"] = record.hlc
+        result["changed_by"] = str(record.changed_by)
+        return result
+
+    def _read_input(self, session: Session, data: Mapping[str, Any], record: M | None
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        known = {f.name for f in self.fields}
+        values: dict[str, Any] = {}
+        extras: dict[str, Any] = {}
+        round_id = data.get(self.round_field) if self.round_field else None
+        if round_id is None and record is not None and self.round_field:
+            round_id = getattr(record, self.round_field)
+        for name, raw in data.items():
+            if name in self.extra_keys:
+                extras[name] = raw
+                continue
+            if name in ("id", "kind", "created_at", "hlc", "changed_by") and record is not None:
+                continue  # echoed back from a `get`: harmless, but never an edit
+            if name not in known:
+                raise InvalidRequest("unknown_field", kind=self.kind, kind_zh=self.zh, field=name,
+                                     fields=", ".join(sorted(known | set(self.extra_keys))))
+            field = self.field(name)
+            if field.read_only and name != self.status_field:
+                raise ValidationError("read_only_field", name, field_zh=field.zh)
+            values[name] = self._coerce(session, field, raw, round_id, check_refs=True)
+        return values, extras
+
+    def _coerce(self, session: Session, field: Field, raw: Any, round_id: Any, check_refs: bool) -> Any:
+        from xuncha_desktop.services import vocabulary
+        from xuncha_desktop.services.kinds import record_exists
+
+        round_key = parse_uuid(round_id) if round_id is not None else None
+
+        def resolve(vocab: str, text: str) -> str:
+            return vocabulary.resolve(session, vocab, round_key, text, field)
+
+        def exists(kind: str, key: uuid.UUID) -> bool:
+            return record_exists(session, kind, key)
+
+        return coerce(field, raw, resolve, exists if check_refs else None)
+
+    def _check_required(self, record: M) -> None:
+        for field in self.fields:
+            if field.required and is_empty(getattr(record, field.name)):
+                raise field.fail("field_required")
+
+
+def _any_like(columns: Sequence[Any], text: str) -> Any:
+    return or_(*[column.ilike(f"%{text}%") for column in columns])
+
+
+def check_not_before(field: Field, start: dt.datetime | dt.date | None, end: dt.datetime | dt.date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise field.fail("end_before_start")

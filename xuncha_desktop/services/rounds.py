@@ -1,0 +1,46 @@
+"""巡察轮次: rounds of inspection."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.db.enums import RoundKind
+from xuncha_desktop.db.models.organisation import Round
+from xuncha_desktop.errors import ValidationError
+from xuncha_desktop.services.fields import Field, FieldType
+from xuncha_desktop.services.records import RecordService, check_not_before
+
+T = FieldType
+
+
+class RoundService(RecordService[Round]):
+    kind = "round"
+    zh = "巡察轮次"
+    en = "round"
+    model = Round
+    round_field = None
+    default_order = ("-start_date",)
+    fields = (
+        Field("name", "轮次名称", "name", T.STRING, required=True, max_length=200),
+        Field("kind", "巡察类型", "kind", T.ENUM, required=True, enum=RoundKind),
+        Field("term", "届次", "term", T.STRING, max_length=50),
+        Field("number", "轮次序号", "number", T.INT),
+        Field("start_date", "开始日期", "start date", T.DATE),
+        Field("end_date", "结束日期", "end date", T.DATE),
+        Field("supervised_round_ids", "督查的轮次", "supervised rounds", T.REFS, default=list),
+        Field("notes", "备注", "notes", T.TEXT),
+    )
+
+    def validate(self, session: Session, record: Round, changed: set[str], is_new: bool) -> None:
+        check_not_before(self.field("end_date"), record.start_date, record.end_date)
+        from xuncha_desktop.services.kinds import record_exists
+
+        for round_id in record.supervised_round_ids or []:
+            if round_id == str(record.id) or not record_exists(session, "round", uuid.UUID(round_id)):
+                raise ValidationError("field_ref_missing", "supervised_round_ids", field_zh="督查的轮次",
+                                      ref="round", ref_zh=self.zh, value=round_id)
+
+
+service = RoundService()

@@ -1,0 +1,53 @@
+"""Checks a workspace: the database's integrity, every evidence file against its hash, the audit chain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.db.models.evidence import Evidence
+from xuncha_desktop.evidence.store import EvidenceStore
+from xuncha_desktop.services import audit
+
+
+@dataclass
+class VerifyReport:
+    database_ok: bool = True
+    files_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(session: Session, store: EvidenceStore,
+           progress: Callable[[int, int], None] | None = None) -> VerifyReport:
+    report = VerifyReport()
+    if session.get_bind().dialect.name == "sqlite":
+        rows = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+        if rows != ["ok"]:
+            report.database_ok = False
+            report.problems.extend(f"database: {row}" for row in rows[:20])
+        if session.get_bind().dialect.driver == "pysqlcipher":
+            damaged = [str(row[0]) for row in session.execute(text("PRAGMA cipher_integrity_check"))]
+            if damaged:
+                report.database_ok = False
+                report.problems.extend(f"database page: {row}" for row in damaged[:20])
+    referenced = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.is_not(None),
+                                                                   Evidence.deleted.is_(False))))
+    stored = set(store)
+    for sha256 in sorted(referenced - stored):
+        report.problems.append(f"evidence file missing: {sha256}")
+    everything = sorted(stored)
+    for number, sha256 in enumerate(everything, 1):
+        if not store.verify(sha256):
+            report.problems.append(f"evidence file damaged or altered: {sha256}")
+        report.files_checked += 1
+        if progress is not None:
+            progress(number, len(everything))
+    report.problems.extend(audit.verify_chain(session))
+    return report

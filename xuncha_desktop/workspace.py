@@ -1,0 +1,292 @@
+"""A workspace: the folder that holds one device's encrypted database, evidence store, keys and log.
+
+    workspace.json            device id and name, user name, format (not secret)
+    keys/master-key.json      the database key, wrapped by the passphrase (Argon2id + AES-GCM)
+    keys/device-secrets.json  the device's signing key and evidence key, sealed with the database key
+    keys/device-public.json   their public halves, for other devices to trust
+    xuncha.db                 SQLCipher 4 database
+    evidence/                 evidence files, age-encrypted, named by SHA-256
+    backups/                  copies of the database taken before each migration
+    logs/xuncha.log           operations and errors (never contents or passphrases)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import logging
+import logging.handlers
+import os
+import shutil
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from xuncha_desktop.db import migrate
+from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
+from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
+from xuncha_desktop.db.hlc import HybridClock
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.evidence.store import EvidenceStore
+from xuncha_desktop.security import keys
+
+FORMAT = 1
+DB_NAME = "xuncha.db"
+log = logging.getLogger("xuncha")
+
+
+def default_path() -> Path:
+    """XUNCHA_WORKSPACE, or the platform's per-user data folder."""
+    chosen = os.environ.get("XUNCHA_WORKSPACE")
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_data_dir("xuncha-desktop", appauthor=False)) / "workspace"
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    device_id: uuid.UUID
+    device_name: str
+    user_name: str
+    created_at: str
+    database_url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "device_id": str(self.device_id), "device_name": self.device_name,
+                "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url}
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Writes atomically (temp file + rename), readable by the owner only."""
+    temp = path.with_name(path.name + ".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    _write_private(path, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise XunchaError("workspace_missing", path=str(path.parent.parent if path.parent.name == "keys"
+                                                       else path.parent)) from None
+    except (OSError, ValueError) as exc:
+        raise XunchaError("workspace_damaged", path=str(path), reason=str(exc)) from exc
+    if not isinstance(document, dict):
+        raise XunchaError("workspace_damaged", path=str(path), reason="not a JSON object")
+    return document
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if sys.platform != "win32":
+        path.chmod(0o700)
+
+
+def is_workspace(path: Path) -> bool:
+    return (path / "workspace.json").is_file() and (path / "keys" / "master-key.json").is_file()
+
+
+class Workspace:
+    """An unlocked workspace. Use :meth:`session` for a unit of work; close when done."""
+
+    def __init__(self, path: Path, info: WorkspaceInfo, master_key: bytes, engine: Engine,
+                 secrets: dict[str, Any]) -> None:
+        self.path = path
+        self.info = info
+        self._master_key = master_key
+        self.engine = engine
+        self._sessions: sessionmaker[Session] = make_session_factory(engine)
+        self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]))
+        self.signing_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secrets["ed25519_private"]))
+        with self._sessions() as session:
+            last = session.scalar(select(func.max(_change_hlc())))
+        self.clock = HybridClock(info.device_id, last=last)
+        # Overridable for deterministic builds (the demo); everything else uses UUIDv7 and the wall clock.
+        self.new_id: Callable[[], uuid.UUID] | None = None
+
+    # ---- creation and opening ----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, device_name: str, passphrase: str, kdf: keys.KdfParams | None = None,
+               user_name: str | None = None, device_id: uuid.UUID | None = None) -> Workspace:
+        """Makes a new workspace; refuses to touch a folder that already holds one."""
+        keys.check_passphrase_strength(passphrase)
+        if is_workspace(path):
+            raise XunchaError("workspace_exists", path=str(path))
+        _private_dir(path)
+        for sub in ("keys", "evidence", "backups", "logs"):
+            _private_dir(path / sub)
+        info = WorkspaceInfo(device_id=device_id or uuid.uuid4(), device_name=device_name,
+                             user_name=user_name or _login_name(),
+                             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        master_key = os.urandom(keys.KEY_BYTES)
+        context = info.device_id.bytes
+        signing = Ed25519PrivateKey.generate()
+        identity = pyrage.x25519.Identity.generate()
+        secrets = {"ed25519_private": signing.private_bytes_raw().hex(), "age_identity": str(identity)}
+        public = {"device_id": str(info.device_id), "device_name": device_name,
+                  "ed25519_public": signing.public_key().public_bytes(
+                      serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex(),
+                  "age_recipient": str(identity.to_public())}
+        _write_json(path / "keys" / "device-secrets.json",
+                    keys.seal(keys.subkey(master_key, "device-secrets"), secrets, context))
+        _write_json(path / "keys" / "device-public.json", public)
+        _write_json(path / "workspace.json", info.to_json())
+        # The key file is written last: a folder without it is not yet a workspace, and can be re-made.
+        _write_json(path / "keys" / "master-key.json",
+                    keys.wrap_master_key(master_key, passphrase, kdf or keys.KdfParams(), context))
+        workspace = cls._open_unlocked(path, info, master_key, secrets)
+        from xuncha_desktop.services import audit, vocabulary
+
+        with workspace.transaction() as session:
+            vocabulary.seed_defaults(session)
+            audit.record(session, "init", detail=f"device {device_name}")
+        log.info("workspace created for device %s", info.device_id)
+        return workspace
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Workspace:
+        """Unlocks and opens; migrates the schema (after a backup) if the program is newer.
+
+        Raises XunchaError ``workspace_missing``, WrongPassphrase, or ``workspace_newer``.
+        """
+        if not is_workspace(path):
+            raise XunchaError("workspace_missing", path=str(path))
+        document = _read_json(path / "workspace.json")
+        try:
+            info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
+                                 str(document.get("user_name") or _login_name()), str(document["created_at"]),
+                                 document.get("database_url"))
+        except (KeyError, ValueError) as exc:
+            raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
+        context = info.device_id.bytes
+        setup_log(path / "logs" / "xuncha.log")
+        master_key = keys.unwrap_master_key(_read_json(path / "keys" / "master-key.json"), passphrase, context)
+        secrets = keys.unseal(keys.subkey(master_key, "device-secrets"),
+                              _read_json(path / "keys" / "device-secrets.json"), context)
+        return cls._open_unlocked(path, info, master_key, secrets)
+
+    @classmethod
+    def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes,
+                       secrets: dict[str, Any]) -> Workspace:
+        setup_log(path / "logs" / "xuncha.log")
+        database = path / DB_NAME
+        if not database.exists() and info.database_url is None:
+            # SQLite gives its -wal and -shm files the database file's mode: make it private first.
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+        url = info.database_url or sqlcipher_url(database, master_key)
+        engine = make_engine(url)
+        try:
+            _bring_schema_up_to_date(engine, path)
+        except BaseException:
+            engine.dispose()
+            raise
+        workspace = cls(path, info, master_key, engine, secrets)
+        workspace.evidence.clean_temporary()
+        return workspace
+
+    # ---- use ---------------------------------------------------------------------------------------
+    def write_context(self) -> WriteContext:
+        from xuncha_desktop.services.search import index_records
+
+        ctx = WriteContext(device_id=self.info.device_id, clock=self.clock, actor=self.info.user_name,
+                           after_capture=[index_records])
+        if self.new_id is not None:
+            ctx.new_id = self.new_id
+        return ctx
+
+    def session(self) -> Session:
+        session = self._sessions()
+        session.info[CONTEXT_KEY] = self.write_context()
+        return session
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end of the block, or rolled back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    @property
+    def public_keys(self) -> dict[str, Any]:
+        return _read_json(self.path / "keys" / "device-public.json")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _change_hlc() -> Any:
+    from xuncha_desktop.db.models.changes import Change
+
+    return Change.hlc
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "user"
+
+
+def _bring_schema_up_to_date(engine: Engine, path: Path) -> None:
+    current = migrate.current_revision(engine)
+    head = migrate.head_revision()
+    if current == head:
+        return
+    if current is not None and current not in migrate.known_revisions():
+        raise XunchaError("workspace_newer", revision=current)
+    if current is not None and engine.dialect.name == "sqlite":
+        backup = backup_database(engine, path, current)
+        log.info("database backed up to %s before migrating from %s", backup.name, current)
+    migrate.upgrade(engine)
+    log.info("database schema migrated from %s to %s", current, head)
+
+
+def backup_database(engine: Engine, path: Path, label: str) -> Path:
+    """Copies the (still encrypted) database file into backups/ after folding the WAL into it."""
+    with engine.connect() as connection:
+        connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path / "backups" / f"xuncha-{label}-{stamp}.db"
+    shutil.copy2(path / DB_NAME, target)
+    return target
+
+
+_log_handlers: dict[Path, logging.Handler] = {}
+
+
+def setup_log(file: Path) -> None:
+    """Operations and errors go to the workspace's log (rotated); record contents never do."""
+    if file in _log_handlers:
+        return
+    if not file.exists():
+        os.close(os.open(file, os.O_WRONLY | os.O_CREAT, 0o600))
+    handler = logging.handlers.RotatingFileHandler(file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    _log_handlers[file] = handler
