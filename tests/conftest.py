@@ -28,8 +28,8 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def session(workspace: Workspace) -> Iterator[Session]:
-    """A session in a transaction that the test may commit; rolled back if left open."""
-    with workspace.session() as s, s.begin():
+    """A session whose work is rolled back at the end, unless the test commits it."""
+    with workspace.session() as s:
         yield s
 
 

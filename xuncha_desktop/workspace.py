@@ -271,6 +271,7 @@ def backup_database(engine: Engine, path: Path, label: str) -> Path:
     with engine.connect() as connection:
         connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    _private_dir(path / "backups")
     target = path / "backups" / f"xuncha-{label}-{stamp}.db"
     shutil.copy2(path / DB_NAME, target)
     return target

@@ -13,6 +13,13 @@ from sqlalchemy import Connection, Engine
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Leaves out of comparisons the full-text index, SQLite's virtual table made by raw SQL."""
+    from xuncha_desktop.services.search import is_search_table
+
+    return not (type_ == "table" and name is not None and is_search_table(name))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

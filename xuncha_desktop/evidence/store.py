@@ -184,3 +184,9 @@ class EvidenceStore:
                 pyrage.decrypt_io(source, writer, [self._identity])
             except pyrage.DecryptError as exc:
                 raise XunchaError("evidence_damaged", sha256=sha256) from exc
+            except OSError as exc:
+                # pyrage reports a failed authentication inside the stream as an OSError with no errno;
+                # one with an errno is a real I/O failure (a full disk while writing, say).
+                if exc.errno is None:
+                    raise XunchaError("evidence_damaged", sha256=sha256) from exc
+                raise

@@ -7,14 +7,9 @@ from sqlalchemy import Connection
 
 import xuncha_desktop.db.models  # noqa: F401 - registers every table
 from xuncha_desktop.db.base import Base
-from xuncha_desktop.services.search import is_search_table
+from xuncha_desktop.db.migrate import include_object
 
 config = context.config
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # The full-text index is SQLite's virtual table, made by raw SQL in the migration.
-    return not (type_ == "table" and name is not None and is_search_table(name))
 
 
 def run() -> None:

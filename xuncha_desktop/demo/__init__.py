@@ -1,0 +1,1 @@
+"""Deterministic demo workspace for the inspection desktop."""
