@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from xuncha_desktop.db import migrate
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
-from xuncha_desktop.db.hlc import HybridClock
+from xuncha_desktop.db.hlc import HybridClock, wall_millis
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import keys
@@ -110,7 +110,8 @@ class Workspace:
     """An unlocked workspace. Use :meth:`session` for a unit of work; close when done."""
 
     def __init__(self, path: Path, info: WorkspaceInfo, master_key: bytes, engine: Engine,
-                 secrets: dict[str, Any]) -> None:
+                 secrets: dict[str, Any], wall: Callable[[], int] = wall_millis,
+                 new_id: Callable[[], uuid.UUID] | None = None) -> None:
         self.path = path
         self.info = info
         self._master_key = master_key
@@ -120,15 +121,19 @@ class Workspace:
         self.signing_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secrets["ed25519_private"]))
         with self._sessions() as session:
             last = session.scalar(select(func.max(_change_hlc())))
-        self.clock = HybridClock(info.device_id, last=last)
-        # Overridable for deterministic builds (the demo); everything else uses UUIDv7 and the wall clock.
-        self.new_id: Callable[[], uuid.UUID] | None = None
+        self.clock = HybridClock(info.device_id, wall=wall, last=last)
+        # Only a deterministic build (the demo) replaces the wall clock and UUIDv7.
+        self.new_id = new_id
 
     # ---- creation and opening ----------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path, device_name: str, passphrase: str, kdf: keys.KdfParams | None = None,
-               user_name: str | None = None, device_id: uuid.UUID | None = None) -> Workspace:
-        """Makes a new workspace; refuses to touch a folder that already holds one."""
+               user_name: str | None = None, device_id: uuid.UUID | None = None,
+               wall: Callable[[], int] = wall_millis, new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
+        """Makes a new workspace; refuses to touch a folder that already holds one.
+
+        ``device_id``, ``wall`` and ``new_id`` exist for deterministic builds (the demo) and tests.
+        """
         keys.check_passphrase_strength(passphrase)
         if is_workspace(path):
             raise XunchaError("workspace_exists", path=str(path))
@@ -154,7 +159,7 @@ class Workspace:
         # The key file is written last: a folder without it is not yet a workspace, and can be re-made.
         _write_json(path / "keys" / "master-key.json",
                     keys.wrap_master_key(master_key, passphrase, kdf or keys.KdfParams(), context))
-        workspace = cls._open_unlocked(path, info, master_key, secrets)
+        workspace = cls._open_unlocked(path, info, master_key, secrets, wall, new_id)
         from xuncha_desktop.services import audit, vocabulary
 
         with workspace.transaction() as session:
@@ -186,8 +191,9 @@ class Workspace:
         return cls._open_unlocked(path, info, master_key, secrets)
 
     @classmethod
-    def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes,
-                       secrets: dict[str, Any]) -> Workspace:
+    def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
+                       wall: Callable[[], int] = wall_millis,
+                       new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
         setup_log(path / "logs" / "xuncha.log")
         database = path / DB_NAME
         if not database.exists() and info.database_url is None:
@@ -200,7 +206,7 @@ class Workspace:
         except BaseException:
             engine.dispose()
             raise
-        workspace = cls(path, info, master_key, engine, secrets)
+        workspace = cls(path, info, master_key, engine, secrets, wall, new_id)
         workspace.evidence.clean_temporary()
         return workspace
 

@@ -37,6 +37,9 @@ class WriteContext:
     capture: bool = True
     # Hooks run after capture (the search index); each gets the session and the changed records.
     after_capture: list[Callable[[Session, list[Replicated]], None]] = field(default_factory=list)
+    # What this transaction has learnt (next sequence numbers, vocabularies, ids seen); cleared when the
+    # transaction ends, since another process may write between two of our transactions.
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     def now(self) -> dt.datetime:
         """Wall time of the clock's latest stamp, as an aware datetime."""
@@ -61,6 +64,18 @@ def field_names(record: Replicated) -> list[str]:
 
 def install_capture(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_commit", _forget)
+    event.listen(factory, "after_soft_rollback", _forget_after_rollback)
+
+
+def _forget(session: Session) -> None:
+    ctx = session.info.get(CONTEXT_KEY)
+    if isinstance(ctx, WriteContext):
+        ctx.cache.clear()
+
+
+def _forget_after_rollback(session: Session, _previous: Any) -> None:
+    _forget(session)
 
 
 def _sorted(records: Iterable[Any]) -> list[Replicated]:
@@ -101,9 +116,10 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
 
 
 def _log_changes(session: Session, ctx: WriteContext, new: list[Replicated], dirty: list[Replicated]) -> None:
-    with session.no_autoflush:
-        last = session.scalar(select(func.max(Change.seq)).where(Change.device_id == ctx.device_id))
-    seq = last or 0
+    seq = ctx.cache.get("change_seq")
+    if seq is None:
+        with session.no_autoflush:
+            seq = session.scalar(select(func.max(Change.seq)).where(Change.device_id == ctx.device_id)) or 0
     new_ids = {id(r) for r in new}
     for record in _sorted(new) + _sorted(dirty):
         is_new = id(record) in new_ids
@@ -130,3 +146,4 @@ def _log_changes(session: Session, ctx: WriteContext, new: list[Replicated], dir
             op="delete" if (record.deleted and "deleted" in names) else ("insert" if is_new else "update"),
             fields={n: to_json_value(getattr(record, n)) for n in sorted(names)}, base_hlc=base,
         ))
+    ctx.cache["change_seq"] = seq

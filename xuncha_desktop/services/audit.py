@@ -30,15 +30,19 @@ def _digest(entry: AuditEntry) -> str:
 def record(session: Session, action: str, kind: str | None = None, record_id: uuid.UUID | None = None,
            detail: str | None = None) -> AuditEntry:
     ctx = context_of(session)
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.device_id == ctx.device_id)
-        .order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    entry = AuditEntry(id=ctx.new_id(), device_id=ctx.device_id, seq=(last.seq + 1) if last else 1,
-                       at=ctx.now(), actor=ctx.actor, action=action, kind=kind, record_id=record_id,
-                       detail=detail[:500] if detail else None, prev_hash=last.hash if last else GENESIS)
+    last: tuple[int, str] | None = ctx.cache.get("audit_last")
+    if last is None:
+        row = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.device_id == ctx.device_id)
+            .order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        last = (row.seq, row.hash) if row else (0, GENESIS)
+    entry = AuditEntry(id=ctx.new_id(), device_id=ctx.device_id, seq=last[0] + 1, at=ctx.now(), actor=ctx.actor,
+                       action=action, kind=kind, record_id=record_id, detail=detail[:500] if detail else None,
+                       prev_hash=last[1])
     entry.hash = _digest(entry)
     session.add(entry)
+    ctx.cache["audit_last"] = (entry.seq, entry.hash)
     return entry
 
 

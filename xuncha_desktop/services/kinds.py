@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import (
     clues,
@@ -42,5 +43,18 @@ def kind_label(kind: str) -> str:
 
 
 def record_exists(session: Session, kind: str, record_id: uuid.UUID) -> bool:
+    """Whether a live record of that kind has that id (remembered for the transaction once seen)."""
+    cache = context_of(session).cache
+    if ("exists", kind, record_id) in cache:
+        return True
     model = service_for(kind).model
-    return session.scalar(select(model.id).where(model.id == record_id, model.deleted.is_(False))) is not None
+    found = session.scalar(select(model.id).where(model.id == record_id, model.deleted.is_(False))) is not None
+    if found:
+        cache[("exists", kind, record_id)] = True
+    return found
+
+
+def forget_existing(session: Session) -> None:
+    cache = context_of(session).cache
+    for key in [k for k in cache if isinstance(k, tuple) and k[0] == "exists"]:
+        del cache[key]

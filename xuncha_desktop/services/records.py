@@ -191,9 +191,12 @@ class RecordService(Generic[M]):
 
     def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
         """Tombstones the record: it disappears from every list but its deletion can travel."""
+        from xuncha_desktop.services.kinds import forget_existing
+
         record = self.get(session, record_id)
         self.before_delete(session, record)
         record.deleted = True
+        forget_existing(session)
         session.flush()
         audit.record(session, "delete", self.kind, record.id)
         return record

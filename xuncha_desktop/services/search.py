@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, or_, select, text
+from sqlalchemy import Connection, inspect, or_, select, text
 from sqlalchemy.orm import Session
 
 SEARCH_TABLE_PREFIX = "search_"
@@ -90,12 +90,17 @@ def index_records(session: Session, records: Iterable[Any]) -> None:
     for record in records:
         kind = _KIND_OF_TABLE.get(getattr(record, "__tablename__", ""))
         if kind is not None:
-            _index_one(connection, kind, record)
+            state = inspect(record)
+            if state.persistent and not any(state.attrs[c].history.has_changes()
+                                            for c in (*SEARCHABLE[kind][1], "deleted")):
+                continue  # no searchable text changed
+            _index_one(connection, kind, record, known_new=state.pending)
 
 
-def _index_one(connection: Connection, kind: str, record: Any) -> None:
+def _index_one(connection: Connection, kind: str, record: Any, known_new: bool = False) -> None:
     key = record.id.hex
-    rowid = connection.execute(text("SELECT rowid FROM search_rows WHERE record_id = :k"), {"k": key}).scalar()
+    rowid = None if known_new else connection.execute(
+        text("SELECT rowid FROM search_rows WHERE record_id = :k"), {"k": key}).scalar()
     if rowid is not None:
         connection.execute(text("DELETE FROM search_index WHERE rowid = :r"), {"r": rowid})
     if record.deleted:

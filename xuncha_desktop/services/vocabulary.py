@@ -13,6 +13,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.models.vocabulary import VocabularyTerm
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services.fields import Field
@@ -69,6 +70,7 @@ DEFAULTS: Final[dict[str, list[tuple[str, str, str]]]] = {
         ("party_group", "党组", "Party group"),
         ("party_committee", "党委", "Party committee"),
         ("working_committee", "党工委", "Party working committee"),
+        ("organ_committee", "机关党委", "Party committee of the organs"),
         ("general_branch", "党总支", "General Party branch"),
         ("branch", "党支部", "Party branch"),
     ],
@@ -98,6 +100,21 @@ def seed_defaults(session: Session) -> None:
 def terms(session: Session, vocabulary: str, round_id: uuid.UUID | None = None) -> list[VocabularyTerm]:
     """The terms in force for a round: its own if it has any, else the defaults."""
     _check(vocabulary)
+    cache = context_of(session).cache
+    key = ("vocabulary", vocabulary, round_id)
+    if key not in cache:
+        cache[key] = _load_terms(session, vocabulary, round_id)
+    found: list[VocabularyTerm] = cache[key]
+    return found
+
+
+def _forget_terms(session: Session) -> None:
+    cache = context_of(session).cache
+    for key in [k for k in cache if isinstance(k, tuple) and k[0] == "vocabulary"]:
+        del cache[key]
+
+
+def _load_terms(session: Session, vocabulary: str, round_id: uuid.UUID | None) -> list[VocabularyTerm]:
     base = select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary,
                                         VocabularyTerm.deleted.is_(False))
     order = (VocabularyTerm.sort_order, VocabularyTerm.code)
@@ -139,20 +156,24 @@ def add_term(session: Session, vocabulary: str, code: str, label_zh: str, label_
     if clash is not None:
         raise InvalidRequest("term_exists", vocabulary=vocabulary, code=code)
     count = len(terms(session, vocabulary, round_id))
+    _forget_terms(session)
     term = VocabularyTerm(vocabulary=vocabulary, round_id=round_id, code=code, label_zh=label_zh,
                           label_en=label_en, parent_code=parent_code, sort_order=count)
     session.add(term)
     session.flush()
+    _forget_terms(session)
     return term
 
 
 def copy_defaults_to_round(session: Session, vocabulary: str, round_id: uuid.UUID) -> list[VocabularyTerm]:
     """Gives a round its own editable copy of the default list."""
     copies = []
+    _forget_terms(session)
     for term in terms(session, vocabulary, None):
         copy = VocabularyTerm(vocabulary=vocabulary, round_id=round_id, code=term.code, label_zh=term.label_zh,
                               label_en=term.label_en, parent_code=term.parent_code, sort_order=term.sort_order)
         session.add(copy)
         copies.append(copy)
     session.flush()
+    _forget_terms(session)
     return copies
