@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XUNCHA_LANG"] = "zh"
 
-from xuncha_desktop.security.keys import KdfParams  # noqa: E402
-from xuncha_desktop.workspace import Workspace  # noqa: E402
+from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.workspace import Workspace
 
 PASSPHRASE = "巡察口令 correct horse"
 
@@ -42,7 +42,7 @@ def ids(workspace: Workspace) -> dict[str, str]:
         return _frame(session, KINDS)
 
 
-def _frame(session: Session, KINDS: dict) -> dict[str, str]:  # type: ignore[type-arg]  # noqa: N803
+def _frame(session: Session, KINDS: dict) -> dict[str, str]:  # type: ignore[type-arg]
     the_round = KINDS["round"].create(session, {"name": "五届市委第八轮巡察", "kind": "regular",
                                                 "start_date": "2020-04-01", "end_date": "2020-06-30"})
     unit = KINDS["unit"].create(session, {"name": "娄底市住房和城乡建设局",

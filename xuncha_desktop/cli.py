@@ -33,9 +33,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     # Accepted before or after the command; SUPPRESS keeps a later default from hiding an earlier value.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS,
                         help="工作区文件夹 / workspace folder (default: XUNCHA_WORKSPACE or the user data folder)")
     common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS,
@@ -239,7 +239,7 @@ def cmd_records(args: argparse.Namespace) -> int:
         elif args.action == "get":
             _emit(service.to_dict(session, service.read(session, args.id)))
         elif args.action == "list":
-            found = service.list(session, filters, args.search, args.limit, args.offset, args.order)
+            found = service.find(session, filters, args.search, args.limit, args.offset, args.order)
             _emit([service.to_dict(session, r) for r in found])
         elif args.action == "update":
             assert isinstance(patch, dict)

@@ -48,7 +48,7 @@ def test_a_failed_transaction_leaves_neither_record_nor_change(workspace: Worksp
         KINDS["unit"].create(s, {"name": "娄底市气象局"})
         raise RuntimeError("power cut")
     with workspace.transaction() as s:
-        assert KINDS["unit"].list(s) == []
+        assert KINDS["unit"].find(s) == []
         assert s.scalar(select(Change).where(Change.table_name == "units")) is None
 
 

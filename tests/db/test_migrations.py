@@ -59,9 +59,9 @@ def test_revision_0001_fixture_opens_with_its_records(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "workspace-0001", target)
     with Workspace.open(target, PASSPHRASE) as ws, ws.transaction() as s:
         assert migrate.current_revision(ws.engine) == migrate.head_revision()
-        names = [u.name for u in KINDS["unit"].list(s)]
+        names = [u.name for u in KINDS["unit"].find(s)]
         assert names == ["娄底市住房和城乡建设局"]
-        assert KINDS["problem"].list(s)[0].statement.startswith("党组落实")
+        assert KINDS["problem"].find(s)[0].statement.startswith("党组落实")
 
 
 def test_an_older_schema_is_backed_up_before_migrating(workspace: Workspace,
@@ -85,7 +85,7 @@ def test_an_older_schema_is_backed_up_before_migrating(workspace: Workspace,
     for extra in path.glob("xuncha.db-*"):
         extra.unlink()
     with Workspace.open(path, PASSPHRASE) as ws, ws.transaction() as s:
-        assert [u.name for u in KINDS["unit"].list(s)] == ["娄底市司法局"]
+        assert [u.name for u in KINDS["unit"].find(s)] == ["娄底市司法局"]
 
 
 def test_a_newer_schema_is_refused_and_left_alone(workspace: Workspace) -> None:

@@ -67,7 +67,7 @@ def test_delete_tombstones_and_logs_the_deletion(session: Session) -> None:
     assert row is not None and row.deleted
     ops = list(session.scalars(select(Change.op).where(Change.record_id == unit.id).order_by(Change.seq)))
     assert ops == ["insert", "delete"]
-    assert all(u.id != unit.id for u in KINDS["unit"].list(session))
+    assert all(u.id != unit.id for u in KINDS["unit"].find(session))
 
 
 def test_unit_names_are_unique_among_live_units(session: Session) -> None:
@@ -86,13 +86,13 @@ def test_list_filters_counts_and_orders_in_the_database(session: Session, ids: d
                                   "in_feedback": number != 2})
     assert problems.count(session, [Filter.parse("category=党的路线方针政策和党中央决策部署落实情况")]) == 2
     assert problems.count(session, [Filter.parse("in_feedback=true")]) == 2
-    listed = problems.list(session, [Filter.parse("category=line_policy")], order=["-number"])
+    listed = problems.find(session, [Filter.parse("category=line_policy")], order=["-number"])
     assert [p.number for p in listed] == ["P3", "P1"]
-    assert [p.number for p in problems.list(session, limit=1, offset=1, order=["number"])] == ["P2"]
+    assert [p.number for p in problems.find(session, limit=1, offset=1, order=["number"])] == ["P2"]
     with pytest.raises(InvalidRequest):
         Filter.parse("category")
     with pytest.raises(InvalidRequest):
-        problems.list(session, [Filter.parse("colour=red")])
+        problems.find(session, [Filter.parse("colour=red")])
 
 
 def test_unknown_kind_is_refused() -> None:

@@ -69,9 +69,9 @@ def test_petitioner_identity_is_not_searchable(session: Session, ids: dict[str, 
 
 
 def test_list_search_combines_with_filters(session: Session, records: dict[str, str]) -> None:
-    found = KINDS["problem"].list(session, [Filter.parse("category=line_policy")], search="降费")
+    found = KINDS["problem"].find(session, [Filter.parse("category=line_policy")], search="降费")
     assert [str(p.id) for p in found] == [records["problem"]]
-    assert KINDS["problem"].list(session, [Filter.parse("category=team_building")], search="降费") == []
+    assert KINDS["problem"].find(session, [Filter.parse("category=team_building")], search="降费") == []
 
 
 def test_rebuild_gives_the_same_answers(session: Session, records: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
@@ -60,6 +60,9 @@ class Replicated:
     change; ``field_hlc`` holds the stamp of each field's last change so fields merge one by one;
     ``deleted`` is the tombstone (records are never removed, so a deletion can travel).
     """
+
+    if TYPE_CHECKING:
+        __tablename__: str
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     hlc: Mapped[str] = mapped_column(String(64), index=True)

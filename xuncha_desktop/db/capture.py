@@ -92,9 +92,9 @@ def _apply_column_defaults(record: Replicated) -> None:
         if default is None or getattr(record, attr.key) is not None:
             continue
         if default.is_scalar:
-            setattr(record, attr.key, default.arg)  # type: ignore[attr-defined]
+            setattr(record, attr.key, default.arg)
         elif default.is_callable:
-            setattr(record, attr.key, default.arg(None))  # type: ignore[attr-defined]
+            setattr(record, attr.key, default.arg(None))
 
 
 def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> None:

@@ -219,7 +219,7 @@ class _Builder:
         members = the_round.members[unit_id]
         on_site_end = min(the_round.end, the_round.start + dt.timedelta(days=30))
         categories = ["principal"] + ["leadership"] * 3 + ["middle"] * 4 + ["staff"] * 3 + ["retired", "public"]
-        made_interviews = []
+        made_interviews: list[Any] = []
         for number in range(interviews):
             category = categories[number] if number < len(categories) else rng.choice(categories[1:])
             day = _weekday(rng, the_round.start, on_site_end)
@@ -245,7 +245,7 @@ class _Builder:
                 self.clock.set(end + dt.timedelta(minutes=10))
                 interview_service.sign(s, record.id, end + dt.timedelta(minutes=10))
             made_interviews.append(record)
-        made_petitions = []
+        made_petitions: list[Any] = []
         for _ in range(petitions):
             when = _at(_weekday(rng, the_round.start, on_site_end), rng.randint(8, 17), rng.randint(0, 59))
             self.clock.set(when)
@@ -369,9 +369,11 @@ class _Builder:
         with self.ws.transaction() as s:
             for number, project in enumerate(corpus.REAL_ESTATE_PROJECTS, 1):
                 unit_id, unit_name = units[number % len(units)]
+                trouble = rng.choice(["长期未办理不动产首次登记", "因开发商欠缴土地出让金导致业主无法办证",
+                                      "存在规划红线重叠问题致使分户登记受阻", "税费清缴不到位导致转移登记停滞"])
                 problem = self.problem(s, special, unit_id, unit_name, number, category="line_policy",
-                                       statement=f"{project}{rng.choice(['长期未办理不动产首次登记', '因开发商欠缴土地出让金导致业主无法办证', '存在规划红线重叠问题致使分户登记受阻', '税费清缴不到位导致转移登记停滞'])}，"
-                                                 f"涉及群众{rng.randint(120, 980)}户，群众反映强烈。")
+                                       statement=f"{project}{trouble}，涉及群众{rng.randint(120, 980)}户，"
+                                                 "群众反映强烈。")
                 self.rectify(s, problem.id, special.end, "rectified")
             for unit_id, unit_name in units:
                 self.fieldwork(s, special, unit_id, unit_name, interviews=7, petitions=0, clues=2)
@@ -463,7 +465,7 @@ class _Builder:
         with self.ws.transaction() as s:
             for index, the_round in enumerate(rounds):
                 for unit_id, unit_name in the_round.units[:6]:
-                    problems = KINDS["problem"].list(s, [_f("unit_id", unit_id), _f("round_id", the_round.id),
+                    problems = KINDS["problem"].find(s, [_f("unit_id", unit_id), _f("round_id", the_round.id),
                                                          _f("in_feedback", "true")], limit=2)
                     for problem in problems:
                         path = rng.choice(files)
@@ -583,7 +585,7 @@ def build_demo(path: Path, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams | N
 
 def summarise(ws: Workspace) -> dict[str, Any]:
     with ws.transaction() as s:
-        rounds = KINDS["round"].list(s, order=["start_date"])
+        rounds = KINDS["round"].find(s, order=["start_date"])
         overall = round_figures(s, None, as_of=dt.date(2021, 1, 31))
         per_round = []
         for the_round in rounds:

@@ -147,7 +147,7 @@ class EvidenceStore:
     def read_bytes(self, sha256: str) -> bytes:
         """The whole plaintext in memory: for thumbnails and small files only."""
         buffer = io.BytesIO()
-        writer = _HashingWriter(buffer)  # type: ignore[arg-type]
+        writer = _HashingWriter(buffer)
         self._decrypt_into(self.path_of(sha256), writer, sha256)
         if writer.digest.hexdigest() != sha256:
             raise XunchaError("evidence_damaged", sha256=sha256)

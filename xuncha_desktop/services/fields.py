@@ -18,7 +18,7 @@ from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.errors import ValidationError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 
 class FieldType(StrEnum):
@@ -57,7 +57,7 @@ class Field:
     name: str
     zh: str
     en: str
-    type: FieldType
+    value_type: FieldType
     required: bool = False
     enum: type[CodedEnum] | None = None
     vocabulary: str | None = None
@@ -76,7 +76,7 @@ class Field:
         return ValidationError(key, self.name, field_zh=self.zh, **values)
 
     def type_error(self, value: Any) -> ValidationError:
-        zh, en = _EXPECTED.get(self.type, ("有效值", "a valid value"))
+        zh, en = _EXPECTED.get(self.value_type, ("有效值", "a valid value"))
         shown = repr(value)
         return self.fail("field_type", expected_zh=zh, expected_en=en,
                          value=shown if len(shown) <= 60 else shown[:57] + "...")
@@ -104,7 +104,7 @@ def coerce(field: Field, value: Any, resolve_vocab: Callable[[str, str], str] | 
     """The column value for ``value``, or ValidationError naming the field. None stays None."""
     if value is None:
         return None
-    kind = field.type
+    kind = field.value_type
     if kind in (FieldType.STRING, FieldType.TEXT):
         if isinstance(value, int | float) and not isinstance(value, bool) and kind is FieldType.STRING:
             value = str(value)

@@ -49,9 +49,11 @@ class PaperService(RecordService[WorkingPaper]):
     def validate(self, session: Session, record: WorkingPaper, changed: set[str], is_new: bool) -> None:
         # 一事一底稿: one live paper per problem.
         if record.problem_id is not None and "problem_id" in changed:
-            other = session.scalar(select(WorkingPaper.id).where(
-                WorkingPaper.problem_id == record.problem_id, WorkingPaper.deleted.is_(False),
-                WorkingPaper.id != record.id if record.id else True))
+            others = select(WorkingPaper.id).where(WorkingPaper.problem_id == record.problem_id,
+                                                   WorkingPaper.deleted.is_(False))
+            if record.id is not None:
+                others = others.where(WorkingPaper.id != record.id)
+            other = session.scalar(others)
             if other is not None:
                 raise ValidationError("paper_exists", "problem_id", value=str(record.problem_id))
 

@@ -97,7 +97,7 @@ class RecordService(Generic[M]):
         return record
 
     def query(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
-              order: Sequence[str] | None = None) -> Select[tuple[M]]:
+              order: Sequence[str] | None = None) -> Select[M]:
         statement = select(self.model).where(self.model.deleted.is_(False))
         for item in filters:
             statement = statement.where(self._condition(session, item))
@@ -111,7 +111,7 @@ class RecordService(Generic[M]):
             statement = statement.order_by(column.desc() if name.startswith("-") else column.asc())
         return statement.order_by(self.model.id)
 
-    def list(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
+    def find(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
              limit: int | None = None, offset: int = 0, order: Sequence[str] | None = None) -> list[M]:
         statement = self.query(session, filters, search, order).offset(offset)
         if limit is not None:
@@ -139,7 +139,7 @@ class RecordService(Generic[M]):
             ids = [hit.id for hit in search_service.search(session, text, [self.kind], limit=100_000)]
             return self.model.id.in_(ids)
         columns = [getattr(self.model, f.name) for f in self.fields
-                   if f.type in (FieldType.STRING, FieldType.TEXT) and not f.confidential]
+                   if f.value_type in (FieldType.STRING, FieldType.TEXT) and not f.confidential]
         return _any_like(columns, text) if columns else false()
 
     # ---- writing -----------------------------------------------------------------------------
@@ -174,8 +174,8 @@ class RecordService(Generic[M]):
         changed = {name for name, value in values.items() if getattr(record, name) != value}
         old_status = getattr(record, self.status_field) if self.status_field else None
         if self.status_field is not None and self.status_field in changed:
-            new_status = values[self.status_field]
-            self.check_transition(record, old_status, new_status, values)
+            assert old_status is not None
+            self.check_transition(record, old_status, values[self.status_field], values)
         self.before_update(session, record, changed)
         for name in changed:
             setattr(record, name, values[name])

@@ -58,7 +58,7 @@ class RoundFigures:
         return asdict(self)
 
 
-def _live(model: type[Replicated]) -> Select[tuple[int]]:
+def _live(model: type[Replicated]) -> Select[int]:
     return select(func.count()).select_from(model).where(model.deleted.is_(False))
 
 
@@ -90,7 +90,7 @@ def round_figures(session: Session, round_id: uuid.UUID | str | None = None,
             statement = statement.where(model.round_id == key)  # type: ignore[attr-defined]
         return session.scalar(statement) or 0
 
-    units = len(_round_units(session, key)) if key is not None else (session.scalar(_live(Unit)) or 0)
+    units: int = len(_round_units(session, key)) if key is not None else (session.scalar(_live(Unit)) or 0)
     clue_counts = _by(session, Clue.status, Clue, key)
     problem_counts = _by(session, Problem.status, Problem, key)
     category_counts = _by(session, Problem.category, Problem, key)

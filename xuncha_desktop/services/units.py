@@ -33,8 +33,10 @@ class UnitService(RecordService[Unit]):
 
     def validate(self, session: Session, record: Unit, changed: set[str], is_new: bool) -> None:
         if "name" in changed:
-            clash = session.scalar(select(Unit.id).where(Unit.name == record.name, Unit.deleted.is_(False),
-                                                         Unit.id != record.id if record.id else True))
+            others = select(Unit.id).where(Unit.name == record.name, Unit.deleted.is_(False))
+            if record.id is not None:
+                others = others.where(Unit.id != record.id)
+            clash = session.scalar(others)
             if clash is not None:
                 raise ValidationError("unit_name_taken", "name", value=record.name)
 

@@ -37,8 +37,8 @@ def verify(session: Session, store: EvidenceStore,
             if damaged:
                 report.database_ok = False
                 report.problems.extend(f"database page: {row}" for row in damaged[:20])
-    referenced = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.is_not(None),
-                                                                   Evidence.deleted.is_(False))))
+    referenced = {sha for sha in session.scalars(select(Evidence.sha256).where(Evidence.deleted.is_(False)))
+                  if sha is not None}
     stored = set(store)
     for sha256 in sorted(referenced - stored):
         report.problems.append(f"evidence file missing: {sha256}")

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 # The search index (see services/search.py), as it was in this revision: migrations never change.
 CREATE_STATEMENTS = (
     "CREATE TABLE search_rows (rowid INTEGER PRIMARY KEY, kind VARCHAR(32) NOT NULL, "
