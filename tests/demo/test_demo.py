@@ -1,0 +1,104 @@
+"""The demo workspace: deterministic, believable, and the published figures come out of its records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from xuncha_desktop.db.models import Evidence, Interview, Link, Petition
+from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.records import Filter
+from xuncha_desktop.services.stats import round_figures
+from xuncha_desktop.services.verify import verify
+from xuncha_desktop.sync.dump import dump_digest
+from xuncha_desktop.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    path = tmp_path_factory.mktemp("demo") / "ws"
+    build_demo(path, DEMO_PASSPHRASE, kdf=KdfParams.cheap())
+    with Workspace.open(path, DEMO_PASSPHRASE) as ws:
+        yield ws
+
+
+def _round(ws: Workspace, kind: str) -> str:
+    with ws.transaction() as s:
+        return str(KINDS["round"].find(s, [Filter("kind", "=", kind)])[0].id)
+
+
+def test_supervision_reproduces_the_published_figures(demo: Workspace) -> None:
+    with demo.transaction() as s:
+        figures = round_figures(s, _round(demo, "supervision")).supervision
+    assert figures is not None
+    assert (figures.units, figures.fed_back, figures.not_rectified, figures.new_found, figures.found,
+            figures.handed_over, figures.rectified_since) == (23, 962, 70, 64, 134, 132, 127)
+
+
+def test_the_year_reads_like_the_published_report(demo: Workspace) -> None:
+    with demo.transaction() as s:
+        regular = [round_figures(s, r.id) for r in KINDS["round"].find(s, [Filter("kind", "=", "regular")])]
+        special = round_figures(s, _round(demo, "special"))
+        county = round_figures(s, _round(demo, "elevated"))
+        assert len(regular) == 2 and sum(f.units for f in regular) == 32
+        assert special.petitions == 1263
+        assert special.problems == 16 and special.problems_rectified == 16
+        assert (county.problems_in_feedback, county.problems_rectified) == (101, 98)
+        repeats = s.scalar(select(func.count()).select_from(Link).where(Link.relation == "repeats"))
+        assert repeats and repeats > 100
+        everything = round_figures(s)
+        assert everything.interviews >= 300
+        assert all(count > 0 for count in everything.clues_by_status.values()), everything.clues_by_status
+        assert all(count > 0 for count in everything.problems_by_status.values()), everything.problems_by_status
+        assert s.scalar(select(func.count()).select_from(Evidence)) >= 30
+        assert len(KINDS["paper"].find(s)) >= 30
+
+
+def test_a_changed_record_changes_the_figure(demo: Workspace) -> None:
+    supervision = _round(demo, "supervision")
+    with demo.session() as s:
+        handed = KINDS["problem"].find(s, [Filter("round_id", "=", supervision), Filter("handed_over", "=", "true"),
+                                           Filter("status", "=", "in_progress")], limit=1)[0]
+        KINDS["problem"].set_status(s, handed.id, "rectified", proof="整改报告")
+        figures = round_figures(s, supervision).supervision
+        assert figures is not None and figures.rectified_since == 128
+        s.rollback()
+
+
+def test_records_are_believable_chinese(demo: Workspace) -> None:
+    with demo.transaction() as s:
+        texts = list(s.scalars(select(Interview.record_text)))
+        summaries = list(s.scalars(select(Petition.summary).limit(200)))
+    lengths = sorted(len(t) for t in texts)
+    assert lengths[0] >= 500 and lengths[-1] >= 4000, (lengths[0], lengths[-1])
+    for text in texts[:50] + summaries:
+        assert not re.search(r"lorem|ipsum|测试\d|test", text, re.IGNORECASE)
+        assert len(re.findall(r"[\u4e00-\u9fff]", text)) > len(text) * 0.6
+
+
+def test_demo_workspace_verifies(demo: Workspace) -> None:
+    with demo.transaction() as s:
+        report = verify(s, demo.evidence)
+    assert report.ok, report.problems
+    assert report.files_checked >= 10
+
+
+def test_two_builds_hold_the_same_data(demo: Workspace, tmp_path: Path) -> None:
+    other = tmp_path / "again"
+    build_demo(other, DEMO_PASSPHRASE, kdf=KdfParams.cheap())
+    with Workspace.open(other, DEMO_PASSPHRASE) as second, second.transaction() as s2, demo.transaction() as s1:
+        assert dump_digest(s1) == dump_digest(s2)
+        assert sorted(second.evidence) == sorted(demo.evidence)
+
+
+def test_demo_refuses_an_existing_workspace(demo: Workspace) -> None:
+    with pytest.raises(XunchaError) as caught:
+        build_demo(demo.path, DEMO_PASSPHRASE, kdf=KdfParams.cheap())
+    assert caught.value.key == "workspace_exists"

@@ -1,0 +1,40 @@
+"""The canonical dump: every travelling record's fields, sorted, as one JSON-ready value.
+
+Two replicas that imported the same changes must give equal dumps; a deterministic build (the demo)
+gives the same dump every time. Stamps and the device of the last change are left out: they say how a
+value arrived, not what it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+import xuncha_desktop.db.models  # noqa: F401 - registers every table
+from xuncha_desktop.db.base import META_COLUMNS, Base, Replicated
+from xuncha_desktop.db.values import to_json_value
+
+
+def replicated_models() -> list[type[Replicated]]:
+    models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Replicated)]
+    return sorted(models, key=lambda m: m.__tablename__)
+
+
+def canonical_dump(session: Session) -> dict[str, list[dict[str, Any]]]:
+    dump: dict[str, list[dict[str, Any]]] = {}
+    for model in replicated_models():
+        columns = [a.key for a in inspect(model).column_attrs if a.key not in META_COLUMNS - {"id"}]
+        rows = []
+        for record in session.scalars(select(model).order_by(model.id)):
+            rows.append({name: to_json_value(getattr(record, name)) for name in columns})
+        dump[model.__tablename__] = rows
+    return dump
+
+
+def dump_digest(session: Session) -> str:
+    text = json.dumps(canonical_dump(session), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
