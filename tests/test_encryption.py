@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PASSPHRASE
+from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.services.evidence import service as evidence
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.workspace import Workspace
@@ -57,3 +60,35 @@ def test_the_store_gives_the_evidence_back_intact(workspace: Workspace, tmp_path
         out = tmp_path / "back.bin"
         evidence.extract(s, workspace.evidence, record.id, out)
     assert out.read_bytes() == original.read_bytes()
+
+
+def test_a_full_disk_while_storing_evidence_loses_nothing(workspace: Workspace, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import pyrage
+
+    def no_space(source: object, sink: object, recipients: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    original = tmp_path / "big.bin"
+    original.write_bytes(b"x" * 10_000)
+    monkeypatch.setattr(pyrage, "encrypt_io", no_space)
+    with pytest.raises(XunchaError) as caught, workspace.transaction() as s:
+        evidence.add_file(s, workspace.evidence, original, {"title": "大文件"})
+    assert caught.value.key == "disk_full" and "磁盘空间不足" in caught.value.text("zh")
+    assert list(workspace.evidence) == []
+    assert list((workspace.path / "evidence" / "tmp").iterdir()) == []
+    with workspace.transaction() as s:
+        assert evidence.find(s) == []
+
+
+def test_cancelling_a_big_file_leaves_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    original = tmp_path / "video.bin"
+    original.write_bytes(b"y" * (5 << 20))
+    seen: list[int] = []
+    with pytest.raises(Cancelled), workspace.transaction() as s:
+        evidence.add_file(s, workspace.evidence, original, progress=lambda done, total: seen.append(done),
+                          cancelled=lambda: len(seen) >= 2)
+    assert seen and seen[-1] < original.stat().st_size
+    assert list(workspace.evidence) == [] and list((workspace.path / "evidence" / "tmp").iterdir()) == []

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from xuncha_desktop import messages
 from xuncha_desktop.errors import InvalidRequest, XunchaError
 
@@ -363,7 +365,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        log.info("command %s %s finished with %d", args.command, getattr(args, "action", "") or "", code)
+        return code
     except XunchaError as exc:
         log.warning("command %s refused: %s", args.command, exc.key)
         print(f"错误：{exc.text('zh')}\nerror: {exc.text('en')}", file=sys.stderr)
@@ -375,6 +379,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print(messages.both("cancelled"), file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        log.exception("command %s failed in the database", args.command)
+        text = str(exc.orig).lower()
+        if "full" in text:
+            print(messages.both("disk_full"), file=sys.stderr)
+        elif "not a database" in text or "malformed" in text:
+            print(messages.both("workspace_damaged", path=str(_workspace_path(args)), reason=str(exc.orig)),
+                  file=sys.stderr)
+        else:
+            print(messages.both("database_error", reason=str(exc.orig)), file=sys.stderr)
+        return 1
+    except Exception as exc:  # the last line of defence: a message and the details in the log
+        log.exception("command %s failed", args.command)
+        print(messages.both("internal_error", reason=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1
 
 

@@ -99,3 +99,17 @@ def test_unknown_kind_is_refused() -> None:
     with pytest.raises(InvalidRequest) as caught:
         service_for("meeting")
     assert "meeting" in str(caught.value)
+
+
+def test_a_record_others_point_to_cannot_be_deleted(session: Session, ids: dict[str, str]) -> None:
+    problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                "category": "line_policy", "statement": "x"})
+    with pytest.raises(InvalidRequest) as caught:
+        KINDS["unit"].delete(session, ids["unit"])
+    assert "问题" in caught.value.text("zh") and "problem" in caught.value.text("en")
+    KINDS["problem"].delete(session, problem.id)
+    with pytest.raises(InvalidRequest):
+        KINDS["round"].delete(session, ids["round"])  # the group still belongs to it
+    KINDS["group"].delete(session, ids["group"])
+    KINDS["unit"].delete(session, ids["unit"])
+    KINDS["round"].delete(session, ids["round"])

@@ -157,3 +157,13 @@ def test_group_members_and_units(session: Session, ids: dict[str, str]) -> None:
     assert [m["name"] for m in data["members"]] == ["赵刚", "孙丽"] and data["unit_ids"] == []
     with pytest.raises(ValidationError):
         groups.update(session, ids["group"], {"members": [{"name": "x", "role": "司机"}]})
+
+
+def test_a_signed_interview_cannot_be_deleted(session: Session, ids: dict[str, str]) -> None:
+    interview = KINDS["interview"].create(session, {
+        "unit_id": ids["unit"], "interviewee_name": "李明", "interviewee_category": "staff",
+        "started_at": "2020-04-10T09:00", "interviewers": "赵刚、钱敏"})
+    interviews.sign(session, interview.id, dt.datetime(2020, 4, 10, 10, 0, tzinfo=CHINA))
+    with pytest.raises(ValidationError):
+        interviews.delete(session, interview.id)
+    assert interviews.get(session, interview.id).signed

@@ -39,14 +39,22 @@ class _HashingReader(io.RawIOBase):
         self._cancelled = cancelled
         self.digest = hashlib.sha256()
         self.size = 0
+        # pyrage turns exceptions raised in here into EncryptError; these say what really happened.
+        self.was_cancelled = False
+        self.failure: OSError | None = None
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int | None = -1) -> bytes:
         if self._cancelled is not None and self._cancelled():
+            self.was_cancelled = True
             raise Cancelled()
-        data = self._source.read(_CHUNK if size is None or size < 0 else size)
+        try:
+            data = self._source.read(_CHUNK if size is None or size < 0 else size)
+        except OSError as exc:
+            self.failure = exc
+            raise
         self.digest.update(data)
         self.size += len(data)
         if self._progress is not None and data:
@@ -104,7 +112,14 @@ class EvidenceStore:
         temp = Path(temp_name)
         try:
             with os.fdopen(handle, "wb") as sink:
-                pyrage.encrypt_io(reader, sink, [self._recipient])
+                try:
+                    pyrage.encrypt_io(reader, sink, [self._recipient])
+                except pyrage.EncryptError as exc:
+                    if reader.was_cancelled:
+                        raise Cancelled() from exc
+                    if reader.failure is not None:
+                        raise reader.failure from exc
+                    raise XunchaError("io_error", reason=str(exc)) from exc
                 sink.flush()
                 os.fsync(sink.fileno())
             sha256 = reader.digest.hexdigest()

@@ -57,6 +57,11 @@ class InterviewService(RecordService[Interview]):
         if record.signed and locked:
             raise ValidationError("signed_locked", locked[0], field_zh=self.field(locked[0]).zh)
 
+    def before_delete(self, session: Session, record: Interview) -> None:
+        if record.signed:
+            raise ValidationError("signed_locked", "signed", field_zh="谈话对象已签字")
+        super().before_delete(session, record)
+
     def validate(self, session: Session, record: Interview, changed: set[str], is_new: bool) -> None:
         check_not_before(self.field("ended_at"), record.started_at, record.ended_at)
         if len(record.interviewers or []) < 2:

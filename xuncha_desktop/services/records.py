@@ -240,7 +240,19 @@ class RecordService(Generic[M]):
         """Refuse an update (a signed record's text, say) before anything is changed."""
 
     def before_delete(self, session: Session, record: M) -> None:
-        """Refuse a deletion or tombstone what depends on the record."""
+        """Refuses to delete a record that live records still point to (a unit with problems, say)."""
+        from xuncha_desktop.services.kinds import KINDS
+
+        for other in KINDS.values():
+            for field in other.fields:
+                if field.ref != self.kind:
+                    continue
+                column = getattr(other.model, field.name)
+                count = session.scalar(select(func.count()).select_from(other.model).where(
+                    column == record.id, other.model.deleted.is_(False))) or 0
+                if count:
+                    raise InvalidRequest("still_referenced", kind=self.kind, kind_zh=self.zh, count=count,
+                                         other=other.kind, other_zh=other.zh)
 
     def on_status_change(self, session: Session, record: M, old: str | None, new: str,
                          values: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
