@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xuncha_desktop.cli import COMMANDS
+from xuncha_desktop.cli import commands
 from xuncha_desktop.services.kinds import KINDS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -19,4 +19,4 @@ def test_data_model_documents_every_field() -> None:
 
 def test_cli_reference_documents_every_command() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
-    assert [name for name in COMMANDS if f"xuncha {name}" not in text] == []
+    assert [name for name in commands() if f"xuncha {name}" not in text] == []

@@ -1,12 +1,7 @@
-"""The one catalogue of user-facing messages of the core (errors and command-line output).
-
-Each message has a Chinese and an English text with the same ``{placeholders}``; the window translates
-its own strings with Qt's system, and shows these through :func:`render` in the chosen language.
-"""
+"""Messages of the core: workspace, records, evidence, command line."""
 
 from __future__ import annotations
 
-import os
 from typing import Final
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -75,22 +70,3 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "cancelled": ("操作已取消，数据未改动。", "Cancelled; no data changed."),
     "round_required": ("请指定巡察轮次（--round）。", "Name a round with --round."),
 }
-
-_ENGLISH = ("en", "en_US", "en_GB", "C")
-
-
-def language() -> str:
-    """``zh`` or ``en``: XUNCHA_LANG if set, Chinese otherwise (the users' language)."""
-    chosen = os.environ.get("XUNCHA_LANG", "zh")
-    return "en" if chosen.split(".")[0] in _ENGLISH else "zh"
-
-
-def render(key: str, lang: str | None = None, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (en if (lang or language()) == "en" else zh).format(**values)
-
-
-def both(key: str, **values: object) -> str:
-    """Chinese and English together, for the command line and the log read by either reader."""
-    zh, en = MESSAGES[key]
-    return f"{zh.format(**values)} / {en.format(**values)}"

@@ -1,0 +1,87 @@
+"""What every command shares: the parser class, common options, passphrase, workspace, JSON in and out."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xuncha_desktop.errors import InvalidRequest
+
+Handler = Callable[[argparse.Namespace], int]
+Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own exit code for usage errors is 2, too
+        self.print_usage(sys.stderr)
+        print(f"用法错误 / usage error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def common_options() -> _Parser:
+    # Accepted before or after the command; SUPPRESS keeps a later default from hiding an earlier value.
+    common = _Parser(add_help=False)
+    common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS,
+                        help="工作区文件夹 / workspace folder (default: XUNCHA_WORKSPACE or the user data folder)")
+    common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS,
+                        help="从文件读取口令 / read the passphrase from FILE (else XUNCHA_PASSPHRASE)")
+    return common
+
+
+def emit(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def passphrase(args: argparse.Namespace) -> str:
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise InvalidRequest("passphrase_file_unreadable", path=str(path), reason=exc.strerror) from exc
+    if "XUNCHA_PASSPHRASE" in os.environ:
+        return os.environ["XUNCHA_PASSPHRASE"]
+    if sys.stdin.isatty():
+        return getpass.getpass("工作区口令 / passphrase: ")
+    raise InvalidRequest("passphrase_missing")
+
+
+def passphrase_given(args: argparse.Namespace) -> bool:
+    return getattr(args, "passphrase_file", None) is not None or "XUNCHA_PASSPHRASE" in os.environ
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    from xuncha_desktop.workspace import default_path
+
+    chosen: Path | None = getattr(args, "workspace", None)
+    return chosen if chosen is not None else default_path()
+
+
+def open_workspace(args: argparse.Namespace) -> Any:
+    from xuncha_desktop.workspace import Workspace
+
+    return Workspace.open(workspace_path(args), passphrase(args))
+
+
+def json_input(text: str | None, file: Path | None) -> Any:
+    try:
+        raw = file.read_text(encoding="utf-8-sig") if file is not None else (text or "")
+    except OSError as exc:
+        raise InvalidRequest("file_missing", path=str(file)) from exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidRequest("bad_json", reason=f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+
+
+def objects(value: Any) -> list[dict[str, Any]]:
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(item, dict) for item in items):
+        raise InvalidRequest("json_not_object")
+    return items
