@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command is None:
+        if "gui" in handlers:  # `xuncha` alone opens the window
+            return handlers["gui"](args)
         parser.print_help()
         return 2
     try:
