@@ -86,3 +86,16 @@ def test_device_ids_differ_between_workspaces(tmp_path: Path) -> None:
     assert one.public_keys["ed25519_public"] != two.public_keys["ed25519_public"]
     one.close()
     two.close()
+
+
+def test_each_workspace_logs_to_its_own_file(tmp_path: Path) -> None:
+    one = Workspace.create(tmp_path / "a", "笔记本1", PASSPHRASE, kdf=KdfParams.cheap())
+    one.close()
+    two = Workspace.create(tmp_path / "b", "笔记本2", PASSPHRASE, kdf=KdfParams.cheap())
+    two.close()
+    with pytest.raises(WrongPassphrase):
+        Workspace.open(tmp_path / "b", "not the passphrase")
+    log_a = (tmp_path / "a" / "logs" / "xuncha.log").read_text(encoding="utf-8")
+    log_b = (tmp_path / "b" / "logs" / "xuncha.log").read_text(encoding="utf-8")
+    assert "wrong_passphrase" in log_b and "wrong_passphrase" not in log_a
+    assert "not the passphrase" not in log_b

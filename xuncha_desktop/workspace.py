@@ -110,9 +110,10 @@ class Workspace:
     """An unlocked workspace. Use :meth:`session` for a unit of work; close when done."""
 
     def __init__(self, path: Path, info: WorkspaceInfo, master_key: bytes, engine: Engine,
-                 secrets: dict[str, Any], wall: Callable[[], int] = wall_millis,
+                 secrets: dict[str, Any], log_handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                  new_id: Callable[[], uuid.UUID] | None = None) -> None:
         self.path = path
+        self._log_handler = log_handler
         self.info = info
         self._master_key = master_key
         self.engine = engine
@@ -159,7 +160,12 @@ class Workspace:
         # The key file is written last: a folder without it is not yet a workspace, and can be re-made.
         _write_json(path / "keys" / "master-key.json",
                     keys.wrap_master_key(master_key, passphrase, kdf or keys.KdfParams(), context))
-        workspace = cls._open_unlocked(path, info, master_key, secrets, wall, new_id)
+        handler = attach_log(path / "logs" / "xuncha.log")
+        try:
+            workspace = cls._open_unlocked(path, info, master_key, secrets, handler, wall, new_id)
+        except BaseException:
+            detach_log(handler)
+            raise
         from xuncha_desktop.services import audit, vocabulary
 
         with workspace.transaction() as session:
@@ -184,17 +190,22 @@ class Workspace:
         except (KeyError, ValueError) as exc:
             raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
         context = info.device_id.bytes
-        setup_log(path / "logs" / "xuncha.log")
-        master_key = keys.unwrap_master_key(_read_json(path / "keys" / "master-key.json"), passphrase, context)
-        secrets = keys.unseal(keys.subkey(master_key, "device-secrets"),
-                              _read_json(path / "keys" / "device-secrets.json"), context)
-        return cls._open_unlocked(path, info, master_key, secrets)
+        handler = attach_log(path / "logs" / "xuncha.log")
+        try:
+            master_key = keys.unwrap_master_key(_read_json(path / "keys" / "master-key.json"), passphrase,
+                                                context)
+            secrets = keys.unseal(keys.subkey(master_key, "device-secrets"),
+                                  _read_json(path / "keys" / "device-secrets.json"), context)
+            return cls._open_unlocked(path, info, master_key, secrets, handler)
+        except BaseException as exc:
+            log.warning("workspace not opened: %s", getattr(exc, "key", type(exc).__name__))
+            detach_log(handler)
+            raise
 
     @classmethod
     def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
-                       wall: Callable[[], int] = wall_millis,
+                       handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                        new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
-        setup_log(path / "logs" / "xuncha.log")
         database = path / DB_NAME
         if not database.exists() and info.database_url is None:
             # SQLite gives its -wal and -shm files the database file's mode: make it private first.
@@ -206,7 +217,7 @@ class Workspace:
         except BaseException:
             engine.dispose()
             raise
-        workspace = cls(path, info, master_key, engine, secrets, wall, new_id)
+        workspace = cls(path, info, master_key, engine, secrets, handler, wall, new_id)
         workspace.evidence.clean_temporary()
         return workspace
 
@@ -237,6 +248,7 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        detach_log(self._log_handler)
 
     def __enter__(self) -> Workspace:
         return self
@@ -283,17 +295,18 @@ def backup_database(engine: Engine, path: Path, label: str) -> Path:
     return target
 
 
-_log_handlers: dict[Path, logging.Handler] = {}
-
-
-def setup_log(file: Path) -> None:
-    """Operations and errors go to the workspace's log (rotated); record contents never do."""
-    if file in _log_handlers:
-        return
+def attach_log(file: Path) -> logging.Handler:
+    """Sends operations and errors to this workspace's log (rotated); record contents never go there."""
     if not file.exists():
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.close(os.open(file, os.O_WRONLY | os.O_CREAT, 0o600))
     handler = logging.handlers.RotatingFileHandler(file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    _log_handlers[file] = handler
+    return handler
+
+
+def detach_log(handler: logging.Handler) -> None:
+    log.removeHandler(handler)
+    handler.close()

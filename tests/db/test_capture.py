@@ -64,3 +64,11 @@ def test_clock_orders_stamps_and_survives_a_clock_going_back() -> None:
     assert Stamp.parse(clock.now()) > Stamp(9_000, 3, "0" * 32)
     with pytest.raises(ValueError):
         Stamp.parse("not-a-stamp")
+
+
+def test_clock_counter_never_outgrows_its_width() -> None:
+    clock = HybridClock(uuid.uuid4(), wall=lambda: 1_000)
+    stamps = [clock.now() for _ in range(1_000_005)][-10:]
+    assert stamps == sorted(stamps)
+    assert all(len(s) == len(stamps[0]) for s in stamps)
+    assert Stamp.parse(stamps[-1]).millis == 1_001

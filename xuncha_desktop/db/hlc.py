@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 _MILLIS_WIDTH = 15
 _COUNTER_WIDTH = 6
+_COUNTER_MAX = 10**_COUNTER_WIDTH - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -57,8 +58,11 @@ class HybridClock:
             physical = self._wall()
             if physical > self._millis:
                 self._millis, self._counter = physical, 0
-            else:
+            elif self._counter < _COUNTER_MAX:
                 self._counter += 1
+            else:
+                # The counter would outgrow its fixed width (and break text ordering): borrow a millisecond.
+                self._millis, self._counter = self._millis + 1, 0
             return str(Stamp(self._millis, self._counter, self._device))
 
     def observe(self, stamp: str) -> None:
