@@ -130,10 +130,13 @@ class Workspace:
     @classmethod
     def create(cls, path: Path, device_name: str, passphrase: str, kdf: keys.KdfParams | None = None,
                user_name: str | None = None, device_id: uuid.UUID | None = None,
-               wall: Callable[[], int] = wall_millis, new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
+               wall: Callable[[], int] = wall_millis, new_id: Callable[[], uuid.UUID] | None = None,
+               database_url: str | None = None) -> Workspace:
         """Makes a new workspace; refuses to touch a folder that already holds one.
 
-        ``device_id``, ``wall`` and ``new_id`` exist for deterministic builds (the demo) and tests.
+        ``database_url`` puts the records in a server database (an office hub on PostgreSQL) instead of
+        the encrypted file; keys, evidence and log stay in the folder. ``device_id``, ``wall`` and
+        ``new_id`` exist for deterministic builds (the demo) and tests.
         """
         keys.check_passphrase_strength(passphrase)
         if is_workspace(path):
@@ -143,7 +146,8 @@ class Workspace:
             _private_dir(path / sub)
         info = WorkspaceInfo(device_id=device_id or uuid.uuid4(), device_name=device_name,
                              user_name=user_name or _login_name(),
-                             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+                             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                             database_url=database_url)
         master_key = os.urandom(keys.KEY_BYTES)
         context = info.device_id.bytes
         signing = Ed25519PrivateKey.generate()

@@ -29,6 +29,8 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     init = command("init", "新建工作区 / create a workspace")
     init.add_argument("--device-name", required=True, help="设备名称，如 第六巡察组-笔记本1")
     init.add_argument("--user", help="使用人姓名 / the person using this laptop")
+    init.add_argument("--database", metavar="URL",
+                      help="办公室汇总库，如 postgresql+psycopg://主机/库 / office hub database instead of the file")
 
     command("demo", "生成演示工作区 / build the demo workspace")
 
@@ -64,7 +66,8 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 def cmd_init(args: argparse.Namespace) -> int:
     from xuncha_desktop.workspace import Workspace
 
-    with Workspace.create(workspace_path(args), args.device_name, passphrase(args), user_name=args.user) as ws:
+    with Workspace.create(workspace_path(args), args.device_name, passphrase(args), user_name=args.user,
+                          database_url=args.database) as ws:
         emit({"workspace": str(ws.path), "device_id": str(ws.info.device_id), "device_name": ws.info.device_name})
     return 0
 

@@ -1,0 +1,59 @@
+"""The office hub: the same services on a real PostgreSQL server (127.0.0.1:5432, database test)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import PASSPHRASE
+from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.services import search
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.stats import round_figures
+from xuncha_desktop.workspace import Workspace
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Workspace]:
+    schema = f"hub_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(SERVER)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{SERVER}?options=-csearch_path%3D{schema}"
+    try:
+        ws = Workspace.create(tmp_path / "hub", "巡察办-汇总", PASSPHRASE, kdf=KdfParams.cheap(), database_url=url)
+        yield ws
+        ws.close()
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def test_records_rules_search_and_figures_work_on_postgresql(hub: Workspace) -> None:
+    with hub.transaction() as s:
+        the_round = KINDS["round"].create(s, {"name": "第八轮", "kind": "regular"})
+        unit = KINDS["unit"].create(s, {"name": "娄底市审计局", "party_org_kind": "党组"})
+        KINDS["group"].create(s, {"round_id": str(the_round.id), "name": "市委第二巡察组",
+                                  "unit_ids": [str(unit.id)], "members": [{"name": "赵刚", "role": "组长"}]})
+        problem = KINDS["problem"].create(s, {"round_id": str(the_round.id), "unit_id": str(unit.id),
+                                              "category": "line_policy", "statement": "审计整改落实不到位。",
+                                              "in_feedback": True})
+        KINDS["problem"].set_status(s, problem.id, "in_progress", measures="制定方案")
+        KINDS["problem"].set_status(s, problem.id, "rectified", proof="整改报告")
+    path = hub.path
+    hub.close()
+    with Workspace.open(path, PASSPHRASE) as again, again.transaction() as s:
+        assert [hit.id for hit in search.search(s, "审计")] == [problem.id]
+        assert [hit.id for hit in search.search(s, "审")] == [problem.id]
+        figures = round_figures(s, the_round.id)
+        assert (figures.units, figures.problems_rectified, figures.rectification_rate) == (1, 1, 1.0)
+        assert len(KINDS["problem"].get(s, problem.id).field_hlc) > 5
