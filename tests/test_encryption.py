@@ -92,3 +92,15 @@ def test_cancelling_a_big_file_leaves_nothing(workspace: Workspace, tmp_path: Pa
                           cancelled=lambda: len(seen) >= 2)
     assert seen and seen[-1] < original.stat().st_size
     assert list(workspace.evidence) == [] and list((workspace.path / "evidence" / "tmp").iterdir()) == []
+
+
+def test_the_same_file_is_stored_once(workspace: Workspace, tmp_path: Path) -> None:
+    original = tmp_path / "scan.pdf"
+    original.write_bytes(b"%PDF-1.4 same content" * 100)
+    copy = tmp_path / "scan-copy.pdf"
+    copy.write_bytes(original.read_bytes())
+    with workspace.transaction() as s:
+        first = evidence.add_file(s, workspace.evidence, original, {"title": "原件"})
+        second = evidence.add_file(s, workspace.evidence, copy, {"title": "复印件"})
+    assert first.id != second.id and first.sha256 == second.sha256
+    assert list(workspace.evidence) == [first.sha256]
