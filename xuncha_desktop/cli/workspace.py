@@ -59,6 +59,16 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     vocab_add.add_argument("--round", dest="round_id")
     vocab_add.add_argument("--copy-defaults", action="store_true",
                            help="先把默认词表复制到本轮 / give the round a copy of the defaults first")
+    vocab_update = vocab_actions.add_parser("update", parents=[common])
+    vocab_update.add_argument("vocabulary")
+    vocab_update.add_argument("--code", required=True)
+    vocab_update.add_argument("--label")
+    vocab_update.add_argument("--label-en")
+    vocab_update.add_argument("--round", dest="round_id")
+    vocab_remove = vocab_actions.add_parser("remove", parents=[common])
+    vocab_remove.add_argument("vocabulary")
+    vocab_remove.add_argument("--code", required=True)
+    vocab_remove.add_argument("--round", dest="round_id")
     return {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "verify": cmd_verify, "search": cmd_search,
             "vocab": cmd_vocab}
 
@@ -130,7 +140,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_vocab(args: argparse.Namespace) -> int:
     from xuncha_desktop.services import vocabulary
-    from xuncha_desktop.services.fields import parse_uuid
     from xuncha_desktop.services.rounds import service as rounds
 
     with open_workspace(args) as ws, ws.transaction() as session:
@@ -139,7 +148,11 @@ def cmd_vocab(args: argparse.Namespace) -> int:
             if args.copy_defaults and round_id is not None:
                 vocabulary.copy_defaults_to_round(session, args.vocabulary, round_id)
             vocabulary.add_term(session, args.vocabulary, args.code, args.label, args.label_en, round_id)
-        terms = vocabulary.terms(session, args.vocabulary, parse_uuid(round_id) if round_id else None)
+        elif args.action == "update":
+            vocabulary.update_term(session, args.vocabulary, args.code, round_id, args.label, args.label_en)
+        elif args.action == "remove":
+            vocabulary.remove_term(session, args.vocabulary, args.code, round_id)
+        terms = vocabulary.terms(session, args.vocabulary, round_id)
         emit([{"code": t.code, "label_zh": t.label_zh, "label_en": t.label_en,
-                "round_id": str(t.round_id) if t.round_id else None} for t in terms])
+               "round_id": str(t.round_id) if t.round_id else None} for t in terms])
     return 0

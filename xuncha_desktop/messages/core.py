@@ -61,6 +61,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "link_self": ("记录不能与自身关联。", "A record cannot be linked to itself."),
     "filter_bad": ("筛选条件“{text}”应写作 字段=值。", "Filter '{text}' must be written FIELD=VALUE."),
     "vocabulary_unknown": ("未知的词表“{vocabulary}”；可用：{known}。", "Unknown vocabulary '{vocabulary}'; known: {known}."),
+    "term_missing": ("词表“{vocabulary}”中没有代码“{code}”。", "Vocabulary {vocabulary} has no code {code}."),
     "term_exists": ("词表“{vocabulary}”中已有代码“{code}”。", "Vocabulary {vocabulary} already has code {code}."),
     "evidence_no_file": ("证据“{title}”没有电子文件。", "Evidence '{title}' has no file."),
     "evidence_missing_blob": ("证据文件 {sha256} 不在证据库中。", "Evidence file {sha256} is missing from the store."),

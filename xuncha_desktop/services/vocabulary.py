@@ -165,6 +165,34 @@ def add_term(session: Session, vocabulary: str, code: str, label_zh: str, label_
     return term
 
 
+def _term(session: Session, vocabulary: str, code: str, round_id: uuid.UUID | None) -> VocabularyTerm:
+    for term in terms(session, vocabulary, round_id):
+        if term.code == code and term.round_id == round_id:
+            return term
+    raise InvalidRequest("term_missing", vocabulary=vocabulary, code=code)
+
+
+def update_term(session: Session, vocabulary: str, code: str, round_id: uuid.UUID | None = None,
+                label_zh: str | None = None, label_en: str | None = None) -> VocabularyTerm:
+    """Relabels a term (the code, which records hold, never changes)."""
+    term = _term(session, vocabulary, code, round_id)
+    if label_zh:
+        term.label_zh = label_zh
+    if label_en is not None:
+        term.label_en = label_en or None
+    session.flush()
+    _forget_terms(session)
+    return term
+
+
+def remove_term(session: Session, vocabulary: str, code: str, round_id: uuid.UUID | None = None) -> None:
+    """Withdraws a term from new input; records that hold its code keep it (and show the code)."""
+    term = _term(session, vocabulary, code, round_id)
+    term.deleted = True
+    session.flush()
+    _forget_terms(session)
+
+
 def copy_defaults_to_round(session: Session, vocabulary: str, round_id: uuid.UUID) -> list[VocabularyTerm]:
     """Gives a round its own editable copy of the default list."""
     copies = []
