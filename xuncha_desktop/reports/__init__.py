@@ -1,0 +1,1 @@
+"""Documents: PDF (reportlab), Word (python-docx) and Excel (openpyxl) made from service results."""
