@@ -88,6 +88,22 @@ class EvidenceStore:
         self._recipient = identity.to_public()
         (root / "tmp").mkdir(mode=0o700, parents=True, exist_ok=True)
 
+    @property
+    def identity(self) -> pyrage.x25519.Identity:
+        """The key the store's files are encrypted to (a package importer re-encrypts evidence to it)."""
+        return self._identity
+
+    def stream_to(self, sha256: str, sink: BinaryIO) -> None:
+        """Writes the plaintext of a stored file into ``sink``, then checks its hash (raises if altered).
+
+        The sink has received the bytes by then: use it for streams that are themselves checked later
+        (a package's members are hashed by the receiver), not for files a person opens.
+        """
+        writer = _HashingWriter(sink)
+        self._decrypt_into(self.path_of(sha256), writer, sha256)
+        if writer.digest.hexdigest() != sha256:
+            raise XunchaError("evidence_damaged", sha256=sha256)
+
     def path_of(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
             raise ValueError(f"not a SHA-256: {sha256!r}")

@@ -1,8 +1,8 @@
 """The canonical dump: every travelling record's fields, sorted, as one JSON-ready value.
 
 Two replicas that imported the same changes must give equal dumps; a deterministic build (the demo)
-gives the same dump every time. Stamps and the device of the last change are left out: they say how a
-value arrived, not what it is.
+gives the same dump every time. The open conflicts are part of it. Stamps and the device of the last
+change are left out: they say how a value arrived, not what it is.
 """
 
 from __future__ import annotations
@@ -32,7 +32,17 @@ def canonical_dump(session: Session) -> dict[str, list[dict[str, Any]]]:
         for record in session.scalars(select(model).order_by(model.id)):
             rows.append({name: to_json_value(getattr(record, name)) for name in columns})
         dump[model.__tablename__] = rows
+    dump["conflicts"] = conflict_dump(session)
     return dump
+
+
+def conflict_dump(session: Session) -> list[dict[str, Any]]:
+    """Open conflicts, decided from the change log, so that equal logs give equal lists."""
+    from xuncha_desktop.sync.merge import current_conflicts
+
+    return [{"id": str(c.id), "table": c.table_name, "record_id": str(c.record_id), "field": c.field,
+             "kept_value": c.kept_value, "kept_hlc": c.kept.hlc, "other_value": c.other_value,
+             "other_hlc": c.other.hlc} for c in current_conflicts(session)]
 
 
 def dump_digest(session: Session) -> str:

@@ -1,0 +1,151 @@
+"""Benchmark of sync packages (issue 4): export and import of N records and M MB of evidence.
+
+    .venv/bin/python bench/bench_sync.py                      # 100,000 records, 2 GB of evidence
+    .venv/bin/python bench/bench_sync.py --records 10000 --evidence-mb 200   # quicker
+
+Export is compared with ``tar -cf`` of the same evidence files, import with a bare ``executemany``
+insert of the same rows into an encrypted SQLite file; peak memory is the child process's maximum RSS.
+Targets: export within 2x tar, import within 3x the bare insert, peak memory under 300 MB for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PASSPHRASE = "bench passphrase 2020"
+
+
+
+
+_PEAK = ("import atexit, runpy, sys\n"
+         "def peak():\n"
+         "    for line in open('/proc/self/status'):\n"
+         "        if line.startswith('VmHWM:'):\n"
+         "            print('VmHWM', line.split()[1], file=sys.stderr)\n"
+         "atexit.register(peak)\n"
+         "sys.argv = ['xuncha', *sys.argv[1:]]\n"
+         "runpy.run_module('xuncha_desktop', run_name='__main__')\n")
+
+
+def _timed_child(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Runs a child; returns (seconds, peak resident memory in MB, stdout).
+
+    The peak is the child's own VmHWM, read as it exits: ``ru_maxrss`` would include the memory of this
+    (large) parent, which Linux carries across fork and exec.
+    """
+    if args[:3] == [sys.executable, "-m", "xuncha_desktop"]:
+        args = [sys.executable, "-c", _PEAK, *args[3:]]
+    started = time.monotonic()
+    result = subprocess.run(args, env=env, capture_output=True, check=False)
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{args}: {result.stderr.decode()}")
+    peak = 0
+    for line in result.stderr.decode().splitlines():
+        if line.startswith("VmHWM "):
+            peak = int(line.split()[1]) // 1024
+    return seconds, peak, result.stdout.decode()
+
+
+def build(folder: Path, records: int, evidence_mb: int, files: int) -> tuple[Path, Path, Path, list[tuple]]:
+    from xuncha_desktop.db.models.organisation import Unit
+    from xuncha_desktop.security.keys import KdfParams
+    from xuncha_desktop.services.evidence import service as evidence_service
+    from xuncha_desktop.sync import exchange
+    from xuncha_desktop.workspace import Workspace
+
+    a = Workspace.create(folder / "a", "笔记本A", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench")
+    b = Workspace.create(folder / "b", "办公室", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench")
+    for ws, other in ((a, b), (b, a)):
+        with ws.transaction() as s:
+            exchange.trust(s, ws, exchange.own_keys(other))
+    (folder / "office.json").write_text(json.dumps(b.public_keys), encoding="utf-8")
+    rows = []
+    started = time.monotonic()
+    for start in range(0, records, 5000):
+        with a.transaction() as s:
+            for number in range(start, min(records, start + 5000)):
+                text = f"第{number}号单位：巡察发现的问题说明，整改措施与佐证材料。编号 {uuid.uuid4().hex}"
+                s.add(Unit(name=f"单位{number:06d}", notes=text, level="市直"))
+                rows.append((str(uuid.uuid4()), f"单位{number:06d}", text, "市直"))
+    print(f"built {records} records in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    plain = folder / "plain"
+    plain.mkdir()
+    per_file = (evidence_mb << 20) // max(files, 1)
+    for number in range(files):
+        path = plain / f"evidence-{number:03d}.bin"
+        with path.open("wb") as handle:
+            left = per_file
+            while left:
+                chunk = os.urandom(min(left, 8 << 20))
+                handle.write(chunk)
+                left -= len(chunk)
+        with a.transaction() as s:
+            evidence_service.add_file(s, a.evidence, path, {"title": f"证据{number}"}, [])
+    print(f"built {files} evidence files of {per_file >> 20} MB", file=sys.stderr)
+    a.close()
+    b.close()
+    return folder / "a", folder / "b", plain, rows
+
+
+def bare_insert(folder: Path, rows: list[tuple]) -> float:
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(folder / "bare.db"))
+    connection.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("CREATE TABLE units (id TEXT PRIMARY KEY, name TEXT, notes TEXT, level TEXT)")
+    started = time.monotonic()
+    with connection:
+        connection.executemany("INSERT INTO units VALUES (?, ?, ?, ?)", rows)
+    seconds = time.monotonic() - started
+    connection.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--evidence-mb", type=int, default=2048)
+    parser.add_argument("--files", type=int, default=8)
+    parser.add_argument("--folder", type=Path, help="work folder (default: a temporary one, removed)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="xuncha-bench-", dir=args.folder) as temp:
+        folder = Path(temp)
+        a, b, plain, rows = build(folder, args.records, args.evidence_mb, args.files)
+        env = {**os.environ, "XUNCHA_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
+        xuncha = [sys.executable, "-m", "xuncha_desktop"]
+
+        tar_s, _tar_mb, _ = _timed_child(["tar", "-cf", str(folder / "plain.tar"), "-C", str(plain), "."], env)
+        export_s, export_mb, out = _timed_child([*xuncha, "--workspace", str(a), "sync", "export", "--out",
+                                                 str(folder / "p.xcpkg"), "--to", str(folder / "office.json")], env)
+        size = json.loads(out)["bytes"]
+        import_s, import_mb, out = _timed_child([*xuncha, "--workspace", str(b), "sync", "import",
+                                                 str(folder / "p.xcpkg")], env)
+        summary = json.loads(out)
+        bare_s = bare_insert(folder, rows)
+        start_s, start_mb, _ = _timed_child([*xuncha, "--workspace", str(b), "keys", "show"], env)
+
+    print(f"records {args.records}, evidence {args.evidence_mb} MB in {args.files} files, package {size >> 20} MB")
+    print(f"export  {export_s:7.1f} s  (tar -cf {tar_s:.1f} s: {export_s / tar_s:.2f}x, target <= 2x)  "
+          f"peak {export_mb} MB (target < 300)")
+    print(f"import  {import_s:7.1f} s  (bare executemany {bare_s:.2f} s: {import_s / max(bare_s, 1e-6):.1f}x, "
+          f"target <= 3x)  peak {import_mb} MB (target < 300)")
+    print(f"        {summary['records_added']} records added, {summary['evidence_files_added']} files")
+    print(f"(a bare start of the command line, `xuncha keys show`: {start_s:.1f} s, {start_mb} MB; included above)")
+
+
+if __name__ == "__main__":
+    main()

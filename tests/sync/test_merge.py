@@ -1,0 +1,225 @@
+"""Packages between replicas: round trips, conflicts, deletions, settling, evidence, passphrases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import _frame
+from tests.sync.helpers import digest, dump, make, send, store_files, trust_all
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.services.evidence import service as evidence_service
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.search import search
+from xuncha_desktop.services.verify import verify
+from xuncha_desktop.sync import exchange
+from xuncha_desktop.workspace import Workspace
+
+
+@pytest.fixture
+def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
+    a, b = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "笔记本B")
+    trust_all([a, b])
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _interview(ws: Workspace, ids: dict[str, str]) -> str:
+    with ws.transaction() as s:
+        record = KINDS["interview"].create(s, {
+            "unit_id": ids["unit"], "round_id": ids["round"], "interviewee_name": "李明", "kind": "required",
+            "interviewee_category": "principal", "started_at": "2020-09-15T09:30",
+            "interviewers": ["赵刚", "钱敏"], "record_text": "问：请介绍不动产登记办证情况。答：存在积压。"})
+        return str(record.id)
+
+
+def _sync(a: Workspace, b: Workspace, folder: Path) -> None:
+    exchange.import_package(b, send(a, b, folder))
+    exchange.import_package(a, send(b, a, folder))
+
+
+def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    interview = _interview(a, ids)
+    package = send(a, b, tmp_path)
+    first = exchange.import_package(b, package)
+    assert first.changes_applied > 0 and first.records_added > 0
+    before = digest(b)
+    again = exchange.import_package(b, package)
+    assert again.changes_applied == 0 and digest(b) == before
+    exchange.import_package(a, send(b, a, tmp_path))
+    assert dump(a) == dump(b)
+    with b.transaction() as s:  # the search index follows imported records
+        assert [h.id for h in search(s, "办证")] == [KINDS["interview"].get(s, interview).id]
+    # An incremental package now carries nothing new.
+    summary = exchange.export_package(a, tmp_path / "empty.xcpkg", to=exchange.own_keys(b))
+    assert summary["changes"] == 0
+
+
+def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    interview = _interview(a, ids)
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        KINDS["interview"].update(s, interview, {"record_text": "A 的版本：问答记录补充了时间。"})
+    with b.transaction() as s:
+        KINDS["interview"].update(s, interview, {"record_text": "B 的版本：问答记录补充了地点。"})
+    _sync(a, b, tmp_path)
+    assert dump(a) == dump(b)
+    with a.transaction() as s:
+        conflicts = exchange.list_conflicts(s)
+        assert len(conflicts) == 1
+        conflict = conflicts[0]
+        assert conflict.field == "record_text"
+        assert {conflict.kept_value, conflict.other_value} == {"A 的版本：问答记录补充了时间。",
+                                                               "B 的版本：问答记录补充了地点。"}
+        loser = conflict.other_value
+        exchange.resolve(s, str(conflict.id), keep="incoming")
+        assert KINDS["interview"].get(s, interview).record_text == loser
+        assert exchange.list_conflicts(s) == []
+    _sync(a, b, tmp_path)
+    with b.transaction() as s:
+        assert exchange.list_conflicts(s) == []
+        assert KINDS["interview"].get(s, interview).record_text == loser
+    assert dump(a) == dump(b)
+
+
+def test_settle_with_an_edited_value(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳"})
+    with b.transaction() as s:
+        KINDS["unit"].update(s, ids["unit"], {"contact_person": "王方"})
+    _sync(a, b, tmp_path)
+    with b.transaction() as s:
+        (conflict,) = exchange.list_conflicts(s)
+        exchange.resolve(s, str(conflict.id), value="王芳（办公室）")
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        assert KINDS["unit"].get(s, ids["unit"]).contact_person == "王芳（办公室）"
+        assert exchange.list_conflicts(s) == []
+    assert dump(a) == dump(b)
+
+
+def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    with a.transaction() as s:
+        unit = KINDS["unit"].create(s, {"name": "娄底市司法局"})
+        unit_id = str(unit.id)
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        KINDS["unit"].delete(s, unit_id)
+    with b.transaction() as s:
+        KINDS["unit"].update(s, unit_id, {"address": "娄底市娄星区"})
+    _sync(a, b, tmp_path)
+    assert dump(a) == dump(b)
+    with b.transaction() as s:
+        record = KINDS["unit"].get(s, unit_id) if False else s.get(type(unit), unit.id)
+        assert record is not None and record.deleted
+        (conflict,) = exchange.list_conflicts(s)
+        assert conflict.field == "deleted" and conflict.other_value == {"address": "娄底市娄星区"}
+        exchange.resolve(s, str(conflict.id), keep="local")
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        assert exchange.list_conflicts(s) == []
+        assert s.get(type(unit), unit.id).deleted  # type: ignore[union-attr]
+    assert dump(a) == dump(b)
+
+
+def test_evidence_files_travel_once_and_verify(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 1000)
+    with a.transaction() as s:
+        evidence = evidence_service.add_file(s, a.evidence, source, {"title": "调阅资料：办证台账"}, [])
+        evidence_service.add_custody(s, evidence.id, "received", "张伟")
+        sha = evidence.sha256
+    summary = exchange.import_package(b, send(a, b, tmp_path))
+    assert summary.evidence_files_added == 1
+    assert b.evidence.has(sha) and b.evidence.verify(sha)  # type: ignore[arg-type]
+    with b.transaction() as s:
+        assert verify(s, b.evidence).ok
+    # The file is already there: a second package (everything) does not store it again.
+    again = exchange.import_package(b, send(a, b, tmp_path, everything=True))
+    assert again.evidence_files_added == 0 and again.evidence_files_present == 1
+    # Custody events from both sides merge by union.
+    with a.transaction() as s:
+        count = len(evidence_service.custody(s, evidence.id))
+    with b.transaction() as s:
+        evidence_service.add_custody(s, evidence.id, "viewed", "钱敏")
+    exchange.import_package(a, send(b, a, tmp_path))
+    with a.transaction() as s:
+        assert len(evidence_service.custody(s, evidence.id)) == count + 1
+
+
+def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    with a.transaction() as s:
+        _frame(s, KINDS)
+    out = tmp_path / "p.xcpkg"
+    exchange.export_package(a, out, passphrase="交换口令 2020")
+    before, files = digest(b), store_files(b)
+    with pytest.raises(XunchaError) as caught:
+        exchange.import_package(b, out)
+    assert caught.value.key == "package_passphrase_needed"
+    with pytest.raises(XunchaError) as caught:
+        exchange.import_package(b, out, passphrase="错误口令")
+    assert caught.value.key == "package_wrong_key"
+    dry = exchange.import_package(b, out, passphrase="交换口令 2020", dry_run=True)
+    assert dry.dry_run and dry.records_added > 0
+    assert digest(b) == before and store_files(b) == files
+    real = exchange.import_package(b, out, passphrase="交换口令 2020")
+    assert real.records_added == dry.records_added
+    with b.transaction() as s:
+        assert [p.direction for p in exchange.packages(s)] == ["received"]
+
+
+def test_a_package_for_the_office_cannot_be_read_by_another_laptop(tmp_path: Path) -> None:
+    a, b, office = (make(tmp_path / n, n) for n in ("a", "b", "office"))
+    try:
+        trust_all([a, b, office])
+        package = send(a, office, tmp_path)
+        with pytest.raises(XunchaError) as caught:
+            exchange.import_package(b, package)
+        assert caught.value.key == "package_wrong_key"
+        assert exchange.import_package(office, package).changes_applied > 0
+    finally:
+        for ws in (a, b, office):
+            ws.close()
+
+
+def test_progress_and_cancel(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from xuncha_desktop.errors import Cancelled
+    from xuncha_desktop.services import sync
+
+    a, b = pair
+    with a.transaction() as s:
+        _frame(s, KINDS)
+    keyfile = tmp_path / "b.json"
+    keyfile.write_text(__import__("json").dumps(b.public_keys), encoding="utf-8")
+    out = tmp_path / "cancelled.xcpkg"
+    with pytest.raises(Cancelled):
+        sync.export(a, out, keyfile, cancelled=lambda: True)
+    assert not out.exists() and not list(tmp_path.glob(".xcpkg-*"))
+    seen: list[tuple[int, int]] = []
+    sync.export(a, out, keyfile, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    before, files = digest(b), store_files(b)
+    with pytest.raises(Cancelled):
+        sync.import_(b, out, cancelled=lambda: True)
+    assert digest(b) == before and store_files(b) == files
+    calls: list[int] = []
+    summary = sync.import_(b, out, progress=lambda done, total: calls.append(done))
+    assert calls and summary.changes_applied > 0
+    with b.transaction() as s:
+        assert [h.direction for h in sync.history(s)] == ["received"]
+        assert [d.device_name for d in sync.trusted(s)] == ["笔记本A"]

@@ -1,0 +1,443 @@
+"""Export and import of packages, trusted keys, and settling conflicts, on an open workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import uuid
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import pyrage
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from xuncha_desktop.db import migrate
+from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.models.audit import AuditEntry
+from xuncha_desktop.db.models.changes import Change
+from xuncha_desktop.db.models.evidence import Evidence
+from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncPackage, SyncPeerMark
+from xuncha_desktop.errors import InvalidRequest, NotFound, XunchaError
+from xuncha_desktop.sync import merge
+from xuncha_desktop.sync.package import (
+    AUDIT,
+    CHANGES,
+    FORMAT_VERSION,
+    CancelFlag,
+    OutMember,
+    PackageError,
+    Progress,
+    read_package,
+    wrap_identity,
+    write_package,
+)
+
+if TYPE_CHECKING:
+    from xuncha_desktop.workspace import Workspace
+
+log = logging.getLogger("xuncha")
+
+
+# ---- keys ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PublicKeys:
+    device_id: uuid.UUID
+    device_name: str
+    ed25519_public: str
+    age_recipient: str
+
+
+def read_keyfile(path: Path) -> PublicKeys:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        keys = PublicKeys(uuid.UUID(str(document["device_id"])), str(document.get("device_name", "")),
+                          str(document["ed25519_public"]), str(document["age_recipient"]))
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys.ed25519_public))
+        pyrage.x25519.Recipient.from_str(keys.age_recipient)
+    except FileNotFoundError:
+        raise InvalidRequest("file_missing", path=str(path)) from None
+    except (OSError, ValueError, KeyError, TypeError, pyrage.RecipientError) as exc:
+        raise InvalidRequest("keyfile_invalid", path=str(path), reason=f"{type(exc).__name__}: {exc}") from exc
+    return keys
+
+
+def own_keys(ws: Workspace) -> PublicKeys:
+    public = ws.public_keys
+    return PublicKeys(ws.info.device_id, ws.info.device_name, str(public["ed25519_public"]),
+                      str(public["age_recipient"]))
+
+
+def trust(session: Session, ws: Workspace, keys: PublicKeys) -> SyncDevice:
+    if keys.device_id == ws.info.device_id:
+        raise InvalidRequest("key_is_own")
+    existing = session.get(SyncDevice, keys.device_id)
+    if existing is not None:
+        if existing.ed25519_public != keys.ed25519_public or existing.age_recipient != keys.age_recipient:
+            raise XunchaError("key_changed", device=str(keys.device_id))
+        return existing
+    ctx = context_of(session)
+    device = SyncDevice(device_id=keys.device_id, device_name=keys.device_name[:200],
+                        ed25519_public=keys.ed25519_public, age_recipient=keys.age_recipient,
+                        trusted_at=ctx.now(), trusted_by=ctx.actor)
+    session.add(device)
+    from xuncha_desktop.services import audit
+
+    audit.record(session, "sync_trust", detail=f"device {keys.device_id}")
+    return device
+
+
+def trusted_devices(session: Session) -> list[SyncDevice]:
+    return list(session.scalars(select(SyncDevice).order_by(SyncDevice.device_name, SyncDevice.device_id)))
+
+
+# ---- export ----------------------------------------------------------------------------------------------
+def _peer_marks(session: Session, peer: uuid.UUID | None, stream: str) -> dict[uuid.UUID, int]:
+    """What the receiver is known to hold: a named peer's acknowledgement, else the least of all peers'."""
+    if peer is not None:
+        peers = [peer]
+    else:
+        peers = list(session.scalars(select(SyncDevice.device_id)))
+        if not peers:
+            return {}
+    marks: dict[uuid.UUID, int] | None = None
+    for one in peers:
+        said = {row.origin_id: row.seq for row in session.scalars(
+            select(SyncPeerMark).where(SyncPeerMark.peer_id == one, SyncPeerMark.stream == stream))}
+        marks = said if marks is None else {k: min(v, said.get(k, 0)) for k, v in marks.items() if k in said}
+    return marks or {}
+
+
+class _Compressed:
+    def __init__(self) -> None:
+        self._deflater = zlib.compressobj(6)
+        self._parts: list[bytes] = []
+        self.unpacked = 0
+        self.count = 0
+
+    def add(self, value: dict[str, Any]) -> None:
+        line = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        self.unpacked += len(line)
+        self.count += 1
+        self._parts.append(self._deflater.compress(line))
+
+    def finish(self) -> bytes:
+        self._parts.append(self._deflater.flush())
+        data = b"".join(self._parts)
+        self._parts = []
+        return data
+
+
+def export_package(ws: Workspace, out: Path, to: PublicKeys | None = None, passphrase: str | None = None,
+                   everything: bool = False, progress: Progress | None = None,
+                   cancelled: CancelFlag | None = None) -> dict[str, Any]:
+    """Writes a package of what the receiver lacks (everything with ``everything``); returns a summary."""
+    if to is None and passphrase is None:
+        raise InvalidRequest("package_target_needed")
+    if to is not None and passphrase is not None:
+        raise InvalidRequest("package_target_both")
+    if out.exists():
+        raise InvalidRequest("output_exists", path=str(out))
+    peer = to.device_id if to is not None else None
+    with ws.transaction() as session:
+        change_marks = {} if everything else _peer_marks(session, peer, "changes")
+        audit_marks = {} if everything else _peer_marks(session, peer, "audit")
+        changes = _Compressed()
+        wanted_blobs: set[str] = set()
+        for device in sorted(merge.have_marks(session, "changes")):
+            query = (select(Change).where(Change.device_id == device, Change.seq > change_marks.get(device, 0))
+                     .order_by(Change.seq).execution_options(yield_per=2000))
+            for row in session.scalars(query):
+                changes.add(merge.change_to_json(row))
+                if row.table_name == "evidence" and isinstance(row.fields.get("sha256"), str):
+                    wanted_blobs.add(row.fields["sha256"])
+        audit_log = _Compressed()
+        for device in sorted(merge.have_marks(session, "audit")):
+            query2 = (select(AuditEntry).where(AuditEntry.device_id == device,
+                                               AuditEntry.seq > audit_marks.get(device, 0))
+                      .order_by(AuditEntry.seq).execution_options(yield_per=2000))
+            for entry in session.scalars(query2):
+                audit_log.add(merge.audit_to_json(entry))
+        sizes: dict[str, int] = {}
+        for sha256, size in session.execute(select(Evidence.sha256, Evidence.size)
+                                            .where(Evidence.sha256.in_(sorted(wanted_blobs)))):
+            if sha256 is not None and size is not None and ws.evidence.has(sha256):
+                sizes[sha256] = int(size)
+        marks = {"changes": {str(k): v for k, v in merge.have_marks(session, "changes").items()},
+                 "audit": {str(k): v for k, v in merge.have_marks(session, "audit").items()}}
+    changes_data = changes.finish()
+    audit_data = audit_log.finish()
+    members = [
+        OutMember(CHANGES, len(changes_data), lambda w: _write_all(w, changes_data)),
+        OutMember(AUDIT, len(audit_data), lambda w: _write_all(w, audit_data)),
+        *(OutMember(f"blobs/{sha}", size, _blob_writer(ws, sha)) for sha, size in sorted(sizes.items())),
+    ]
+    entries = [
+        {"name": CHANGES, "size": len(changes_data), "sha256": hashlib.sha256(changes_data).hexdigest(),
+         "unpacked": changes.unpacked},
+        {"name": AUDIT, "size": len(audit_data), "sha256": hashlib.sha256(audit_data).hexdigest(),
+         "unpacked": audit_log.unpacked},
+        *({"name": f"blobs/{sha}", "size": size, "sha256": sha} for sha, size in sorted(sizes.items())),
+    ]
+    package_id = uuid.uuid4()
+    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    manifest = {"format": FORMAT_VERSION, "package_id": str(package_id), "device_id": str(ws.info.device_id),
+                "device_name": ws.info.device_name, "created_at": created,
+                "schema": migrate.head_revision(), "to": str(peer) if peer else ("passphrase" if passphrase
+                                                                                   else None),
+                "complete": everything, "marks": marks,
+                "contents": {"changes": changes.count, "audit_entries": audit_log.count,
+                             "evidence_files": len(sizes)},
+                "members": entries}
+    if to is not None:
+        recipient = pyrage.x25519.Recipient.from_str(to.age_recipient)
+        wrapped = None
+    else:
+        assert passphrase is not None
+        one_off = pyrage.x25519.Identity.generate()
+        recipient = one_off.to_public()
+        wrapped = wrap_identity(one_off, passphrase)
+    size = write_package(out, manifest, members, ws.signing_key, recipient, wrapped, progress, cancelled)
+    summary = {"package_id": str(package_id), "out": str(out), "to": manifest["to"],
+               "changes": changes.count, "audit_entries": audit_log.count, "evidence_files": len(sizes),
+               "bytes": size, "complete": everything}
+    with ws.transaction() as session:
+        session.add(SyncPackage(id=package_id, direction="sent", device_id=ws.info.device_id,
+                                peer=to.device_name if to else "passphrase", file_name=out.name,
+                                at=context_of(session).now(), changes=changes.count,
+                                audit_entries=audit_log.count, evidence_files=len(sizes), bytes=size,
+                                summary=summary))
+        from xuncha_desktop.services import audit
+
+        audit.record(session, "sync_export", detail=f"package {package_id}: {changes.count} changes")
+    log.info("package %s exported: %d changes, %d files", package_id, changes.count, len(sizes))
+    return summary
+
+
+def _write_all(writer: BinaryIO, data: bytes) -> None:
+    view = memoryview(data)
+    for start in range(0, len(view), 1 << 20):
+        writer.write(view[start:start + (1 << 20)])
+
+
+def _blob_writer(ws: Workspace, sha256: str) -> Callable[[BinaryIO], None]:
+    def write(writer: BinaryIO) -> None:
+        ws.evidence.stream_to(sha256, writer)
+    return write
+
+
+# ---- import ----------------------------------------------------------------------------------------------
+@dataclass
+class ImportSummary:
+    package_id: str
+    device_id: str
+    device_name: str
+    dry_run: bool
+    records_added: int
+    records_updated: int
+    records_unchanged: int
+    changes_applied: int
+    changes_already_present: int
+    conflicts: int
+    audit_entries_added: int
+    evidence_files_added: int
+    evidence_files_present: int
+    bytes: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def import_package(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: bool = False,
+                   progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ImportSummary:
+    """Checks the whole package, then applies it in one transaction (all or nothing)."""
+    with ws.transaction() as session:
+        trusted = {d.device_id: d.ed25519_public for d in trusted_devices(session)}
+    trusted[ws.info.device_id] = str(ws.public_keys["ed25519_public"])
+    known = migrate.known_revisions()
+
+    def verify_key(manifest: dict[str, Any]) -> Ed25519PublicKey | None:
+        key = trusted.get(uuid.UUID(str(manifest["device_id"])))
+        return None if key is None else Ed25519PublicKey.from_public_bytes(bytes.fromhex(key))
+
+    def check_manifest(manifest: dict[str, Any]) -> None:
+        if manifest.get("schema") not in known:
+            raise PackageError("package_schema_newer", revision=manifest.get("schema"))
+
+    identity = ws.evidence.identity
+    recipient = pyrage.x25519.Recipient.from_str(str(ws.public_keys["age_recipient"]))
+    staging = ws.evidence.root / "tmp"
+    try:
+        package = read_package(path, [identity], passphrase, verify_key, check_manifest, staging, recipient,
+                               ws.evidence.has, progress, cancelled)
+    except PackageError as refused:
+        _record_refusal(ws, path, refused)
+        raise
+    manifest = package.manifest
+    try:
+        with ws.session() as session, session.begin():
+            context_of(session).capture = False
+            summary = merge.MergeSummary()
+            merge.apply_changes(session, package.log_lines(CHANGES), summary)
+            merge.apply_audit(session, package.log_lines(AUDIT), summary)
+            sender = uuid.UUID(manifest["device_id"])
+            if sender != ws.info.device_id:
+                _store_marks(session, sender, manifest["marks"])
+            result = ImportSummary(
+                package_id=str(manifest["package_id"]), device_id=str(sender),
+                device_name=str(manifest.get("device_name", "")), dry_run=dry_run,
+                records_added=summary.records_added, records_updated=summary.records_updated,
+                records_unchanged=summary.records_unchanged, changes_applied=summary.changes_applied,
+                changes_already_present=summary.changes_present, conflicts=summary.conflicts,
+                audit_entries_added=summary.audit_entries_added, evidence_files_added=len(package.blobs),
+                evidence_files_present=len(package.blobs_present), bytes=package.bytes)
+            if dry_run:
+                session.rollback()
+                return result
+            package_id = uuid.UUID(str(manifest["package_id"]))
+            if session.get(SyncPackage, (package_id, "received")) is None:
+                session.add(SyncPackage(id=package_id, direction="received", device_id=sender,
+                                        peer=result.device_name[:200], file_name=path.name[:500],
+                                        at=context_of(session).now(), changes=summary.changes_applied,
+                                        audit_entries=summary.audit_entries_added,
+                                        evidence_files=len(package.blobs), bytes=package.bytes,
+                                        summary=result.to_json()))
+            from xuncha_desktop.services import audit
+
+            audit.record(session, "sync_import", detail=f"package {package_id}: {summary.changes_applied} changes")
+            session.flush()
+            # Files first: if the process dies before the commit, an unused file is harmless; the other
+            # way round, records would point to files that are not there.
+            for sha256, staged in package.blobs.items():
+                target = ws.evidence.path_of(sha256)
+                target.parent.mkdir(mode=0o700, exist_ok=True)
+                os.replace(staged, target)
+            package.blobs.clear()
+        if summary.max_hlc is not None:
+            ws.clock.observe(summary.max_hlc)
+        log.info("package %s imported: %d changes, %d conflicts", package_id, summary.changes_applied,
+                 summary.conflicts)
+        return result
+    except PackageError as refused:
+        _record_refusal(ws, path, refused)
+        raise
+    finally:
+        package.discard()
+
+
+def _store_marks(session: Session, sender: uuid.UUID, marks: Any) -> None:
+    now = context_of(session).now()
+    for stream in ("changes", "audit"):
+        said = marks.get(stream, {}) if isinstance(marks, dict) else {}
+        if not isinstance(said, dict):
+            raise PackageError("package_bad_manifest", reason="marks")
+        for origin_text, seq in said.items():
+            try:
+                origin = uuid.UUID(str(origin_text))
+            except ValueError as exc:
+                raise PackageError("package_bad_manifest", reason="marks") from exc
+            if not isinstance(seq, int):
+                raise PackageError("package_bad_manifest", reason="marks")
+            row = session.get(SyncPeerMark, (sender, stream, origin))
+            if row is None:
+                session.add(SyncPeerMark(peer_id=sender, stream=stream, origin_id=origin, seq=seq, updated_at=now))
+            elif seq > row.seq:
+                row.seq = seq
+                row.updated_at = now
+
+
+def _record_refusal(ws: Workspace, path: Path, refused: XunchaError) -> None:
+    from xuncha_desktop.services import audit
+
+    try:
+        with ws.transaction() as session:
+            audit.record(session, "sync_refused", detail=f"{path.name}: {refused.key}")
+    except Exception:  # the refusal itself must reach the user even if the log cannot be written
+        log.exception("could not record the refused package")
+    log.warning("package %s refused: %s", path.name, refused.key)
+
+
+# ---- conflicts -------------------------------------------------------------------------------------------
+def list_conflicts(session: Session, include_settled: bool = False) -> list[SyncConflict]:
+    merge.refresh_conflicts(session)
+    query = select(SyncConflict).order_by(SyncConflict.detected_at, SyncConflict.id)
+    if not include_settled:
+        query = query.where(SyncConflict.state == "open")
+    return list(session.scalars(query))
+
+
+def conflict_to_json(conflict: SyncConflict) -> dict[str, Any]:
+    return {"id": str(conflict.id), "table": conflict.table_name, "record_id": str(conflict.record_id),
+            "field": conflict.field, "state": conflict.state,
+            "local": {"value": conflict.kept_value, "hlc": conflict.kept_hlc},
+            "incoming": {"value": conflict.other_value, "hlc": conflict.other_hlc},
+            "detected_at": conflict.detected_at.isoformat(),
+            "settled_by": conflict.settled_by,
+            "settled_at": conflict.settled_at.isoformat() if conflict.settled_at else None}
+
+
+_MISSING = object()
+
+
+def resolve(session: Session, conflict_id: str, keep: str | None = None, value: Any = _MISSING) -> SyncConflict:
+    """Settles a conflict by writing a new change (which travels) that has seen both versions.
+
+    ``keep`` is ``local`` (the value in force here) or ``incoming`` (the other version); or ``value``.
+    """
+    if (keep is None) == (value is _MISSING) or keep not in (None, "local", "incoming"):
+        raise InvalidRequest("conflict_keep_bad")
+    try:
+        key = uuid.UUID(conflict_id)
+    except ValueError:
+        raise InvalidRequest("bad_id", value=conflict_id) from None
+    merge.refresh_conflicts(session)
+    conflict = session.get(SyncConflict, key)
+    if conflict is None or conflict.state != "open":
+        raise NotFound("conflict_not_found", id=conflict_id)
+    model = merge.models_by_table()[conflict.table_name]
+    record = session.get(model, conflict.record_id)
+    if record is None:
+        raise NotFound("conflict_record_missing", id=str(conflict.record_id))
+    convert = merge.converters(conflict.table_name)
+    if conflict.field == "deleted":
+        record.deleted = keep != "incoming" if value is _MISSING else bool(value)
+        flag_modified(record, "deleted")
+        if keep == "incoming" and isinstance(conflict.other_value, dict):
+            for name, other in conflict.other_value.items():
+                if name in convert and name not in merge.NEVER_CONFLICT:
+                    setattr(record, name, convert[name](other))
+                    flag_modified(record, name)
+    else:
+        chosen = value if value is not _MISSING else (
+            conflict.kept_value if keep == "local" else conflict.other_value)
+        try:
+            setattr(record, conflict.field, convert[conflict.field](chosen))
+        except (TypeError, ValueError) as exc:
+            raise InvalidRequest("bad_json", reason=str(exc)) from exc
+        flag_modified(record, conflict.field)
+    session.flush()
+    ctx = context_of(session)
+    conflict.state = "settled"
+    conflict.settled_at = ctx.now()
+    conflict.settled_by = ctx.actor
+    conflict.settled_change_id = session.scalar(select(Change.id).where(Change.record_id == record.id)
+                                                .order_by(Change.hlc.desc()).limit(1))
+    from xuncha_desktop.services import audit
+
+    audit.record(session, "sync_resolve", kind=conflict.table_name, record_id=record.id,
+                 detail=f"conflict {conflict.id} field {conflict.field}: {keep or 'value'}")
+    session.flush()
+    merge.refresh_conflicts(session)
+    return conflict
+
+
+def packages(session: Session) -> list[SyncPackage]:
+    return list(session.scalars(select(SyncPackage).order_by(SyncPackage.at.desc())))

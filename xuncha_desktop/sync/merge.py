@@ -1,0 +1,446 @@
+"""Merging change logs: a record's state is a function of the set of its changes, so order does not matter.
+
+For each record touched by incoming changes, every change of it in ``changes`` (local and applied) is
+folded: per field, the change with the highest clock stamp wins (stamps end with the device id, so ties
+break by device). A change that the winner's editor had not seen (``base_hlc`` below its stamp) and whose
+value differs is kept as a conflict, unless a later change that had seen it superseded it; an edit that
+neither saw nor was seen by the winning deletion is a conflict on ``deleted``. ``created_at`` merges by
+the same rule but is never a conflict (records made with the same id on two devices, such as default
+vocabulary terms, differ only there). Append-only families (evidence, custody events, rectification
+updates) are records with their own ids and so merge by union; audit entries arrive as per-device chains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Boolean, Date, Integer, String, Table, Text, Uuid, func, inspect, select
+from sqlalchemy.orm import Session
+
+from xuncha_desktop.db.base import META_COLUMNS, UTCDateTime
+from xuncha_desktop.db.models.audit import AuditEntry
+from xuncha_desktop.db.models.changes import Change
+from xuncha_desktop.db.models.sync import SyncConflict
+from xuncha_desktop.db.values import to_json_value
+from xuncha_desktop.sync.dump import replicated_models
+from xuncha_desktop.sync.package import PackageError
+
+CONFLICT_NAMESPACE = uuid.UUID("6f1c2a7e-8a4b-5c3d-9e0f-1a2b3c4d5e6f")
+NEVER_CONFLICT = frozenset({"created_at"})
+_CHUNK = 500
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _searched_tables() -> set[str]:
+    from xuncha_desktop.services.search import SEARCHABLE
+
+    return {table for table, _columns in SEARCHABLE.values()}
+
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: uuid.UUID
+    device_id: uuid.UUID
+    seq: int
+    hlc: str
+    table_name: str
+    record_id: uuid.UUID
+    op: str
+    fields: dict[str, Any]
+    base_hlc: str | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A conflict as the fold sees it."""
+
+    id: uuid.UUID
+    table_name: str
+    record_id: uuid.UUID
+    field: str
+    kept: LogEntry
+    kept_value: Any
+    other: LogEntry
+    other_value: Any
+
+
+@dataclass
+class MergeSummary:
+    records_added: int = 0
+    records_updated: int = 0
+    records_unchanged: int = 0
+    changes_applied: int = 0
+    changes_present: int = 0
+    conflicts: int = 0
+    audit_entries_added: int = 0
+    audit_entries_present: int = 0
+    max_hlc: str | None = None
+    touched: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+
+
+_MODELS: dict[str, type[Any]] = {}
+
+
+def models_by_table() -> dict[str, type[Any]]:
+    if not _MODELS:
+        _MODELS.update({m.__tablename__: m for m in replicated_models()})
+    return _MODELS
+
+
+def _converter(column_type: Any) -> Callable[[Any], Any]:
+    if isinstance(column_type, Uuid):
+        return lambda v: None if v is None else uuid.UUID(str(v))
+    if isinstance(column_type, UTCDateTime):
+        def to_datetime(v: Any) -> Any:
+            if v is None:
+                return None
+            value = dt.datetime.fromisoformat(str(v))
+            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return to_datetime
+    if isinstance(column_type, Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(str(v))
+    if isinstance(column_type, Boolean):
+        def to_bool(v: Any) -> Any:
+            if v is not None and not isinstance(v, bool):
+                raise ValueError(f"not a boolean: {v!r}")
+            return v
+        return to_bool
+    if isinstance(column_type, Integer):
+        def to_int(v: Any) -> Any:
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                raise ValueError(f"not an integer: {v!r}")
+            return v
+        return to_int
+    if isinstance(column_type, String | Text):
+        def to_str(v: Any) -> Any:
+            if v is not None and not isinstance(v, str):
+                raise ValueError(f"not text: {v!r}")
+            return v
+        return to_str
+    return lambda v: v
+
+
+_CONVERTERS: dict[str, dict[str, Callable[[Any], Any]]] = {}
+
+
+def converters(table: str) -> dict[str, Callable[[Any], Any]]:
+    found = _CONVERTERS.get(table)
+    if found is None:
+        model = models_by_table()[table]
+        found = {a.key: _converter(a.columns[0].type) for a in inspect(model).column_attrs
+                 if a.key not in META_COLUMNS}
+        _CONVERTERS[table] = found
+    return found
+
+
+def parse_change(raw: dict[str, Any]) -> LogEntry:
+    """An entry of a package's change log, checked against the models. Raises PackageError."""
+    try:
+        table = str(raw["table"])
+        if table not in models_by_table():
+            raise ValueError(f"unknown table {table!r}")
+        fields = raw["fields"]
+        if not isinstance(fields, dict):
+            raise ValueError("fields is not an object")
+        known = converters(table)
+        for name, value in fields.items():
+            if name not in known:
+                raise ValueError(f"unknown field {table}.{name}")
+            known[name](value)
+        op = str(raw["op"])
+        if op not in ("insert", "update", "delete"):
+            raise ValueError(f"unknown operation {op!r}")
+        from xuncha_desktop.db.hlc import Stamp
+
+        hlc = str(raw["hlc"])
+        Stamp.parse(hlc)
+        base = raw.get("base_hlc")
+        if base is not None:
+            Stamp.parse(str(base))
+        seq = raw["seq"]
+        if not isinstance(seq, int) or seq < 1:
+            raise ValueError("bad sequence number")
+        return LogEntry(uuid.UUID(str(raw["id"])), uuid.UUID(str(raw["device_id"])), seq, hlc, table,
+                        uuid.UUID(str(raw["record_id"])), op, fields, None if base is None else str(base))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackageError("package_bad_content", reason=f"change log: {exc}") from exc
+
+
+def change_to_json(row: Any) -> dict[str, Any]:
+    return {"id": str(row.id), "device_id": str(row.device_id), "seq": row.seq, "hlc": row.hlc,
+            "table": row.table_name, "record_id": str(row.record_id), "op": row.op, "fields": row.fields,
+            "base_hlc": row.base_hlc}
+
+
+def have_marks(session: Session, stream: str) -> dict[uuid.UUID, int]:
+    """Per device, the highest sequence number held (the log is gap-free per device)."""
+    model: Any = Change if stream == "changes" else AuditEntry
+    rows = session.execute(select(model.device_id, func.max(model.seq)).group_by(model.device_id))
+    return {device: int(seq) for device, seq in rows}
+
+
+# ---- applying ----------------------------------------------------------------------------------------
+def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary) -> None:
+    """Adds the changes this copy lacks to the log, then folds every record they touch."""
+    have = have_marks(session, "changes")
+    batch: list[dict[str, Any]] = []
+    for raw in entries:
+        entry = parse_change(raw)
+        held = have.get(entry.device_id, 0)
+        if entry.seq <= held:
+            summary.changes_present += 1
+            continue
+        if entry.seq != held + 1:
+            raise PackageError("package_gap", device=str(entry.device_id), have=held, first=entry.seq)
+        have[entry.device_id] = entry.seq
+        summary.changes_applied += 1
+        if summary.max_hlc is None or entry.hlc > summary.max_hlc:
+            summary.max_hlc = entry.hlc
+        summary.touched[entry.table_name].add(entry.record_id)
+        batch.append({"id": entry.id, "device_id": entry.device_id, "seq": entry.seq, "hlc": entry.hlc,
+                      "table_name": entry.table_name, "record_id": entry.record_id, "op": entry.op,
+                      "fields": entry.fields, "base_hlc": entry.base_hlc})
+        if len(batch) >= 2000:
+            session.connection().execute(_table(Change).insert(), batch)
+            batch = []
+    if batch:
+        session.connection().execute(_table(Change).insert(), batch)
+    for table, ids in sorted(summary.touched.items()):
+        fold_records(session, table, sorted(ids), summary)
+
+
+def _log_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[LogEntry]]:
+    found: dict[uuid.UUID, list[LogEntry]] = defaultdict(list)
+    rows = session.execute(select(Change.id, Change.device_id, Change.seq, Change.hlc, Change.table_name,
+                                  Change.record_id, Change.op, Change.fields, Change.base_hlc)
+                           .where(Change.record_id.in_(ids)))
+    for row in rows:
+        found[row.record_id].append(LogEntry(*row))
+    for entries in found.values():
+        entries.sort(key=lambda e: e.hlc)
+    return found
+
+
+@dataclass
+class Folded:
+    values: dict[str, Any]
+    field_hlc: dict[str, str]
+    hlc: str
+    changed_by: uuid.UUID
+    has_insert: bool
+    conflicts: list[Found]
+
+
+def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
+    """The record's state and open conflicts, from all of its changes (any order gives the same)."""
+    winners: dict[str, LogEntry] = {}
+    by_field: dict[str, list[LogEntry]] = defaultdict(list)
+    for entry in log:
+        for name in entry.fields:
+            by_field[name].append(entry)
+            if name not in winners or entry.hlc > winners[name].hlc:
+                winners[name] = entry
+    last = max(log, key=lambda e: e.hlc)
+    conflicts: list[Found] = []
+    for name, winner in sorted(winners.items()):
+        if name in NEVER_CONFLICT or name == "deleted":
+            continue
+        for loser in by_field[name]:
+            if loser is winner or _saw(winner, loser):
+                continue
+            if any(other is not winner and other is not loser and other.hlc > loser.hlc and _saw(other, loser)
+                   for other in by_field[name]):
+                continue  # a later change on its own line replaced it: history, not a conflict
+            if loser.fields[name] == winner.fields[name]:
+                continue
+            conflicts.append(_found(table, record_id, name, winner, winner.fields[name], loser,
+                                    loser.fields[name]))
+    deletion = winners.get("deleted")
+    if deletion is not None and deletion.fields["deleted"] is True:
+        for entry in log:
+            if entry is deletion or "deleted" in entry.fields or not set(entry.fields) - NEVER_CONFLICT:
+                continue
+            if _saw(deletion, entry) or _saw(entry, deletion):
+                continue
+            conflicts.append(_found(table, record_id, "deleted", deletion, True, entry, entry.fields))
+    return Folded(values={n: w.fields[n] for n, w in winners.items()},
+                  field_hlc={n: w.hlc for n, w in winners.items()}, hlc=last.hlc, changed_by=last.device_id,
+                  has_insert=any(e.op == "insert" for e in log), conflicts=conflicts)
+
+
+def _saw(later: LogEntry, earlier: LogEntry) -> bool:
+    """Whether ``later``'s editor started from a state that included ``earlier``."""
+    return later.base_hlc is not None and later.base_hlc >= earlier.hlc
+
+
+def _found(table: str, record_id: uuid.UUID, name: str, kept: LogEntry, kept_value: Any, other: LogEntry,
+           other_value: Any) -> Found:
+    conflict_id = uuid.uuid5(CONFLICT_NAMESPACE, f"{record_id}/{name}/{kept.id}/{other.id}")
+    return Found(conflict_id, table, record_id, name, kept, kept_value, other, other_value)
+
+
+def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: MergeSummary | None = None) -> None:
+    model = models_by_table()[table]
+    convert = converters(table)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        logs = _log_of(session, chunk)
+        existing = {r.id: r for r in session.scalars(select(model).where(model.id.in_(chunk)))}
+        found: list[Found] = []
+        new_rows: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for record_id in chunk:
+            log = logs.get(record_id)
+            if not log:
+                continue
+            state = fold(table, record_id, log)
+            found.extend(state.conflicts)
+            record = existing.get(record_id)
+            if record is None:
+                if not state.has_insert:
+                    continue  # its creation has not arrived yet; the fold runs again when it does
+                values = {name: convert[name](value) for name, value in state.values.items() if name in convert}
+                row = {"id": record_id, "hlc": state.hlc, "changed_by": state.changed_by,
+                       "field_hlc": state.field_hlc, **values}
+                new_rows[tuple(sorted(row))].append(row)
+                if summary is not None:
+                    summary.records_added += 1
+                continue
+            changed = False
+            for name, value in state.values.items():
+                if name in convert and to_json_value(getattr(record, name)) != value:
+                    setattr(record, name, convert[name](value))
+                    changed = True
+            if record.field_hlc != state.field_hlc:
+                record.field_hlc = state.field_hlc
+            if record.hlc != state.hlc:
+                record.hlc = state.hlc
+                record.changed_by = state.changed_by
+            if summary is not None:
+                if changed:
+                    summary.records_updated += 1
+                else:
+                    summary.records_unchanged += 1
+        # New records go in as plain rows (the ORM would cost ten times as much); the search index is
+        # brought up to date for them the way the write hook does it for local records.
+        for rows in new_rows.values():
+            session.connection().execute(_table(model).insert(), rows)
+        if table in _searched_tables():
+            from xuncha_desktop.services.search import index_records
+
+            index_records(session, [model(**row) for rows in new_rows.values() for row in rows])
+        new = _store_conflicts(session, table, chunk, found)
+        if summary is not None:
+            summary.conflicts += new
+        session.flush()
+
+
+def _store_conflicts(session: Session, table: str, ids: list[uuid.UUID], found: list[Found]) -> int:
+    from xuncha_desktop.db.capture import context_of
+
+    stored = {c.id: c for c in session.scalars(select(SyncConflict).where(SyncConflict.record_id.in_(ids)))}
+    wanted = {f.id: f for f in found}
+    for conflict in stored.values():
+        if conflict.state == "open" and conflict.id not in wanted:
+            conflict.state = "superseded"
+    new = 0
+    now = context_of(session).now()
+    for conflict_id, item in wanted.items():
+        if conflict_id in stored:
+            if stored[conflict_id].state == "superseded":
+                stored[conflict_id].state = "open"
+            continue
+        session.add(SyncConflict(id=conflict_id, table_name=table, record_id=item.record_id, field=item.field,
+                                 kept_value=item.kept_value, kept_hlc=item.kept.hlc, kept_change_id=item.kept.id,
+                                 other_value=item.other_value, other_hlc=item.other.hlc,
+                                 other_change_id=item.other.id, state="open", detected_at=now))
+        new += 1
+    return new
+
+
+def refresh_conflicts(session: Session) -> None:
+    """Re-decides open conflicts after local edits (a local change may have settled one)."""
+    rows = session.execute(select(SyncConflict.table_name, SyncConflict.record_id)
+                           .where(SyncConflict.state == "open").distinct()).all()
+    by_table: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for table, record_id in rows:
+        by_table[table].add(record_id)
+    for table, ids in sorted(by_table.items()):
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start:start + _CHUNK]
+            logs = _log_of(session, chunk)
+            found = [c for record_id in chunk if logs.get(record_id)
+                     for c in fold(table, record_id, logs[record_id]).conflicts]
+            _store_conflicts(session, table, chunk, found)
+
+
+def current_conflicts(session: Session) -> list[Found]:
+    """Open conflicts, decided afresh from the log (read only): what the canonical dump shows."""
+    rows = session.execute(select(SyncConflict.table_name, SyncConflict.record_id)
+                           .where(SyncConflict.state == "open").distinct()).all()
+    result: list[Found] = []
+    by_table: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for table, record_id in rows:
+        by_table[table].add(record_id)
+    for table, ids in sorted(by_table.items()):
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start:start + _CHUNK]
+            logs = _log_of(session, chunk)
+            result.extend(c for record_id in chunk if logs.get(record_id)
+                          for c in fold(table, record_id, logs[record_id]).conflicts)
+    return sorted(result, key=lambda c: str(c.id))
+
+
+# ---- audit entries -------------------------------------------------------------------------------------
+def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: MergeSummary) -> None:
+    from xuncha_desktop.services.audit import GENESIS, _digest
+
+    marks = have_marks(session, "audit")
+    last: dict[uuid.UUID, tuple[int, str]] = {}
+    for device, seq in marks.items():
+        digest = session.scalar(select(AuditEntry.hash).where(AuditEntry.device_id == device,
+                                                              AuditEntry.seq == seq))
+        last[device] = (seq, str(digest))
+    rows: list[dict[str, Any]] = []
+    for raw in entries:
+        try:
+            entry = AuditEntry(id=uuid.UUID(str(raw["id"])), device_id=uuid.UUID(str(raw["device_id"])),
+                               seq=int(raw["seq"]), at=dt.datetime.fromisoformat(str(raw["at"])),
+                               actor=str(raw["actor"]), action=str(raw["action"]), kind=raw.get("kind"),
+                               record_id=uuid.UUID(str(raw["record_id"])) if raw.get("record_id") else None,
+                               detail=raw.get("detail"), prev_hash=str(raw["prev_hash"]), hash=str(raw["hash"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PackageError("package_bad_content", reason=f"audit log: {exc}") from exc
+        held = marks.get(entry.device_id, 0)
+        if entry.seq <= held:
+            summary.audit_entries_present += 1
+            continue
+        if entry.seq != held + 1:
+            raise PackageError("package_gap", device=str(entry.device_id), have=held, first=entry.seq)
+        previous = last.get(entry.device_id, (0, GENESIS))[1] if held else GENESIS
+        if entry.prev_hash != previous or _digest(entry) != entry.hash:
+            raise PackageError("package_bad_content", reason=f"audit chain of device {entry.device_id}")
+        marks[entry.device_id] = entry.seq
+        last[entry.device_id] = (entry.seq, entry.hash)
+        rows.append({c: getattr(entry, c) for c in ("id", "device_id", "seq", "at", "actor", "action", "kind",
+                                                    "record_id", "detail", "prev_hash", "hash")})
+        summary.audit_entries_added += 1
+    if rows:
+        session.connection().execute(_table(AuditEntry).insert(), rows)
+
+
+def audit_to_json(entry: AuditEntry) -> dict[str, Any]:
+    return {"id": str(entry.id), "device_id": str(entry.device_id), "seq": entry.seq,
+            "at": entry.at.isoformat(), "actor": entry.actor, "action": entry.action, "kind": entry.kind,
+            "record_id": str(entry.record_id) if entry.record_id else None, "detail": entry.detail,
+            "prev_hash": entry.prev_hash, "hash": entry.hash}

@@ -1,0 +1,631 @@
+"""The ``.xcpkg`` package file: writing and reading (format in docs/package-format.md).
+
+A package is an outer header (magic, format version, how it is encrypted) followed by one age stream;
+inside it, a minimal tar stream whose members are, in this order: ``manifest.json``, ``manifest.sig``
+(Ed25519 over the manifest's bytes), ``changes.jsonl.zz``, ``audit.jsonl.zz`` and one ``blobs/<sha256>``
+per evidence file. Both sides stream: the writer pushes tar bytes into a pipe that age encrypts in
+another thread; the reader decrypts in another thread into a pipe from which members are parsed by hand
+(never by ``tarfile``, never to disk by name). Only regular members with the names above are accepted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import struct
+import tempfile
+import threading
+import uuid
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from xuncha_desktop.errors import Cancelled, XunchaError
+
+MAGIC = b"XCPKG\n"
+FORMAT_VERSION = 1
+MODE_RECIPIENT = b"R"
+MODE_PASSPHRASE = b"P"
+BLOCK = 512
+AGE_CHUNK = 64 * 1024
+CHANGES = "changes.jsonl.zz"
+AUDIT = "audit.jsonl.zz"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+_BLOB = re.compile(r"^blobs/([0-9a-f]{64})$")
+MAX_MANIFEST = 64 << 20
+MAX_LOG_MEMBER = 512 << 20  # compressed change or audit log held in memory while the package is checked
+MAX_MEMBER = 8 << 30  # one evidence file (a long interview recording is a few GB)
+MAX_UNPACKED = 8 << 30
+MAX_RATIO = 100  # a compressed log never expands more than this
+_PIPE_CHUNK = 1 << 20
+
+Progress = Callable[[int, int], None]
+CancelFlag = Callable[[], bool]
+
+
+class PackageError(XunchaError):
+    """A refused package: the key names the problem; nothing was changed."""
+
+
+# ---- the outer header ------------------------------------------------------------------------------
+def write_header(out: BinaryIO, wrapped_identity: bytes | None) -> None:
+    out.write(MAGIC + bytes([FORMAT_VERSION]))
+    if wrapped_identity is None:
+        out.write(MODE_RECIPIENT)
+    else:
+        out.write(MODE_PASSPHRASE + struct.pack(">I", len(wrapped_identity)) + wrapped_identity)
+
+
+def read_header(source: BinaryIO, path: Path) -> bytes | None:
+    """Reads the outer header; returns the passphrase-wrapped identity, or None for a recipient package."""
+    magic = source.read(len(MAGIC))
+    if magic != MAGIC:
+        raise PackageError("package_not_package", path=str(path))
+    version = source.read(1)
+    if not version:
+        raise PackageError("package_truncated")
+    if version[0] != FORMAT_VERSION:
+        raise PackageError("package_version_unknown", version=version[0], supported=FORMAT_VERSION)
+    mode = source.read(1)
+    if mode == MODE_RECIPIENT:
+        return None
+    if mode != MODE_PASSPHRASE:
+        raise PackageError("package_header_damaged")
+    raw = source.read(4)
+    if len(raw) != 4:
+        raise PackageError("package_truncated")
+    (length,) = struct.unpack(">I", raw)
+    if not 0 < length <= 4096:
+        raise PackageError("package_header_damaged")
+    wrapped = source.read(length)
+    if len(wrapped) != length:
+        raise PackageError("package_truncated")
+    return wrapped
+
+
+def wrap_identity(identity: pyrage.x25519.Identity, passphrase: str) -> bytes:
+    data: bytes = pyrage.passphrase.encrypt(str(identity).encode("ascii"), passphrase)
+    return data
+
+
+def unwrap_identity(wrapped: bytes, passphrase: str) -> pyrage.x25519.Identity:
+    try:
+        text = pyrage.passphrase.decrypt(wrapped, passphrase).decode("ascii")
+        return pyrage.x25519.Identity.from_str(text)
+    except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError) as exc:
+        raise PackageError("package_wrong_key") from exc
+
+
+# ---- tar members, by hand ----------------------------------------------------------------------------
+def _octal(value: int, width: int) -> bytes:
+    return f"{value:0{width - 1}o}".encode("ascii") + b"\0"
+
+
+def tar_header(name: str, size: int, typeflag: bytes = b"0") -> bytes:
+    """A ustar header for a regular member (or another type, for tests of hostile input)."""
+    header = bytearray(BLOCK)
+    raw_name = name.encode("utf-8")
+    if len(raw_name) > 100:
+        raise ValueError("member name too long")
+    header[0:len(raw_name)] = raw_name
+    header[100:108] = _octal(0o600, 8)
+    header[108:116] = _octal(0, 8)
+    header[116:124] = _octal(0, 8)
+    if size < 8**11:
+        header[124:136] = _octal(size, 12)
+    else:  # base-256, as GNU tar writes sizes of 8 GiB and more
+        header[124:136] = b"\x80" + size.to_bytes(11, "big")
+    header[136:148] = _octal(0, 12)
+    header[148:156] = b" " * 8
+    header[156:157] = typeflag
+    header[257:263] = b"ustar\0"
+    header[263:265] = b"00"
+    checksum = sum(header)
+    header[148:156] = f"{checksum:06o}".encode("ascii") + b"\0 "
+    return bytes(header)
+
+
+def padding(size: int) -> bytes:
+    return b"\0" * (-size % BLOCK)
+
+
+def tar_length(sizes: list[int]) -> int:
+    """Bytes of a tar stream holding members of these sizes (no record padding)."""
+    return sum(BLOCK + size + (-size % BLOCK) for size in sizes) + 2 * BLOCK
+
+
+@dataclass(frozen=True)
+class TarMember:
+    name: str
+    size: int
+    typeflag: bytes
+
+
+def parse_tar_header(block: bytes) -> TarMember | None:
+    """The member a header describes; None for an end-of-archive block. Raises PackageError."""
+    if block == b"\0" * BLOCK:
+        return None
+    stored = block[148:156]
+    check = sum(block[:148]) + 8 * 32 + sum(block[156:])
+    try:
+        if int(stored.replace(b"\0", b"").strip() or b"-1", 8) != check:
+            raise PackageError("package_bad_content", reason="tar header checksum")
+    except ValueError:
+        raise PackageError("package_bad_content", reason="tar header checksum") from None
+    raw_size = block[124:136]
+    if raw_size[0] & 0x80:
+        size = int.from_bytes(raw_size[1:], "big")
+    else:
+        try:
+            size = int(raw_size.replace(b"\0", b"").strip() or b"0", 8)
+        except ValueError:
+            raise PackageError("package_bad_content", reason="tar member size") from None
+    name = block[0:100].split(b"\0", 1)[0]
+    prefix = block[345:500].split(b"\0", 1)[0] if block[257:262] == b"ustar" else b""
+    full = (prefix + b"/" + name) if prefix else name
+    try:
+        text = full.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackageError("package_member_unknown", name=full.decode("utf-8", "replace")) from None
+    return TarMember(text, size, block[156:157])
+
+
+def check_member_name(member: TarMember, seen: set[str]) -> None:
+    """Refuses, naming the problem, anything but a regular member with a name the format allows."""
+    name = member.name
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        raise PackageError("package_path_absolute", name=name)
+    if ".." in re.split(r"[/\\]", name):
+        raise PackageError("package_path_traversal", name=name)
+    if member.typeflag not in (b"0", b"\0"):
+        raise PackageError("package_member_link", name=name)
+    if name in seen:
+        raise PackageError("package_member_duplicate", name=name)
+    if name not in (MANIFEST, SIGNATURE, CHANGES, AUDIT) and not _BLOB.match(name):
+        raise PackageError("package_member_unknown", name=name)
+
+
+# ---- writing -------------------------------------------------------------------------------------------
+class _Pipe:
+    """Bytes pushed by one thread and pulled by another (pyrage pulls its input)."""
+
+    def __init__(self) -> None:
+        read_fd, write_fd = os.pipe()
+        self.reader = os.fdopen(read_fd, "rb", buffering=_PIPE_CHUNK)
+        self.writer = os.fdopen(write_fd, "wb", buffering=_PIPE_CHUNK)
+
+
+@dataclass
+class OutMember:
+    name: str
+    size: int
+    write: Callable[[BinaryIO], None]  # writes exactly ``size`` bytes
+
+
+class _CountingWriter(io.RawIOBase):
+    def __init__(self, sink: BinaryIO, progress: Progress | None, total: int,
+                 cancelled: CancelFlag | None) -> None:
+        self.sink = sink
+        self.count = 0
+        self.progress = progress
+        self.total = total
+        self.cancelled = cancelled
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        self.sink.write(data)
+        self.count += len(data)
+        if self.progress is not None:
+            self.progress(self.count, self.total)
+        return len(data)
+
+
+def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMember],
+                  signing_key: Ed25519PrivateKey, recipient: pyrage.x25519.Recipient,
+                  wrapped_identity: bytes | None, progress: Progress | None = None,
+                  cancelled: CancelFlag | None = None) -> int:
+    """Writes the package to a temporary file beside ``out_path`` and renames it; returns its size."""
+    body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    signature = signing_key.sign(body)
+    total = tar_length([len(body), len(signature), *(m.size for m in members)])
+    handle, temp_name = tempfile.mkstemp(dir=out_path.parent, prefix=".xcpkg-", suffix=".part")
+    temp = Path(temp_name)
+    pipe = _Pipe()
+    failure: list[BaseException] = []
+
+    def encrypt() -> None:
+        try:
+            pyrage.encrypt_io(pipe.reader, sink, [recipient])
+        except BaseException as exc:
+            failure.append(exc)
+        finally:
+            pipe.reader.close()
+
+    try:
+        with os.fdopen(handle, "wb") as sink:
+            write_header(sink, wrapped_identity)
+            worker = threading.Thread(target=encrypt, name="xcpkg-encrypt", daemon=True)
+            worker.start()
+            try:
+                tar = _CountingWriter(pipe.writer, progress, total, cancelled)
+                for name, size, writer in [(MANIFEST, len(body), lambda w: w.write(body)),
+                                           (SIGNATURE, len(signature), lambda w: w.write(signature)),
+                                           *((m.name, m.size, m.write) for m in members)]:
+                    tar.write(tar_header(name, size))
+                    before = tar.count
+                    writer(tar)  # type: ignore[no-untyped-call]
+                    if tar.count - before != size:
+                        raise XunchaError("io_error", reason=f"{name}: {tar.count - before} bytes, expected {size}")
+                    tar.write(padding(size))
+                tar.write(b"\0" * (2 * BLOCK))
+                pipe.writer.close()
+            except BaseException:
+                pipe.writer.close()
+                worker.join()
+                raise
+            worker.join()
+            if failure:
+                raise XunchaError("io_error", reason=str(failure[0])) from failure[0]
+            sink.flush()
+            os.fsync(sink.fileno())
+        os.replace(temp, out_path)
+        return out_path.stat().st_size
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# ---- reading -------------------------------------------------------------------------------------------
+@dataclass
+class ReadPackage:
+    """A package whose every member was read and checked; blobs wait in ``staging`` until applied."""
+
+    manifest: dict[str, Any]
+    changes: bytes
+    audit: bytes
+    blobs: dict[str, Path] = field(default_factory=dict)  # sha256 -> staged file encrypted to this device
+    blobs_present: set[str] = field(default_factory=set)  # already in the store
+    bytes: int = 0
+
+    def discard(self) -> None:
+        for path in self.blobs.values():
+            path.unlink(missing_ok=True)
+        self.blobs.clear()
+
+    def log_lines(self, name: str) -> Iterator[dict[str, Any]]:
+        """The JSON objects of a compressed log member, decompressed with the bomb limits."""
+        data = self.changes if name == CHANGES else self.audit
+        entry = next(m for m in self.manifest["members"] if m["name"] == name)
+        limit = min(int(entry.get("unpacked", 0)), MAX_UNPACKED, max(len(data), 1) * MAX_RATIO)
+        inflater = zlib.decompressobj()
+        produced = 0
+        pending = b""
+        view = memoryview(data)
+        position = 0
+        try:
+            while True:
+                if inflater.unconsumed_tail:
+                    chunk = inflater.decompress(inflater.unconsumed_tail, _PIPE_CHUNK)
+                elif position < len(view):
+                    chunk = inflater.decompress(view[position:position + _PIPE_CHUNK], _PIPE_CHUNK)
+                    position += _PIPE_CHUNK
+                else:
+                    chunk = inflater.flush()
+                    if not chunk:
+                        break
+                produced += len(chunk)
+                if produced > limit:
+                    raise PackageError("package_member_bomb", name=name, ratio=MAX_RATIO)
+                pending += chunk
+                *lines, pending = pending.split(b"\n")
+                for line in lines:
+                    if line:
+                        yield _json_object(line, name)
+        except zlib.error as exc:
+            raise PackageError("package_bad_content", reason=f"{name}: {exc}") from exc
+        if pending.strip():
+            yield _json_object(pending, name)
+
+
+def _json_object(line: bytes, name: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except ValueError as exc:
+        raise PackageError("package_bad_content", reason=f"{name}: {exc}") from exc
+    if not isinstance(value, dict):
+        raise PackageError("package_bad_content", reason=f"{name}: not an object")
+    return value
+
+
+class _PlainReader:
+    """Reads the decrypted stream, counting bytes and checking cancel."""
+
+    def __init__(self, source: BinaryIO, cancelled: CancelFlag | None, progress: Progress | None,
+                 total: int) -> None:
+        self.source = source
+        self.offset = 0
+        self.cancelled = cancelled
+        self.progress = progress
+        self.total = total
+
+    def read_exact(self, size: int) -> bytes:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        data = self.source.read(size)
+        self.offset += len(data)
+        if len(data) != size:
+            raise _EndOfStream()
+        if self.progress is not None:
+            self.progress(self.offset, self.total)
+        return data
+
+
+class _EndOfStream(Exception):
+    pass
+
+
+class _MemberReader(io.RawIOBase):
+    def __init__(self, plain: _PlainReader, size: int) -> None:
+        self.plain = plain
+        self.left = size
+        self.digest = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        wanted = self.left if size is None or size < 0 else min(size, self.left)
+        wanted = min(wanted, _PIPE_CHUNK)
+        if wanted <= 0:
+            return b""
+        data = self.plain.read_exact(wanted)
+        self.left -= len(data)
+        self.digest.update(data)
+        return data
+
+
+def _payload_length(path: Path, header_end: int) -> int:
+    """Ciphertext bytes after the age header (its '--- mac' line and 16-byte nonce)."""
+    with path.open("rb") as source:
+        source.seek(header_end)
+        head = source.read(64 * 1024)
+    marker = head.find(b"\n--- ")
+    if marker < 0:
+        return -1
+    line_end = head.find(b"\n", marker + 1)
+    if line_end < 0:
+        return -1
+    return path.stat().st_size - header_end - (line_end + 1) - 16
+
+
+def _expected_payload(plain: int) -> int:
+    chunks = max(1, -(-plain // AGE_CHUNK))
+    return plain + 16 * chunks
+
+
+def read_package(path: Path, identities: list[pyrage.x25519.Identity] | None,
+                 passphrase: str | None, verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
+                 check_manifest: Callable[[dict[str, Any]], None], staging: Path,
+                 recipient: pyrage.x25519.Recipient, has_blob: Callable[[str], bool],
+                 progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ReadPackage:
+    """Decrypts and checks every part of a package; raises PackageError naming the first problem.
+
+    ``verify_key`` gives the trusted public key of the manifest's device (None: the device is unknown;
+    it raises itself for other refusals); ``check_manifest`` refuses newer schemas and the like.
+    Evidence files are re-encrypted to ``recipient`` into ``staging``; the caller moves or discards them.
+    """
+    try:
+        source = path.open("rb")
+    except OSError as exc:
+        raise XunchaError("file_missing", path=str(path)) from exc
+    with source:
+        wrapped = read_header(source, path)
+        header_end = source.tell()
+        if wrapped is not None:
+            if passphrase is None:
+                raise PackageError("package_passphrase_needed")
+            identities = [unwrap_identity(wrapped, passphrase)]
+        if not identities:
+            raise PackageError("package_wrong_key")
+        total_size = path.stat().st_size
+        pipe = _Pipe()
+        failure: list[BaseException] = []
+
+        def decrypt() -> None:
+            try:
+                pyrage.decrypt_io(source, pipe.writer, identities)
+            except BaseException as exc:
+                failure.append(exc)
+            finally:
+                # If the reader stopped early the pipe is broken, which is expected.
+                with contextlib.suppress(OSError):
+                    pipe.writer.close()
+
+        worker = threading.Thread(target=decrypt, name="xcpkg-decrypt", daemon=True)
+        worker.start()
+        plain = _PlainReader(pipe.reader, cancelled, progress, total_size)
+        result = ReadPackage(manifest={}, changes=b"", audit=b"")
+        where = ["header"]
+        completed = False
+        try:
+            try:
+                _read_members(plain, result, verify_key, check_manifest, staging, recipient, has_blob, where)
+                # The stream must end here; age checks its last chunk only when it is read.
+                while pipe.reader.read(_PIPE_CHUNK):
+                    pass
+                completed = True
+            except _EndOfStream:
+                pass
+            finally:
+                pipe.reader.close()
+                worker.join()
+            if failure or not completed:
+                _raise_stream_failure(failure[0] if failure else None, path, header_end, result, plain.offset,
+                                      where[0])
+            result.bytes = total_size
+            return result
+        except BaseException:
+            result.discard()
+            raise
+
+
+def _raise_stream_failure(cause: BaseException | None, path: Path, header_end: int, result: ReadPackage,
+                          offset: int, region: str) -> None:
+    if isinstance(cause, pyrage.DecryptError):
+        text = str(cause)
+        if "No matching keys" in text:
+            raise PackageError("package_wrong_key") from cause
+        if "fill whole buffer" in text or _payload_length(path, header_end) < 0:
+            raise PackageError("package_truncated") from cause
+        raise PackageError("package_header_damaged") from cause
+    if result.manifest:
+        plain_length = tar_length([m["size"] for m in result.manifest["members"]]
+                                  + [result.manifest.get("_manifest_size", 0), 64])
+        if _payload_length(path, header_end) < _expected_payload(plain_length):
+            raise PackageError("package_truncated") from cause
+    if cause is None and not result.manifest:
+        raise PackageError("package_bad_content", reason="the archive ends early")
+    raise PackageError("package_damaged", offset=offset, region=region) from cause
+
+
+def _read_members(plain: _PlainReader, result: ReadPackage,
+                  verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
+                  check_manifest: Callable[[dict[str, Any]], None], staging: Path,
+                  recipient: pyrage.x25519.Recipient, has_blob: Callable[[str], bool], where: list[str]) -> None:
+    seen: set[str] = set()
+    expected: dict[str, dict[str, Any]] = {}
+    manifest_body = b""
+    while True:
+        where[0] = "manifest.json" if not seen else where[0]
+        member = parse_tar_header(plain.read_exact(BLOCK))
+        if member is None:
+            plain.read_exact(BLOCK)
+            break
+        check_member_name(member, seen)
+        seen.add(member.name)
+        where[0] = member.name
+        if (len(seen) == 1 and member.name != MANIFEST) or (len(seen) == 2 and member.name != SIGNATURE):
+            raise PackageError("package_bad_manifest", reason="the manifest and its signature must come first")
+        if member.name == MANIFEST:
+            if member.size > MAX_MANIFEST:
+                raise PackageError("package_member_too_large", name=member.name, size=member.size,
+                                   limit=MAX_MANIFEST)
+            manifest_body = plain.read_exact(member.size)
+            plain.read_exact(-member.size % BLOCK)
+            continue
+        if member.name == SIGNATURE:
+            if member.size != 64:
+                raise PackageError("package_bad_signature", device="?")
+            signature = plain.read_exact(64)
+            plain.read_exact(BLOCK - 64)
+            manifest = _parse_manifest(manifest_body)
+            key = verify_key(manifest)
+            if key is None:
+                raise PackageError("package_unknown_device", device=manifest["device_id"],
+                                   name=manifest.get("device_name", "?"))
+            try:
+                key.verify(signature, manifest_body)
+            except InvalidSignature:
+                raise PackageError("package_bad_signature", device=manifest["device_id"]) from None
+            check_manifest(manifest)
+            manifest["_manifest_size"] = len(manifest_body)
+            result.manifest = manifest
+            expected = {m["name"]: m for m in manifest["members"]}
+            continue
+        entry = expected.get(member.name)
+        if entry is None:
+            raise PackageError("package_member_unknown", name=member.name)
+        limit = MAX_LOG_MEMBER if member.name in (CHANGES, AUDIT) else MAX_MEMBER
+        if member.size > limit or member.size > shutil.disk_usage(staging).free:
+            raise PackageError("package_member_too_large", name=member.name, size=member.size, limit=limit)
+        if member.size != entry["size"]:
+            raise PackageError("package_member_size", name=member.name, size=member.size,
+                               expected=entry["size"])
+        reader = _MemberReader(plain, member.size)
+        if member.name in (CHANGES, AUDIT):
+            data = bytearray()
+            while chunk := reader.read(_PIPE_CHUNK):
+                data += chunk
+            if member.name == CHANGES:
+                result.changes = bytes(data)
+            else:
+                result.audit = bytes(data)
+        else:
+            sha256 = member.name.removeprefix("blobs/")
+            if has_blob(sha256):
+                while reader.read(_PIPE_CHUNK):
+                    pass
+                if reader.digest.hexdigest() == sha256:
+                    result.blobs_present.add(sha256)
+            else:
+                _stage_blob(reader, sha256, staging, recipient, result)
+        plain.read_exact(-member.size % BLOCK)
+        if reader.digest.hexdigest() != entry["sha256"] or (
+                member.name.startswith("blobs/") and entry["sha256"] != member.name.removeprefix("blobs/")):
+            raise PackageError("package_member_hash", name=member.name)
+    for name in expected:
+        if name not in seen:
+            raise PackageError("package_member_missing", name=name)
+    if not result.manifest:
+        raise PackageError("package_member_missing", name=MANIFEST)
+
+
+def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: pyrage.x25519.Recipient,
+                result: ReadPackage) -> None:
+    handle, temp_name = tempfile.mkstemp(dir=staging, prefix="sync-", suffix=".part")
+    temp = Path(temp_name)
+    result.blobs[sha256] = temp  # registered first, so a failure below discards it
+    with os.fdopen(handle, "wb") as sink:
+        try:
+            pyrage.encrypt_io(reader, sink, [recipient])
+        except pyrage.EncryptError as exc:
+            raise _EndOfStream() from exc
+        if reader.left:
+            raise _EndOfStream()
+        sink.flush()
+        os.fsync(sink.fileno())
+    if reader.digest.hexdigest() != sha256:
+        raise PackageError("package_member_hash", name=f"blobs/{sha256}")
+
+
+def _parse_manifest(body: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(body)
+    except ValueError as exc:
+        raise PackageError("package_bad_manifest", reason=str(exc)) from exc
+    if not isinstance(manifest, dict):
+        raise PackageError("package_bad_manifest", reason="not a JSON object")
+    version = manifest.get("format")
+    if version != FORMAT_VERSION:
+        raise PackageError("package_version_unknown", version=version, supported=FORMAT_VERSION)
+    try:
+        uuid.UUID(str(manifest["device_id"]))
+        uuid.UUID(str(manifest["package_id"]))
+        members = manifest["members"]
+        if not isinstance(members, list):
+            raise TypeError("members")
+        for entry in members:
+            if not (isinstance(entry["name"], str) and isinstance(entry["size"], int) and entry["size"] >= 0
+                    and isinstance(entry["sha256"], str)):
+                raise TypeError("member entry")
+        if not isinstance(manifest["marks"], dict):
+            raise TypeError("marks")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackageError("package_bad_manifest", reason=f"missing or invalid {exc}") from exc
+    return manifest
