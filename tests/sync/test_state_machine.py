@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from tests.conftest import PASSPHRASE
 from tests.sync.helpers import digest, dump, make, trust_all
@@ -215,12 +215,16 @@ def _json(value: Any) -> Any:
     return to_json_value(value)
 
 
-Replicas.TestCase.settings = settings(max_examples=6, stateful_step_count=14, deadline=None,
+# derandomize: the same runs on every machine, so a CI run cannot pass or fail by luck; the merge
+# tests cover the conflict cases one by one.
+Replicas.TestCase.settings = settings(max_examples=8, stateful_step_count=14, deadline=None, derandomize=True,
                                       suppress_health_check=list(HealthCheck))
 test_replicas_converge = pytest.mark.filterwarnings("ignore")(Replicas.TestCase)
 
 
 def test_the_runs_met_conflicts() -> None:
-    """Runs after the machine (same module, file order): the random runs did exercise conflicts."""
+    """The runs of the machine did exercise imports and conflicts (runs them if not run yet)."""
+    if SEEN["imports"] == 0:
+        run_state_machine_as_test(Replicas, settings=Replicas.TestCase.settings)
     assert SEEN["imports"] > 0
     assert SEEN["conflicts"] > 0
