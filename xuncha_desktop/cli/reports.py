@@ -13,6 +13,7 @@ from pathlib import Path
 from xuncha_desktop import messages
 from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, open_workspace
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports.common import write_atomically
 
 ORDER = 40
 
@@ -67,19 +68,12 @@ def _pages(path: Path) -> int:
     return len(re.findall(rb"/Type /Page[^s]", path.read_bytes())) if path.suffix.lower() == ".pdf" else 0
 
 
-def _write(out: Path, overwrite: bool, suffixes: tuple[str, ...], make: Callable[[Path], Path]) -> Path:
-    """Writes through a temporary sibling, so a failed run leaves no half-written file at ``out``."""
+def _write(out: Path, overwrite: bool, suffixes: tuple[str, ...], make: Callable[[Path], object]) -> Path:
     if out.suffix.lower() not in suffixes:
         raise InvalidRequest("report_bad_suffix", suffixes="、".join(suffixes), path=str(out))
     if out.exists() and not overwrite:
         raise InvalidRequest("output_exists", path=str(out))
-    partial = out.with_name(f".{out.name}.part{out.suffix}")
-    try:
-        make(partial)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
+    return write_atomically(out, make)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

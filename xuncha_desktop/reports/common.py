@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -77,12 +77,35 @@ def numbered_canvas(footer: Footer, title_font: FontChoice | None = None) -> typ
     return NumberedCanvas
 
 
-def build(out: Path, story: list[Any], title: str, author: str, subject: str, chosen: dict[str, FontChoice],
-          footer: Footer, top: float = MARGIN_TOP, bottom: float = MARGIN_BOTTOM) -> Path:
+PdfTarget = Path | BinaryIO
+"""Where a PDF goes: a file, or a stream (the window previews from memory, so nothing touches the disk)."""
+
+
+def target(out: PdfTarget) -> str | BinaryIO:
+    """What reportlab takes for ``out``; makes a file's folder first."""
+    if isinstance(out, Path):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return str(out)
+    return out
+
+
+def write_atomically(out: Path, make: Callable[[Path], object]) -> Path:
+    """Calls ``make`` on a temporary sibling of ``out`` and renames it over ``out`` only when complete,
+    so a failed or killed run leaves no half-written file."""
+    partial = out.with_name(f".{out.name}.part{out.suffix}")
+    try:
+        make(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def build(out: PdfTarget, story: list[Any], title: str, author: str, subject: str, chosen: dict[str, FontChoice],
+          footer: Footer, top: float = MARGIN_TOP, bottom: float = MARGIN_BOTTOM) -> PdfTarget:
     from reportlab.platypus import SimpleDocTemplate
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top,
+    doc = SimpleDocTemplate(target(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top,
                             bottomMargin=bottom, title=title, author=author, subject=subject,
                             keywords=font_registry.metadata_line(chosen), creator="xuncha-desktop 巡察外业桌面端")
     doc.initialFontName = chosen["body"].pdf_name

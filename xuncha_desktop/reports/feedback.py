@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from xuncha_desktop.reports import fonts as font_registry
+from xuncha_desktop.reports.common import PdfTarget, target
 from xuncha_desktop.reports.layout import (
     BODY_SIZE,
     CELL,
@@ -105,7 +106,7 @@ def all_text(data: FeedbackData) -> list[str]:
 
 # ---- PDF -------------------------------------------------------------------------------------------
 
-def write_pdf(data: FeedbackData, out: Path, use_system_fonts: bool | None = None) -> Path:
+def write_pdf(data: FeedbackData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:
     from reportlab.lib import colors
     from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Table, TableStyle
 
@@ -178,9 +179,8 @@ def write_pdf(data: FeedbackData, out: Path, use_system_fonts: bool | None = Non
     ]))
     story.append(table)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
     doc = BaseDocTemplate(
-        str(out), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=LEFT, topMargin=TOP,
+        target(out), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=LEFT, topMargin=TOP,
         rightMargin=PAGE_WIDTH - LEFT - TYPE_WIDTH, bottomMargin=PAGE_HEIGHT - TOP - TYPE_HEIGHT,
         title=data.title, author=data.signed_by, subject=f"巡察反馈意见 {data.unit_name} {data.round_name}",
         keywords=font_registry.metadata_line(chosen), creator="xuncha-desktop 巡察外业桌面端")
@@ -378,7 +378,6 @@ def write_docx(data: FeedbackData, out: Path) -> Path:
     core.title = data.title
     core.author = data.signed_by
     core.subject = f"巡察反馈意见 {data.unit_name} {data.round_name}"
-    out.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out))
     return out
 
@@ -421,4 +420,5 @@ def write(data: FeedbackData, out: Path, use_system_fonts: bool | None = None) -
     """PDF or Word by the file's suffix."""
     if out.suffix.lower() == ".docx":
         return write_docx(data, out)
-    return write_pdf(data, out, use_system_fonts)
+    write_pdf(data, out, use_system_fonts)
+    return out

@@ -3,14 +3,13 @@ materials with their SHA-256, and the sign-off lines of 经办人, 副组长 and
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, build, escape, grid, styles
+from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, styles
 from xuncha_desktop.reports.layout import Setter, text_block
 from xuncha_desktop.services.documents import WorkingPaperData
 
@@ -64,7 +63,7 @@ def story(data: WorkingPaperData, chosen: dict[str, Any]) -> list[Any]:
     return items
 
 
-def write_pdf(data: WorkingPaperData, out: Path, use_system_fonts: bool | None = None) -> Path:
+def write_pdf(data: WorkingPaperData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:
     chosen = font_registry.fonts(use_system_fonts)
     body = chosen["body"].pdf_name
 

@@ -4,7 +4,6 @@ and one by category, drawn as vector graphics."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -12,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, build, escape, grid, styles
+from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, styles
 from xuncha_desktop.reports.layout import Setter, text_block
 from xuncha_desktop.services.documents import SupervisionData, SupervisionRow
 from xuncha_desktop.services.feedback import chinese_date
@@ -122,7 +121,7 @@ def story(data: SupervisionData, chosen: dict[str, Any]) -> list[Any]:
     return items
 
 
-def write_pdf(data: SupervisionData, out: Path, use_system_fonts: bool | None = None) -> Path:
+def write_pdf(data: SupervisionData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:
     chosen = font_registry.fonts(use_system_fonts)
     body = chosen["body"].pdf_name
 
