@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 DEMO := demo-workspace
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system demo lint typecheck lock clean
+.PHONY: run test setup system demo lint typecheck lock clean screenshots
 
 setup: system $(INSTALLED)
 
@@ -26,10 +26,17 @@ $(INSTALLED): pyproject.toml requirements.lock
 demo: setup
 	@test -f $(DEMO)/workspace.json || $(BIN)/xuncha demo --workspace $(DEMO)
 
-# Until the window exists (issue 3), `run` builds the demo workspace and prints its summary.
+DEMO_PASSPHRASE = $$($(BIN)/python -c 'from xuncha_desktop.demo.builder import DEMO_PASSPHRASE; print(DEMO_PASSPHRASE)')
+
+# Opens the window on the demo workspace (on a desktop: the offscreen default above is for tests).
 run: demo
-	@XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$$($(BIN)/python -c 'from xuncha_desktop.demo.builder import DEMO_PASSPHRASE; print(DEMO_PASSPHRASE)')} \
-	  $(BIN)/xuncha stats --workspace $(DEMO)
+	@env -u QT_QPA_PLATFORM XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
+	  $(BIN)/xuncha gui --workspace $(DEMO)
+
+# A PNG of every page, zh_CN, offscreen, into docs/screenshots/ (works on a copy of the demo).
+screenshots: demo
+	XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
+	  $(BIN)/python -m xuncha_desktop.ui.screenshots docs/screenshots --workspace $(DEMO)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -246,6 +246,10 @@ class Workspace:
         with self.session() as session, session.begin():
             yield session
 
+    def subkey(self, purpose: str) -> bytes:
+        """A key derived from the master key for one purpose (e.g. the window's encrypted drafts)."""
+        return keys.subkey(self._master_key, purpose)
+
     @property
     def public_keys(self) -> dict[str, Any]:
         return _read_json(self.path / "keys" / "device-public.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -12,6 +12,7 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Clue(Replicated, Base):
     __tablename__ = "clues"
+    __table_args__ = (Index("ix_clues_deleted", "deleted"),)
 
     round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     unit_id: Mapped[uuid.UUID] = mapped_column(index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -13,6 +13,12 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Interview(Replicated, Base):
     __tablename__ = "interviews"
+    # The lists filter by category and sort by time; counts read the small deleted index, not the rows.
+    __table_args__ = (
+        Index("ix_interviews_deleted", "deleted"),
+        Index("ix_interviews_category_started", "interviewee_category", "started_at"),
+        Index("ix_interviews_interviewee_name", "interviewee_name"),
+    )
 
     round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     unit_id: Mapped[uuid.UUID] = mapped_column(index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -15,6 +15,10 @@ class Petition(Replicated, Base):
     """``petitioner_name`` and ``petitioner_contact`` are confidential: no document for a unit shows them."""
 
     __tablename__ = "petitions"
+    __table_args__ = (
+        Index("ix_petitions_deleted", "deleted"),
+        Index("ix_petitions_category_received", "category", "received_at"),
+    )
 
     round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     unit_id: Mapped[uuid.UUID | None] = mapped_column(index=True)

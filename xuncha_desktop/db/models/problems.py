@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Date, String, Text
+from sqlalchemy import Boolean, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -13,6 +13,11 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Problem(Replicated, Base):
     __tablename__ = "problems"
+    __table_args__ = (
+        Index("ix_problems_deleted", "deleted"),
+        Index("ix_problems_category_deleted", "category", "deleted"),
+        Index("ix_problems_status_deadline", "status", "deadline"),
+    )
 
     round_id: Mapped[uuid.UUID] = mapped_column(index=True)
     unit_id: Mapped[uuid.UUID] = mapped_column(index=True)

@@ -1,0 +1,125 @@
+# ruff: noqa: E501  (one translation per line reads best)
+"""Fills the English translations into xuncha_en.ts after `pyside6-lupdate`, then run `pyside6-lrelease`.
+
+    .venv/bin/pyside6-lupdate xuncha_desktop/ui/*.py -ts resources/translations/xuncha_en.ts \
+        -source-language zh_CN -target-language en_US
+    .venv/bin/python resources/translations/fill_en.py
+    .venv/bin/pyside6-lrelease resources/translations/xuncha_en.ts -qm resources/translations/xuncha_en.qm
+
+A source text missing here is left "unfinished" (shown in Chinese) and reported; tests/ui/test_translations.py
+fails on it.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+EN = {
+    "巡察轮次": "Round", "全部轮次": "All rounds", "数量": "Figures", "被巡察单位": "Units",
+    "个别谈话": "Interviews", "信访件": "Petitions", "问题线索": "Clues", "问题": "Problems",
+    "列入反馈": "In feedback", "整改到位": "Rectified", "逾期未整改": "Overdue",
+    "逾期未整改的问题（双击打开）": "Overdue problems (double-click to open)", "问题编号": "Number",
+    "问题表述": "Statement", "整改时限": "Deadline", "整改状态": "Status",
+    "线索：%1\n问题：%2": "Clues: %1\nProblems: %2", "问题按类别": "Problems by category", "问题数": "Problems",
+    "各单位整改进度": "Rectification by unit", "未完成": "Not finished", "添加文件…": "Add files…",
+    "添加文件（也可把文件拖到此处）": "Add files (or drop them here)",
+    "把文件拖到此处即可登记为证据材料": "Drop files here to register them as evidence",
+    "选择证据文件": "Choose evidence files", "正在加密保存 %1 …": "Encrypting and storing %1 …",
+    "未能添加": "Not added", "多个姓名以“、”分隔": "Separate names with “、” or commas",
+    "插入谈话提纲…": "Insert an outline…", "插入时间 (Ctrl+T)": "Insert time (Ctrl+T)",
+    "谈话对象签字…": "Signed by interviewee…", "草稿已自动保存 %1": "Draft autosaved %1",
+    "已恢复上次未保存的草稿（%1）。保存后草稿删除。":
+        "The unsaved draft of %1 was restored. Saving the record removes the draft.",
+    "已保存": "Saved", "选择签字后的谈话记录扫描件（可不选）": "Choose the scan of the signed record (optional)",
+    "取消": "Cancel", "请稍候": "Please wait", "添加关联": "Add link", "输入关键词检索": "Type words to search",
+    "在本列表中检索": "Search this list", "全部单位": "All units", "全部状态": "All statuses",
+    "全部类别": "All categories", "新建": "New", "新建 (Ctrl+N)": "New (Ctrl+N)", "打开": "Open", "不限": "any",
+    "共 %n 条": "%n record(s)", "巡察外业桌面端 — 打开工作区": "Xuncha desktop — open a workspace",
+    "巡察外业桌面端": "Xuncha desktop", "浏览…": "Browse…", "工作区文件夹": "Workspace folder",
+    "口令": "Passphrase", "新建工作区": "Create a new workspace", "如：第六巡察组-笔记本1": "e.g. Group 6 laptop 1",
+    "再次输入口令": "Passphrase again", "设备名称": "Device name", "使用人": "User", "新建并打开": "Create and open",
+    "选择工作区文件夹": "Choose the workspace folder", "两次输入的口令不一致。": "The two passphrases differ.",
+    "笔记本": "Laptop", "正在解锁工作区…": "Unlocking the workspace…", "巡察外业桌面端 — %1": "Xuncha desktop — %1",
+    "工作台": "Dashboard", "轮次与单位": "Rounds and units", "证据材料": "Evidence", "问题底稿": "Working papers",
+    "问题与整改": "Problems", "同步": "Sync", "文件(&F)": "&File", "新建记录": "New record",
+    "添加证据文件…": "Add evidence files…", "刷新": "Refresh", "退出": "Quit", "查找(&S)": "&Search",
+    "全局检索": "Search everything", "视图(&V)": "&View", "语言(&L)": "&Language", "帮助(&H)": "&Help",
+    "关于": "About", "工具栏": "Toolbar", "检索全部记录 (Ctrl+F)": "Search all records (Ctrl+F)",
+    "工作区：%1": "Workspace: %1", "设备：%1": "Device: %1", "使用人：%1": "User: %1", "恢复草稿": "Restore drafts",
+    "发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？":
+        "Found %n unsaved interview draft(s) (the program may have stopped unexpectedly). Restore now?",
+    "有未保存的草稿": "Unsaved drafts", "语言": "Language",
+    "界面语言将在下次启动时切换。": "The language changes at the next start.",
+    "巡察外业桌面端\n离线、加密的巡察外业记录程序。": "Xuncha desktop\nOffline, encrypted records of inspection work.",
+    "关联记录（双击打开）": "Linked records (double-click to open)", "类型": "Kind", "关系": "Relation",
+    "记录": "Record", "添加关联…": "Add link…", "取消关联": "Remove link", "保存": "Save", "保存 (Ctrl+S)": "Save (Ctrl+S)",
+    "删除": "Delete", "关闭": "Close", "新建%1": "New %1", "请更正标红的项目。": "Please correct the fields marked in red.",
+    "确定删除这条记录吗？": "Delete this record?", "状态：%1": "Status: %1", "提出": "raised", "佐证": "supported by",
+    "依据": "based on", "延续自": "carried over from", "重复件": "repeats", "巡察": "inspects", "附件": "attachment",
+    "材料": "material", "检索：%1": "Search: %1", "找到 %n 条记录": "%n record(s) found", "摘录": "Excerpt",
+    "改为“%1”": "Change to “%1”", "备注": "Remark", "确认改为此状态？": "Change to this status?",
+    # ui/font_settings.py, ui/report_jobs.py, ui/report_preview.py (documents, issue 5)
+    "标题": "Title", "正文": "Body", "一级标题": "First-level heading", "二级标题": "Second-level heading",
+    "页码": "Page numbers", "系统字体": "System font", "内置字体": "Bundled font",
+    "文书按公文格式排版，每种用途使用规定的字体。程序先在本机字体文件夹中查找标准字体文件（方正小标宋简体、仿宋_GB2312、黑体、"
+    "楷体_GB2312、宋体），找不到或无法嵌入时，使用随程序提供的开源字体代替。生成的 PDF 嵌入所用字体，在任何电脑上显示和打印都一样。":
+        "Documents follow the official-document format, with the prescribed font for each use. The program first "
+        "looks for the standard font files in this computer's font folders (FZXiaoBiaoSong, FangSong_GB2312, "
+        "SimHei, KaiTi_GB2312, SimSun); where one is missing or cannot be embedded, a bundled open-source font "
+        "takes its place. The PDF embeds the fonts it uses, so it shows and prints the same on any computer.",
+    "用途": "Use", "规定字体": "Prescribed font", "实际使用的字体": "Font used", "字体文件": "Font file",
+    "用加粗笔画模拟的标题字体": "Title font simulated with emboldened strokes",
+    "未能生成文书：%1": "The document could not be made: %1", "预览：%1": "Preview: %1", "缩小 (-)": "Zoom out (-)",
+    "放大 (+)": "Zoom in (+)", "适合宽度": "Fit width", "保存为 PDF…": "Save as PDF…",
+    "保存为 PDF (Ctrl+S)": "Save as PDF (Ctrl+S)", "另存为 Word…": "Save as Word…",
+    "另存为可编辑的 Word 文档（.docx）": "Save as an editable Word document (.docx)", "打印…": "Print…",
+    "打印 (Ctrl+P)": "Print (Ctrl+P)", "第 %1 页 共 %2 页": "Page %1 of %2", "文件已存在": "File exists",
+    "“%1”已存在。要替换它吗？": "“%1” exists. Replace it?", "保存为 PDF": "Save as PDF",
+    "PDF 文件 (*.pdf)": "PDF files (*.pdf)", "未能保存": "Not saved", "未能保存“%1”：%2": "“%1” was not saved: %2",
+    "已保存：%1": "Saved: %1", "另存为 Word": "Save as Word", "Word 文档 (*.docx)": "Word documents (*.docx)",
+    "正在生成 Word 文档…": "Making the Word document…", "打印": "Print", "未能打印": "Not printed",
+    "无法开始打印，请检查打印机。": "Printing could not start; please check the printer.",
+    "已送去打印：%1 页": "Sent to the printer: %1 page(s)", "未能生成文书": "The document could not be made",
+    "草稿已自动保存（未保存到数据库）": "Draft autosaved (not yet saved to the database)", "来源": "Source",
+    "显示": "Show", "整改过程": "Rectification history", "状态变化": "Status change", "记录人": "Recorded by", "保密信息：仅在需要时显示": "Confidential: show only when needed",
+    "正在计数…": "Counting…", "保管记录": "Chain of custody", "文件已损坏或被改动！": "The file is damaged or altered!",
+    "校验文件 (SHA-256)": "Verify file (SHA-256)", "（无文件）": "(no file)", "动作": "Action", "时间": "Time",
+    "经手人": "Holder", "说明": "Note", "此类文件不能预览": "No preview for this kind of file",
+    "无法预览": "Cannot preview", "文件完好，与登记的 SHA-256 一致。": "The file is intact: its SHA-256 matches.",
+    "导出数据包、导入其他笔记本的数据包和处理冲突的功能将随第 4 项任务（同步）提供。\n本机设备：%1":
+        "Exporting packages, importing other laptops' packages and settling conflicts arrive with issue 4 "
+        "(sync).\nThis device: %1",
+}
+
+
+def main() -> int:
+    path = Path(__file__).with_name("xuncha_en.ts")
+    tree = ET.parse(path)
+    missing = set()
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in EN:
+            text = EN[source]
+            if message.get("numerus") == "yes":
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in (text.replace("(s)", ""), text.replace("(s)", "s")):
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
+            translation.attrib.pop("type", None)
+        else:
+            missing.add(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    for source in sorted(missing):
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The interview editor: autosaved encrypted drafts that survive a kill, restore, Ctrl+T, outlines, signing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.drafts import DraftStore
+from xuncha_desktop.ui.interview_editor import InterviewEditor
+from xuncha_desktop.workspace import Workspace
+
+from ..conftest import PASSPHRASE
+from . import interview_child
+from .typing import type_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_draft_survives_a_kill_while_typing(workspace: Workspace, ids: dict[str, str]) -> None:
+    key = "new-interview-crash-test"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.interview_child", str(workspace.path), PASSPHRASE,
+                              ids["unit"], key], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    typed_at: list[float] = []
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        while len(typed_at) < 90:  # about two seconds of steady typing
+            line = child.stdout.readline()
+            assert line, child.stderr.read() if child.stderr else ""
+            typed_at.append(float(line.split()[1]))
+        killed_at = time.monotonic()
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    draft = DraftStore(workspace).load(key)
+    assert draft is not None
+    saved = draft["values"]["record_text"]
+    typed_before = sum(1 for at in typed_at if at <= killed_at - 1.0)
+    assert interview_child.TEXT.startswith(saved)
+    assert len(saved) >= typed_before, (len(saved), typed_before)
+    # nothing is stored in plain text
+    raw = (workspace.path / "drafts" / f"{key}.draft").read_bytes()
+    assert "八项规定".encode() not in raw and json.loads(raw)["cipher"] == "aes-256-gcm"
+
+
+def test_draft_restored_on_next_start_and_dropped_on_save(qtbot, window, workspace: Workspace,
+                                                          ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
+    type_text(editor.widgets["interviewee_name"].input, "刘洋")
+    type_text(editor.text, "问：工作情况？")
+    qtbot.waitUntil(lambda: window.drafts.keys() == [editor.draft_key], timeout=2000)
+    qtbot.waitUntil(lambda: (window.drafts.load(editor.draft_key) or {}).get("values", {}).get("record_text")
+                    == "问：工作情况？", timeout=2000)
+    key = editor.draft_key
+    editor.timer.stop()
+    editor.deleteLater()  # as if the process had died: the draft stays
+    window.editors.remove(editor)
+
+    restored = window.restore_drafts(ask=False)
+    assert len(restored) == 1
+    again = restored[0]
+    assert isinstance(again, InterviewEditor) and again.draft_key == key
+    assert again.text.toPlainText() == "问：工作情况？"
+    assert again.widgets["interviewee_name"].value() == "刘洋"
+    assert again.banner.isVisible() and "已恢复" in again.banner.text()
+    # finish the record and save it: the draft goes away, the database holds the text
+    type_text(again.widgets["interviewers"].input, "赵刚、钱敏")
+    again.widgets["interviewee_category"].input.setCurrentIndex(1)
+    again.widgets["started_at"].input.setDateTime(QDateTime(QDate(2020, 9, 16), QTime(15, 0)))
+    assert again.save(), again.message.text()
+    assert window.drafts.keys() == []
+    with workspace.session() as session:
+        record = KINDS["interview"].get(session, again.record_id)
+        assert record.record_text == "问：工作情况？" and record.interviewee_name == "刘洋"
+
+
+def test_ctrl_t_outline_and_signing(qtbot, window, workspace: Workspace, ids: dict[str, str],
+                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        record = KINDS["interview"].create(session, {
+            "unit_id": ids["unit"], "interviewee_name": "陈静", "interviewee_category": "principal",
+            "started_at": "2020-09-15T09:30", "interviewers": ["赵刚", "钱敏"]})
+        record_id = str(record.id)
+    editor = window.open_record("interview", record_id)
+    assert isinstance(editor, InterviewEditor)
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    editor.text.setFocus()
+    qtbot.keyClick(editor.text, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert editor.text.toPlainText().startswith("[") and editor.text.toPlainText()[3] == ":"
+    editor.insert_outline("principal")
+    assert "问1：本单位贯彻落实党的路线方针政策" in editor.text.toPlainText()
+    assert editor.widgets["outline"].value() == "主要负责人谈话提纲"
+    scan = tmp_path / "签字件.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed scan")
+    assert editor.sign(scan), editor.message.text()
+    assert editor.text.isReadOnly()
+    assert not editor.sign_button.isEnabled()
+    with workspace.session() as session:
+        from xuncha_desktop.services import links
+
+        stored = KINDS["interview"].get(session, record_id)
+        assert stored.signed and "问1：" in stored.record_text
+        assert len(links.linked_ids(session, "interview", stored.id, "evidence")) == 1
+
+
+def test_an_untouched_form_leaves_no_draft(qtbot, window, ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert editor.widgets["started_at"].value() is not None  # starts now, on site
+    qtbot.wait(400)
+    editor.reject()
+    assert window.drafts.keys() == []

@@ -1,0 +1,316 @@
+"""The main window driven as a user would: navigation, editing every kind, statuses, links, search, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.editor import RecordEditor
+from xuncha_desktop.ui.main_window import PAGES
+from xuncha_desktop.workspace import Workspace
+
+from .typing import type_text
+
+
+def _choose(combo: QComboBox, label_part: str) -> None:
+    for at in range(combo.count()):
+        if label_part in combo.itemText(at):
+            combo.setCurrentIndex(at)
+            return
+    raise AssertionError(f"{label_part!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def _type(qtbot, editor: RecordEditor, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget = editor.widgets[name].input
+    assert isinstance(widget, QLineEdit | QPlainTextEdit)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the end, as a user would
+    type_text(widget, text)
+
+
+def _save(qtbot, editor: RecordEditor) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_navigation_status_bar_and_menus(window) -> None:  # type: ignore[no-untyped-def]
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == ["工作台", "轮次与单位", "个别谈话", "信访件", "问题线索", "证据材料", "问题底稿", "问题与整改",
+                      "同步"]
+    window.nav.setCurrentRow(PAGES.index("clue"))
+    assert window.stack.currentWidget() is window.lists["clue"]
+    texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
+    assert "第六巡察组-笔记本1" in texts and "张伟" in texts and "已保存" in texts
+    assert str(window.controller.workspace.path) in texts
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:2] == ["文件(&F)", "查找(&S)"]
+    assert window.search_action.shortcut().toString() == "Ctrl+F"
+    sync_text = " ".join(label.text() for label in window.pages["sync"].findChildren(QLabel))
+    assert "第 4 项任务" in sync_text
+
+
+def test_geometry_and_columns_are_remembered(qtbot, controller, ids) -> None:  # type: ignore[no-untyped-def]
+    from xuncha_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(controller, offer_drafts=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.minimumSizeHint().width() + 1, 501)
+    wanted = first.size()
+    first.lists["interview"].view.horizontalHeader().resizeSection(1, 321)
+    first.close()
+    assert QSettings().value("window/geometry") is not None
+    second = MainWindow(controller, offer_drafts=False)
+    qtbot.addWidget(second)
+    assert second.size() == wanted
+    assert second.lists["interview"].view.horizontalHeader().sectionSize(1) == 321
+
+
+def test_create_an_interview_with_validation_next_to_the_field(qtbot, window, workspace: Workspace,
+                                                               ids) -> None:  # type: ignore[no-untyped-def]
+    window.show_page("interview")
+    qtbot.mouseClick(window.lists["interview"].new_button, Qt.MouseButton.LeftButton)
+    editor = window.editors[-1]
+    _choose(editor.widgets["unit_id"].input, "住房和城乡建设局")
+    _type(qtbot, editor, "interviewee_name", "李明")
+    _choose(editor.widgets["interviewee_category"].input, "主要负责人")
+    start = editor.widgets["started_at"].input
+    assert isinstance(start, QDateTimeEdit)
+    start.setDateTime(QDateTime(QDate(2020, 9, 15), QTime(9, 30)))
+    _type(qtbot, editor, "interviewers", "赵刚")
+    _save(qtbot, editor)
+    # the service refuses one interviewer: the message is shown under the field, nothing is stored
+    error = editor.widgets["interviewers"].error
+    assert error.isVisible() and "两" in error.text()
+    assert editor.record_id is None
+    _type(qtbot, editor, "interviewers", "、钱敏")
+    _type(qtbot, editor, "record_text", "问：单位落实情况？答：基本落实。")
+    _save(qtbot, editor)
+    assert not error.isVisible()
+    assert editor.record_id is not None
+    with workspace.session() as session:
+        record = KINDS["interview"].get(session, editor.record_id)
+        assert record.interviewee_name == "李明"
+        assert record.interviewers == ["赵刚", "钱敏"]
+        assert record.interviewee_category == "principal"
+        assert record.started_at.astimezone() == dt.datetime(2020, 9, 15, 9, 30).astimezone()
+    page = window.lists["interview"]
+    assert page.count_label.text() == "共 1 条"
+    assert page.model.data(page.model.index(0, 1)) == "李明"
+
+
+def test_create_and_edit_every_kind(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    fills = {
+        "round": {"name": "五届市委第九轮巡察", "kind": "常规巡察"},
+        "unit": {"name": "娄底市财政局", "party_org_kind": "党组"},
+        "group": {"name": "市委第七巡察组", "round_id": "第八轮"},
+        "petition": {"channel": "来信", "summary": "反映违规发放津补贴", "received_at": None,
+                     "petitioner_name": "王某"},
+        "clue": {"unit_id": "住房和城乡建设局", "source_kind": "信访举报", "description": "违规发放津补贴"},
+        "evidence": {"title": "党组会议记录"},
+        "paper": {"unit_id": "住房和城乡建设局", "title": "关于违规发放津补贴的底稿"},
+        "problem": {"round_id": "第八轮", "unit_id": "住房和城乡建设局", "category": "全面从严治党",
+                    "statement": "违规发放津补贴"},
+    }
+    for kind, values in fills.items():
+        editor = window.new_record(kind)
+        for name, value in values.items():
+            widget = editor.widgets[name].input
+            if isinstance(widget, QComboBox):
+                _choose(widget, value)
+            elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+                widget.setDateTime(QDateTime(QDate(2020, 9, 20), QTime(10, 0)))
+            else:
+                _type(qtbot, editor, name, value)
+        _save(qtbot, editor)
+        assert editor.record_id is not None, (kind, editor.message.text(),
+                                              [w.error.text() for w in editor.widgets.values()])
+        # edit it: a text field gets more text and the database holds it
+        text_field = next(n for n in ("notes", "summary", "description", "statement", "name")
+                          if n in editor.widgets and isinstance(editor.widgets[n].input, QLineEdit | QPlainTextEdit))
+        _type(qtbot, editor, text_field, "（补充）")
+        _save(qtbot, editor)
+        with workspace.session() as session:
+            record = KINDS[kind].get(session, editor.record_id)
+            assert (getattr(record, text_field) or "").endswith("（补充）"), kind
+        editor.close()
+    assert window.lists["problem"].model.rowCount() == 1
+
+
+def test_status_steps_offer_only_allowed_ones_and_ask_for_needs(qtbot, window, workspace: Workspace,
+                                                                ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        clue = KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "petition",
+                                              "description": "工程项目围标串标"})
+        clue_id = str(clue.id)
+    editor = window.open_record("clue", clue_id)
+
+    def buttons() -> list[str]:
+        return [b.objectName() for b in editor.status_box.findChildren(QPushButton) if not b.isHidden()]
+
+    assert buttons() == ["status_verifying"]
+    # a step that needs nothing still asks for confirmation; the test answers for the user
+    assert editor.step("verifying", (), {})
+    assert editor.step("analysing", (), {})
+    qtbot.waitUntil(lambda: "status_transferred" in buttons())
+    assert "status_done" not in buttons()
+    # the transfer needs the receiving body: without it the service refuses and says so beside the field
+    assert not editor.step("transferred", ("receiving_body",), {})
+    assert editor.widgets["receiving_body"].error.isVisible()
+    assert editor.step("transferred", ("receiving_body",), {"receiving_body": "市纪委监委"})
+    assert editor.findChild(QLabel, "status_label").text() == "状态：移交"
+    with workspace.session() as session:
+        stored = KINDS["clue"].get(session, clue_id)
+        assert (stored.status, stored.receiving_body) == ("transferred", "市纪委监委")
+
+
+def test_step_dialog_asks_for_the_proof(qtbot, window, workspace: Workspace, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from xuncha_desktop.ui import editor as editor_module
+
+    with workspace.transaction() as session:
+        problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                    "category": "team_building", "statement": "干部档案管理不规范"})
+        problem_id = str(problem.id)
+    editor = window.open_record("problem", problem_id)
+    asked: list[tuple[str, ...]] = []
+
+    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+        asked.append(tuple(dialog.inputs))
+        type_text(dialog.inputs["proof"], "档案专项整治报告")
+        return editor_module.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(editor_module.StepDialog, "exec", fake_exec)
+    qtbot.mouseClick(editor.status_box.findChild(QPushButton, "status_rectified"), Qt.MouseButton.LeftButton)
+    assert asked == [("proof", "remark")]
+    with workspace.session() as session:
+        stored = KINDS["problem"].get(session, problem_id)
+        assert stored.status == "rectified" and stored.proof == "档案专项整治报告"
+    assert [b.objectName() for b in editor.status_box.findChildren(QPushButton) if b.objectName()] == \
+        ["status_not_rectified"]
+    history = editor.history_model
+    assert history.rowCount() == 1
+    assert history.data(history.index(0, 1)) == "未整改 → 整改到位"
+    assert history.data(history.index(0, 3)) == "张伟"
+
+
+def test_link_records_and_navigate_by_double_click(qtbot, window, workspace: Workspace,
+                                                   ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        clue = KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "interview",
+                                              "description": "公车私用", "number": "XS-001"})
+        problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                    "category": "strict_governance", "statement": "公车管理混乱",
+                                                    "number": "WT-001"})
+        clue_id, problem_id = str(clue.id), str(problem.id)
+    editor = window.open_record("problem", problem_id)
+    assert editor.add_link("clue", clue_id)
+    assert editor.links_model.rowCount() == 1
+    assert editor.links_model.data(editor.links_model.index(0, 2)) == "XS-001"
+    with workspace.session() as session:
+        from xuncha_desktop.services import links
+
+        assert links.linked_ids(session, "problem", problem.id, "clue") == [clue.id]
+    qtbot.waitExposed(editor)
+    view = editor.links_view
+    rect = view.visualRect(editor.links_model.index(0, 2))
+    assert rect.isValid()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    opened = window.editors[-1]
+    assert (opened.kind, opened.record_id) == ("clue", clue_id)
+    assert window.stack.currentWidget() is window.lists["clue"]
+    assert opened.links_model.data(opened.links_model.index(0, 2)) == "WT-001"
+
+
+def test_global_search_jumps_to_the_hit(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                    "category": "strict_governance",
+                                                    "statement": "违规使用公车接送子女上学"})
+        problem_id = str(problem.id)
+    window.show_page("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    type_text(window.search_box, "公车")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    from xuncha_desktop.ui.main_window import SearchDialog
+
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None
+    assert dialog.summary.text() == "找到 1 条记录"
+    assert "公车" in dialog.model.data(dialog.model.index(0, 2))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    opened = window.editors[-1]
+    assert (opened.kind, opened.record_id) == ("problem", problem_id)
+    assert window.stack.currentWidget() is window.lists["problem"]
+
+
+def test_filters_are_done_in_the_database(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        other = KINDS["unit"].create(session, {"name": "娄底市财政局"})
+        for n, (unit, category, deadline) in enumerate([(ids["unit"], "team_building", "2020-01-01"),
+                                                        (ids["unit"], "strict_governance", "2099-01-01"),
+                                                        (str(other.id), "team_building", "2020-06-01")]):
+            KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": unit, "category": category,
+                                              "statement": f"问题{n}", "deadline": deadline})
+    page = window.lists["problem"]
+    page.refresh()
+    assert page.count_label.text() == "共 3 条"
+    page.set_filter("unit", ids["unit"])
+    assert page.count_label.text() == "共 2 条"
+    _choose(page.category_box, "领导班子")
+    assert page.count_label.text() == "共 1 条"
+    page.set_filter("unit", None)
+    assert page.count_label.text() == "共 2 条"
+    page.date_to.setDate(QDate(2020, 3, 1))
+    assert page.count_label.text() == "共 1 条"
+    page.date_to.setDate(QDate(1900, 1, 1))
+    page.set_filter("category", None)
+    type_text(page.search, "问题2")
+    qtbot.waitUntil(lambda: page.count_label.text() == "共 1 条")
+    # the overdue problem is highlighted
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.count_label.text() == "共 3 条")
+    from xuncha_desktop.ui.models import OVERDUE_ROLE
+
+    overdue = [page.model.data(page.model.index(r, 0), OVERDUE_ROLE) for r in range(3)]
+    assert sorted(overdue) == [False, True, True]
+
+
+def test_dashboard_counts_chart_and_overdue(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        for n in range(3):
+            KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                              "category": "team_building", "statement": f"问题{n}",
+                                              "deadline": "2020-01-01" if n == 0 else None})
+    dashboard = window.pages["dashboard"]
+    _choose(dashboard.round_box, "第八轮")
+    assert dashboard.count_labels["problems"].text() == "3"
+    assert dashboard.count_labels["units"].text() == "1"
+    assert dashboard.count_labels["problems_overdue"].text() == "1"
+    assert dashboard.overdue_model.rowCount() == 1
+    chart = dashboard.category_view.chart()
+    assert chart.title() == "问题按类别"
+    bars = chart.series()[0].barSets()[0]
+    assert sum(bars.at(i) for i in range(bars.count())) == 3
+    # clicking the bar of a category opens the problem list filtered by it
+    index = dashboard.category_codes.index("team_building")
+    bars.clicked.emit(index)
+    page = window.lists["problem"]
+    assert window.stack.currentWidget() is page
+    assert page.category_box.currentData() == "team_building"
+    assert page.count_label.text() == "共 3 条"
+
+
+def test_petitioner_identity_is_hidden_until_asked(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    with workspace.transaction() as session:
+        petition = KINDS["petition"].create(session, {"channel": "letter", "received_at": "2020-09-15T09:30",
+                                                      "summary": "反映问题", "petitioner_name": "王某某",
+                                                      "petitioner_contact": "13800000000"})
+    editor = window.open_record("petition", str(petition.id))
+    name = editor.widgets["petitioner_name"].input
+    assert name.text() == "王某某" and name.echoMode() == QLineEdit.EchoMode.Password
+    editor.widgets["petitioner_name"].reveal.setChecked(True)
+    assert name.echoMode() == QLineEdit.EchoMode.Normal

@@ -1,0 +1,64 @@
+"""Start of the window: the application object, its language, the login dialog and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "xuncha"
+APPLICATION = "xuncha-desktop"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (made once), named so QSettings has a home."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    from xuncha_desktop.ui.icons import icon
+
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> int:
+    """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window."""
+    import os
+
+    from xuncha_desktop.errors import XunchaError
+    from xuncha_desktop.ui import i18n
+
+    app = application()
+    language = i18n.install(i18n.chosen_language(lang))
+    os.environ["XUNCHA_LANG"] = language  # the core's messages follow the window's language
+    workspace: Any = None
+    if passphrase is not None:
+        from xuncha_desktop.workspace import Workspace, is_workspace
+
+        if is_workspace(path):
+            try:
+                workspace = Workspace.open(path, passphrase)
+            except XunchaError:
+                workspace = None
+    if workspace is None:
+        from xuncha_desktop.ui.login import LoginDialog
+
+        dialog = LoginDialog(path, language)
+        if dialog.exec() != LoginDialog.DialogCode.Accepted:
+            return 1
+        workspace = dialog.workspace
+    from xuncha_desktop.ui.controller import Controller
+    from xuncha_desktop.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(Controller(workspace, language))
+        window.show()
+        return int(app.exec())
+    finally:
+        workspace.close()

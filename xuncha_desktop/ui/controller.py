@@ -1,0 +1,448 @@
+"""The window's only door to the data: one short session per call, plain values out.
+
+Widgets never hold a Session or an ORM object. Every method here opens a session through the workspace,
+calls the services (the same ones the command line uses), turns what they return into plain Python values
+(strings, dicts, small dataclasses) and closes the session. Errors from the services (ValidationError,
+InvalidRequest, NotFound) pass through unchanged, so the window can show their message next to the field.
+This module imports no Qt, so it is tested and benchmarked without a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from xuncha_desktop.services.fields import Field
+    from xuncha_desktop.services.records import RecordService
+    from xuncha_desktop.workspace import Workspace
+
+# The columns each list shows, in order (field names of the service).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "round": ("name", "kind", "term", "number", "start_date", "end_date"),
+    "group": ("name", "round_id"),
+    "unit": ("name", "party_org", "party_org_kind", "level", "contact_person"),
+    "interview": ("started_at", "interviewee_name", "interviewee_post", "interviewee_category", "kind", "unit_id",
+                  "place", "signed"),
+    "petition": ("number", "received_at", "channel", "subject_names", "category", "unit_id", "handling"),
+    "clue": ("number", "source_kind", "persons_involved", "category", "status", "unit_id", "receiving_body"),
+    "evidence": ("title", "evidence_type", "obtained_how", "obtained_at", "file_name", "size", "unit_id"),
+    "paper": ("number", "title", "date", "status", "drafted_by", "unit_id"),
+    "problem": ("number", "category", "statement", "severity", "status", "deadline", "responsible", "unit_id"),
+}
+
+# Which date field the date-range filter of a list acts on.
+DATE_FIELD: dict[str, str] = {
+    "round": "start_date", "interview": "started_at", "petition": "received_at", "evidence": "obtained_at",
+    "paper": "date", "problem": "deadline",
+}
+
+# Which field the "category" filter of a list acts on.
+CATEGORY_FIELD: dict[str, str] = {
+    "interview": "interviewee_category", "petition": "category", "clue": "category", "evidence": "evidence_type",
+    "problem": "category", "unit": "party_org_kind",
+}
+
+NOT_RECTIFIED = ("open", "in_progress", "not_rectified")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a list: the record's id and its shown values (already labels, not codes)."""
+
+    id: str
+    values: tuple[str, ...]
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class LinkedItem:
+    kind: str
+    id: str
+    relation: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    title: str
+    snippet: str
+
+
+@dataclass
+class Figures:
+    round_name: str | None
+    counts: dict[str, int]
+    clues_by_status: list[tuple[str, int]]
+    problems_by_status: list[tuple[str, int]]
+    problems_by_category: list[tuple[str, str, int]]  # code, label, count
+    rectification_by_unit: list[tuple[str, str, int, int]]  # unit id, unit name, rectified, total
+    overdue: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a list asks for: filters as (field, op, value) in the services' own syntax, a search, an order."""
+
+    filters: tuple[tuple[str, str, str], ...] = ()
+    search: str | None = None
+    order: tuple[str, ...] | None = None
+
+
+class Controller:
+    """Data access for the window. ``lang`` ("zh" or "en") chooses the labels of fields and codes."""
+
+    def __init__(self, workspace: Workspace, lang: str = "zh") -> None:
+        self.workspace = workspace
+        self.lang = lang
+        self._titles: dict[tuple[str, str], str] = {}
+        self._vocab: dict[tuple[str, str | None], dict[str, str]] = {}
+
+    # ---- description ---------------------------------------------------------------------------
+    @staticmethod
+    def service(kind: str) -> RecordService[Any]:
+        from xuncha_desktop.services.kinds import service_for
+
+        return service_for(kind)
+
+    def kind_label(self, kind: str) -> str:
+        service = self.service(kind)
+        return service.zh if self.lang == "zh" else service.en
+
+    def fields(self, kind: str) -> tuple[Field, ...]:
+        return self.service(kind).fields
+
+    def field_label(self, kind: str, name: str) -> str:
+        if name == "created_at":
+            return "创建时间" if self.lang == "zh" else "created"
+        field_spec = self.service(kind).field(name)
+        return field_spec.zh if self.lang == "zh" else field_spec.en
+
+    def columns(self, kind: str) -> tuple[str, ...]:
+        return LIST_COLUMNS[kind]
+
+    def enum_choices(self, kind: str, name: str) -> list[tuple[str, str]]:
+        enum = self.service(kind).field(name).enum
+        assert enum is not None
+        return [(m.value, m.zh if self.lang == "zh" else m.en) for m in enum]
+
+    def vocab_choices(self, vocabulary: str, round_id: str | None = None) -> list[tuple[str, str]]:
+        return list(self._vocabulary(vocabulary, round_id).items())
+
+    def ref_choices(self, kind: str, limit: int = 500) -> list[tuple[str, str]]:
+        """(id, title) of the records of a small kind (rounds, units, problems) for pickers."""
+        service = self.service(kind)
+        with self.workspace.session() as session:
+            records = service.find(session, limit=limit)
+            result = [(str(r.id), service.title(r)) for r in records]
+        for key, title in result:
+            self._titles[(kind, key)] = title
+        return result
+
+    def status_label(self, kind: str, status: str) -> str:
+        enum = self.service(kind).status_enum
+        assert enum is not None
+        member = enum(status)
+        return member.zh if self.lang == "zh" else member.en
+
+    def allowed_next(self, kind: str, status: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(status, label, the fields the step needs) for each step allowed from ``status``."""
+        service = self.service(kind)
+        return [(s, self.status_label(kind, s), tuple(service.transition_needs.get(s, ())))
+                for s in service.allowed_next(status)]
+
+    # ---- lists ---------------------------------------------------------------------------------
+    def _filters(self, query: Query) -> list[Any]:
+        from xuncha_desktop.services.records import Filter
+
+        return [Filter(name, op, value) for name, op, value in query.filters]
+
+    def count(self, kind: str, query: Query = Query()) -> int:
+        service = self.service(kind)
+        with self.workspace.session() as session:
+            return service.count(session, self._filters(query), query.search or None)
+
+    def page(self, kind: str, offset: int, limit: int, query: Query = Query()) -> list[Row]:
+        """Rows ``offset`` … ``offset + limit`` of the list, as shown values."""
+        from sqlalchemy.orm import load_only
+
+        service = self.service(kind)
+        columns = LIST_COLUMNS[kind]
+        model = service.model
+        today = dt.date.today()
+        # The service builds the statement (filters, search, order: all in the database); only the shown
+        # columns are loaded, so a page of long records costs no more than a page of short ones.
+        statement = service.query(session := self.workspace.session(), self._filters(query), query.search or None,
+                                  list(query.order) if query.order else None)
+        with session:
+            statement = statement.options(load_only(*[getattr(model, c) for c in columns])) \
+                .offset(offset).limit(limit)
+            raw = [(str(r.id), [getattr(r, c) for c in columns], _is_overdue(kind, r, today))
+                   for r in session.scalars(statement)]
+        show = [self._shower(kind, c) for c in columns]
+        return [Row(key, tuple(f(v) for f, v in zip(show, values, strict=True)), overdue)
+                for key, values, overdue in raw]
+
+    def _shower(self, kind: str, name: str) -> Callable[[Any], str]:
+        """A fast ``display`` for one column: the field's description is looked up once per page."""
+        spec = self.service(kind).field(name)
+        zh = self.lang == "zh"
+        type_name = spec.value_type.value
+        if type_name == "enum" and spec.enum is not None:
+            labels = {m.value: (m.zh if zh else m.en) for m in spec.enum}
+            return lambda v: "" if v is None else labels.get(v, str(v))
+        if type_name == "vocabulary" and spec.vocabulary is not None:
+            terms = self._vocabulary(spec.vocabulary, None)
+            return lambda v: "" if v is None else terms.get(v, str(v))
+        if type_name == "datetime":
+            return lambda v: "" if v is None else v.astimezone().strftime("%Y-%m-%d %H:%M")
+        if type_name in ("string", "int", "date"):
+            return lambda v: "" if v is None else str(v)
+        return lambda v: self.display(kind, name, v)
+
+    def display(self, kind: str, name: str, value: Any) -> str:
+        """The text a person reads for a field's value: labels for codes, titles for references."""
+        from xuncha_desktop.services.fields import FieldType
+
+        if value is None or value == "":
+            return ""
+        spec = self.service(kind).field(name)
+        zh = self.lang == "zh"
+        if spec.value_type is FieldType.ENUM and spec.enum is not None:
+            try:
+                member = spec.enum(value)
+            except ValueError:
+                return str(value)
+            return member.zh if zh else member.en
+        if spec.value_type is FieldType.VOCAB and spec.vocabulary is not None:
+            return self._vocabulary(spec.vocabulary, None).get(str(value), str(value))
+        if spec.value_type is FieldType.REF and spec.ref is not None:
+            return self.title(spec.ref, str(value))
+        if spec.value_type is FieldType.BOOL:
+            return ("是" if value else "否") if zh else ("yes" if value else "no")
+        if spec.value_type is FieldType.DATETIME and isinstance(value, dt.datetime):
+            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        if spec.value_type is FieldType.DATE and isinstance(value, dt.date):
+            return value.isoformat()
+        if spec.value_type is FieldType.NAMES and isinstance(value, list):
+            return "、".join(value)
+        if spec.value_type is FieldType.TEXT:
+            flat = " ".join(str(value).split())
+            return flat if len(flat) <= 80 else flat[:79] + "…"
+        return str(value)
+
+    def title(self, kind: str, record_id: str) -> str:
+        key = (kind, record_id)
+        if key not in self._titles:
+            from xuncha_desktop.errors import InvalidRequest
+
+            service = self.service(kind)
+            with self.workspace.session() as session:
+                try:
+                    self._titles[key] = service.title(service.get(session, record_id))
+                except InvalidRequest:
+                    self._titles[key] = record_id[:8]
+        return self._titles[key]
+
+    def _vocabulary(self, vocabulary: str, round_id: str | None) -> dict[str, str]:
+        key = (vocabulary, round_id)
+        if key not in self._vocab:
+            from xuncha_desktop.services import vocabulary as vocab
+            from xuncha_desktop.services.fields import parse_uuid
+
+            with self.workspace.session() as session:
+                terms = vocab.terms(session, vocabulary, parse_uuid(round_id) if round_id else None)
+                self._vocab[key] = {t.code: (t.label_zh if self.lang == "zh" else (t.label_en or t.label_zh))
+                                    for t in terms}
+        return self._vocab[key]
+
+    # ---- one record ----------------------------------------------------------------------------
+    def read(self, kind: str, record_id: str) -> dict[str, Any]:
+        """The record's fields as JSON values (codes, ISO dates); the look is audited."""
+        service = self.service(kind)
+        with self.workspace.transaction() as session:
+            return service.to_dict(session, service.read(session, record_id))
+
+    def create(self, kind: str, data: Mapping[str, Any]) -> str:
+        service = self.service(kind)
+        with self.workspace.transaction() as session:
+            record = service.create(session, data)
+            key = str(record.id)
+        self._forget(kind, key)
+        return key
+
+    def update(self, kind: str, record_id: str, data: Mapping[str, Any]) -> None:
+        service = self.service(kind)
+        with self.workspace.transaction() as session:
+            service.update(session, record_id, data)
+        self._forget(kind, record_id)
+
+    def delete(self, kind: str, record_id: str) -> None:
+        service = self.service(kind)
+        with self.workspace.transaction() as session:
+            service.delete(session, record_id)
+        self._forget(kind, record_id)
+
+    def set_status(self, kind: str, record_id: str, status: str, needs: Mapping[str, Any]) -> None:
+        service = self.service(kind)
+        with self.workspace.transaction() as session:
+            service.set_status(session, record_id, status, **dict(needs))
+
+    def sign_interview(self, record_id: str, scan: Path | None = None) -> None:
+        from xuncha_desktop.services import evidence, interviews
+
+        with self.workspace.transaction() as session:
+            scan_id = None
+            if scan is not None:
+                record = interviews.service.get(session, record_id)
+                scan_id = evidence.service.add_file(
+                    session, self.workspace.evidence, scan,
+                    {"title": f"谈话记录签字件 {record.interviewee_name}", "unit_id": str(record.unit_id)}).id
+            interviews.service.sign(session, record_id, dt.datetime.now().astimezone(), scan_id)
+
+    def _forget(self, kind: str, record_id: str) -> None:
+        self._titles.pop((kind, record_id), None)
+
+    # ---- links ---------------------------------------------------------------------------------
+    def linked(self, kind: str, record_id: str) -> list[LinkedItem]:
+        from xuncha_desktop.services import links
+
+        with self.workspace.session() as session:
+            found = links.linked(session, kind, uuid.UUID(record_id))
+        return [LinkedItem(item.kind, str(item.id), item.relation, self.title(item.kind, str(item.id)))
+                for item in found]
+
+    def link(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
+        from xuncha_desktop.services import links
+
+        with self.workspace.transaction() as session:
+            links.link(session, kind_a, id_a, kind_b, id_b)
+
+    def unlink(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
+        from xuncha_desktop.services import links
+
+        with self.workspace.transaction() as session:
+            links.unlink(session, kind_a, uuid.UUID(id_a), kind_b, uuid.UUID(id_b))
+
+    @staticmethod
+    def linkable_kinds(kind: str) -> list[str]:
+        from xuncha_desktop.services.links import RELATIONS
+
+        found = {b for a, b in RELATIONS if a == kind} | {a for a, b in RELATIONS if b == kind}
+        return sorted(found - {"group", "unit"})
+
+    # ---- search, figures -----------------------------------------------------------------------
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        from xuncha_desktop.services import search
+
+        with self.workspace.session() as session:
+            hits = search.search(session, text, None, limit)
+        return [Hit(h.kind, str(h.id), self.title(h.kind, str(h.id)), h.snippet) for h in hits]
+
+    def figures(self, round_id: str | None = None, as_of: dt.date | None = None) -> Figures:
+        from sqlalchemy import case, func, select
+
+        from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
+        from xuncha_desktop.db.models import Problem, Unit
+        from xuncha_desktop.services.stats import round_figures
+
+        today = as_of or dt.date.today()
+        with self.workspace.session() as session:
+            figures = round_figures(session, round_id, today)
+            by_unit = select(Problem.unit_id, Unit.name,
+                             func.sum(case((Problem.status == "rectified", 1), else_=0)), func.count()) \
+                .join(Unit, Unit.id == Problem.unit_id) \
+                .where(Problem.deleted.is_(False)).group_by(Problem.unit_id, Unit.name).order_by(Unit.name)
+            overdue_q = select(Problem).where(Problem.deleted.is_(False), Problem.deadline < today,
+                                              Problem.status.in_(NOT_RECTIFIED)).order_by(Problem.deadline)
+            if round_id:
+                by_unit = by_unit.where(Problem.round_id == uuid.UUID(round_id))
+                overdue_q = overdue_q.where(Problem.round_id == uuid.UUID(round_id))
+            units = [(str(u), str(n), int(r or 0), int(t)) for u, n, r, t in session.execute(by_unit)]
+            overdue_rows = [(str(p.id), p.number or "", p.statement, p.deadline, p.status, str(p.unit_id))
+                            for p in session.scalars(overdue_q.limit(200))]
+        zh = self.lang == "zh"
+        overdue = [{"id": key, "number": number, "statement": " ".join(statement.split())[:60],
+                    "deadline": deadline.isoformat() if deadline else "",
+                    "status": self.status_label("problem", status), "unit": self.title("unit", unit)}
+                   for key, number, statement, deadline, status, unit in overdue_rows]
+        categories = figures.problem_category_labels
+        if not zh:
+            english = self._vocabulary("problem_category", None)
+            categories = {k: english.get(k, v) for k, v in categories.items()}
+        return Figures(
+            round_name=figures.round_name,
+            counts={"units": figures.units, "interviews": figures.interviews, "petitions": figures.petitions,
+                    "clues": figures.clues, "problems": figures.problems,
+                    "problems_in_feedback": figures.problems_in_feedback,
+                    "problems_rectified": figures.problems_rectified, "problems_overdue": figures.problems_overdue},
+            clues_by_status=[(ClueStatus(s).zh if zh else ClueStatus(s).en, n)
+                             for s, n in figures.clues_by_status.items()],
+            problems_by_status=[(ProblemStatus(s).zh if zh else ProblemStatus(s).en, n)
+                                for s, n in figures.problems_by_status.items()],
+            problems_by_category=[(code, categories.get(code, code), n)
+                                  for code, n in figures.problems_by_category.items()],
+            rectification_by_unit=units,
+            overdue=overdue,
+        )
+
+    # ---- evidence ------------------------------------------------------------------------------
+    def add_evidence(self, path: Path, data: Mapping[str, Any] | None = None,
+                     link_to: Sequence[tuple[str, str]] = (), progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> str:
+        """Stores a file as evidence (runs in a worker thread: the session is opened and closed here)."""
+        from xuncha_desktop.services import evidence
+
+        with self.workspace.transaction() as session:
+            record = evidence.service.add_file(session, self.workspace.evidence, path, dict(data or {}),
+                                               list(link_to), progress, cancelled)
+            return str(record.id)
+
+    def custody(self, evidence_id: str) -> list[tuple[str, str, str, str]]:
+        from xuncha_desktop.db.enums import CustodyAction
+        from xuncha_desktop.services import evidence
+
+        with self.workspace.session() as session:
+            events = evidence.service.custody(session, uuid.UUID(evidence_id))
+            return [(e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                     CustodyAction(e.action).zh if self.lang == "zh" else CustodyAction(e.action).en,
+                     e.holder, e.note or "") for e in events]
+
+    def evidence_content(self, evidence_id: str, limit: int = 50_000_000) -> tuple[str, bytes] | None:
+        """(media type, plaintext) of an evidence file for the viewer, kept in memory only; the look is
+        recorded in the chain of custody. None when there is no file or it is too big to show."""
+        from xuncha_desktop.db.capture import context_of
+        from xuncha_desktop.db.enums import CustodyAction
+        from xuncha_desktop.services import evidence
+
+        with self.workspace.transaction() as session:
+            record = evidence.service.get(session, evidence_id)
+            if record.sha256 is None or (record.size or 0) > limit:
+                return None
+            data = self.workspace.evidence.read_bytes(record.sha256)
+            evidence.service.add_custody(session, record.id, CustodyAction.VIEWED, context_of(session).actor)
+            return record.media_type or "", data
+
+    def verify_evidence(self, evidence_id: str) -> bool:
+        from xuncha_desktop.services import evidence
+
+        with self.workspace.session() as session:
+            return evidence.service.verify_file(session, self.workspace.evidence, evidence_id)
+
+    def extract_evidence(self, evidence_id: str, out: Path) -> None:
+        from xuncha_desktop.services import evidence
+
+        with self.workspace.transaction() as session:
+            evidence.service.extract(session, self.workspace.evidence, evidence_id, out, overwrite=True)
+
+
+def _is_overdue(kind: str, record: Any, today: dt.date) -> bool:
+    if kind != "problem":
+        return False
+    return record.deadline is not None and record.deadline < today and record.status in NOT_RECTIFIED

@@ -1,0 +1,677 @@
+"""Record editors generated from the services' field descriptions.
+
+Each field gets the widget its type calls for (dates, enumerations and vocabularies as combo boxes with
+labels, multi-line text); a ValidationError from the service is shown under the field it names. Existing
+records show their linked records (double-click opens one) and, for records with a status, one button per
+allowed next step, asking for what that step needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
+from xuncha_desktop.services.fields import Field, FieldType
+from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.models import PlainTableModel
+
+_EMPTY_DATE = QDate(1900, 1, 1)
+_EMPTY_DATETIME = QDateTime(_EMPTY_DATE, QTime(0, 0))
+T = FieldType
+
+
+class FieldWidget(QWidget):
+    """One field: its input widget and, under it, the message of a failed validation."""
+
+    changed = Signal()
+
+    def __init__(self, controller: Controller, kind: str, spec: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.controller = controller
+        self.kind = kind
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.input = self._make_input()
+        self.input.setObjectName(f"field_{spec.name}")
+        if spec.confidential and isinstance(self.input, QLineEdit):
+            # A petitioner's identity is hidden until the person at the screen asks to see it.
+            self.input.setEchoMode(QLineEdit.EchoMode.Password)
+            row = QHBoxLayout()
+            row.addWidget(self.input, 1)
+            self.reveal = QCheckBox(self.tr("显示"))
+            self.reveal.setObjectName(f"reveal_{spec.name}")
+            self.reveal.setToolTip(self.tr("保密信息：仅在需要时显示"))
+            self.reveal.toggled.connect(lambda on: self.input.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+            row.addWidget(self.reveal)
+            layout.addLayout(row)
+        else:
+            layout.addWidget(self.input)
+        self.error = QLabel()
+        self.error.setObjectName(f"error_{spec.name}")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def _make_input(self) -> QWidget:
+        spec = self.spec
+        if spec.read_only:
+            shown = QLabel()
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            return shown
+        if spec.value_type is T.TEXT:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setMinimumHeight(70)
+            widget.textChanged.connect(self.changed)
+            return widget
+        if spec.value_type is T.BOOL:
+            box = QCheckBox()
+            box.toggled.connect(self.changed)
+            return box
+        if spec.value_type is T.DATE:
+            date = QDateEdit()
+            date.setCalendarPopup(True)
+            date.setDisplayFormat("yyyy-MM-dd")
+            date.setMinimumDate(_EMPTY_DATE)
+            date.setSpecialValueText(" ")
+            date.setDate(_EMPTY_DATE)
+            date.dateChanged.connect(self.changed)
+            return date
+        if spec.value_type is T.DATETIME:
+            stamp = QDateTimeEdit()
+            stamp.setCalendarPopup(True)
+            stamp.setDisplayFormat("yyyy-MM-dd HH:mm")
+            stamp.setMinimumDateTime(_EMPTY_DATETIME)
+            stamp.setSpecialValueText(" ")
+            stamp.setDateTime(_EMPTY_DATETIME)
+            stamp.dateTimeChanged.connect(self.changed)
+            return stamp
+        if spec.value_type in (T.ENUM, T.VOCAB, T.REF):
+            combo = QComboBox()
+            if not spec.required or spec.value_type is not T.ENUM:
+                combo.addItem("", None)
+            for code, label in self._choices():
+                combo.addItem(label, code)
+            combo.currentIndexChanged.connect(self.changed)
+            return combo
+        if spec.value_type is T.REFS:
+            items = QListWidget()
+            assert spec.name == "supervised_round_ids"
+            for code, label in self.controller.ref_choices("round"):
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                items.addItem(item)
+            items.setMaximumHeight(90)
+            items.itemChanged.connect(self.changed)
+            return items
+        line = QLineEdit()
+        if spec.max_length:
+            line.setMaxLength(spec.max_length)
+        if spec.value_type is T.INT:
+            line.setValidator(QIntValidator())
+        if spec.value_type is T.NAMES:
+            line.setPlaceholderText(self.tr("多个姓名以“、”分隔"))
+        line.textChanged.connect(self.changed)
+        return line
+
+    def _choices(self) -> list[tuple[str, str]]:
+        spec = self.spec
+        if spec.value_type is T.ENUM:
+            return self.controller.enum_choices(self.kind, spec.name)
+        if spec.value_type is T.VOCAB:
+            assert spec.vocabulary is not None
+            return self.controller.vocab_choices(spec.vocabulary)
+        assert spec.ref is not None
+        return self.controller.ref_choices(spec.ref)
+
+    # ---- values --------------------------------------------------------------------------------
+    def set_value(self, value: Any) -> None:
+        """Shows a JSON value of the field (as ``to_dict`` gives it)."""
+        widget, spec = self.input, self.spec
+        if isinstance(widget, QLabel):
+            widget.setText(self.controller.display(self.kind, spec.name, _from_json(spec, value)))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QDateTimeEdit) and spec.value_type is T.DATETIME:
+            if value:
+                stamp = dt.datetime.fromisoformat(value).astimezone()
+                widget.setDateTime(QDateTime(QDate(stamp.year, stamp.month, stamp.day),
+                                             QTime(stamp.hour, stamp.minute)))
+            else:
+                widget.setDateTime(_EMPTY_DATETIME)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else _EMPTY_DATE)
+        elif isinstance(widget, QComboBox):
+            at = widget.findData(value)
+            if at < 0 and value:
+                widget.addItem(self.controller.display(self.kind, spec.name, _from_json(spec, value)), value)
+                at = widget.count() - 1
+            widget.setCurrentIndex(max(at, 0))
+        elif isinstance(widget, QListWidget):
+            chosen = set(value or [])
+            for row in range(widget.count()):
+                item = widget.item(row)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen
+                                   else Qt.CheckState.Unchecked)
+        elif isinstance(widget, QLineEdit):
+            if isinstance(value, list):
+                widget.setText("、".join(value))
+            else:
+                widget.setText("" if value is None else str(value))
+
+    def value(self) -> Any:
+        """The field's value in the services' input form (codes, ISO dates, strings); None when empty."""
+        widget = self.input
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QDateTimeEdit) and self.spec.value_type is T.DATETIME:
+            stamp = widget.dateTime()
+            if stamp == _EMPTY_DATETIME:
+                return None
+            date, time = stamp.date(), stamp.time()
+            local = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute()).astimezone()
+            return local.isoformat()
+        if isinstance(widget, QDateEdit):
+            return None if widget.date() == _EMPTY_DATE else widget.date().toString("yyyy-MM-dd")
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QListWidget):
+            return [widget.item(r).data(Qt.ItemDataRole.UserRole) for r in range(widget.count())
+                    if widget.item(r).checkState() == Qt.CheckState.Checked]
+        if isinstance(widget, QLineEdit):
+            text = widget.text().strip()
+            return text or None
+        return None
+
+    def show_error(self, text: str | None) -> None:
+        self.error.setText(text or "")
+        self.error.setVisible(bool(text))
+
+
+def _from_json(spec: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.value_type is T.DATETIME and isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    if spec.value_type is T.DATE and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+class RecordEditor(QDialog):
+    """The form of one record (new when ``record_id`` is None)."""
+
+    saved = Signal(str, str)  # kind, id
+    navigate = Signal(str, str)  # kind, id of a linked record to open
+
+    def __init__(self, controller: Controller, kind: str, record_id: str | None = None,
+                 defaults: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.kind = kind
+        self.record_id = record_id
+        self.service = controller.service(kind)
+        self.setObjectName(f"editor_{kind}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)
+        self.widgets: dict[str, FieldWidget] = {}
+        self._initial: dict[str, Any] = {}
+        self.record: dict[str, Any] = {}
+
+        outer = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        splitter = QSplitter()
+        outer.addWidget(splitter, 1)
+
+        form_host = QWidget()
+        self.form = QFormLayout(form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for spec in self.service.fields:
+            if spec.read_only and record_id is None:
+                continue
+            widget = FieldWidget(controller, kind, spec)
+            self.widgets[spec.name] = widget
+            label = QLabel(controller.field_label(kind, spec.name) + ("*" if spec.required else ""))
+            label.setBuddy(widget.input)
+            self.form.addRow(label, widget)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        splitter.addWidget(scroll)
+
+        side = QWidget()
+        self.side = side
+        side_layout = QVBoxLayout(side)
+        self.side_layout = side_layout
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.status_box = QWidget()
+        self.status_layout = QHBoxLayout(self.status_box)
+        self.status_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.status_box)
+        side_layout.addWidget(QLabel(self.tr("关联记录（双击打开）")))
+        self.links_model = PlainTableModel([self.tr("类型"), self.tr("关系"), self.tr("记录")], self)
+        self.links_view = QTableView()
+        self.links_view.setObjectName("linked")
+        self.links_view.setModel(self.links_model)
+        self.links_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.links_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
+            self.links_view.horizontalHeader().setSectionResizeMode(column, mode)
+        self.links_view.verticalHeader().hide()
+        self.links_view.doubleClicked.connect(self._open_linked)
+        side_layout.addWidget(self.links_view, 1)
+        link_buttons = QHBoxLayout()
+        self.link_button = QPushButton(self.tr("添加关联…"))
+        self.link_button.setObjectName("add_link")
+        self.link_button.clicked.connect(self._pick_link)
+        self.unlink_button = QPushButton(self.tr("取消关联"))
+        self.unlink_button.clicked.connect(self._unlink)
+        link_buttons.addWidget(self.link_button)
+        link_buttons.addWidget(self.unlink_button)
+        side_layout.addLayout(link_buttons)
+        self.history_model: PlainTableModel | None = None
+        if kind == "problem":
+            # each status step of a problem writes a rectification update: its history
+            side_layout.addWidget(QLabel(self.tr("整改过程")))
+            self.history_model = PlainTableModel([self.tr("时间"), self.tr("状态变化"), self.tr("备注"),
+                                                  self.tr("记录人")], self)
+            history = QTableView()
+            history.setObjectName("history")
+            history.setModel(self.history_model)
+            history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            history.verticalHeader().hide()
+            history.setWordWrap(False)
+            history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            history.horizontalHeader().setStretchLastSection(True)
+            history.setMaximumHeight(160)
+            side_layout.addWidget(history)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        side.setVisible(record_id is not None)
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
+        self.delete_button = self.buttons.addButton(self.tr("删除"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setVisible(record_id is not None)
+        close = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self._delete)
+        close.clicked.connect(self.reject)
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+W"), self, self.reject)
+
+        if record_id is not None:
+            self.load()
+        else:
+            for name, value in (defaults or {}).items():
+                if name in self.widgets:
+                    self.widgets[name].set_value(value)
+            for spec in self.service.fields:
+                if spec.name in self.widgets and spec.default is not None and spec.name not in (defaults or {}):
+                    default = spec.default_value()
+                    if default not in (None, [], ""):
+                        self.widgets[spec.name].set_value(default)
+            self._initial = {}
+        self._update_title()
+        self.resize(980, 680)
+
+    # ---- loading and saving --------------------------------------------------------------------
+    def _update_title(self) -> None:
+        label = self.controller.kind_label(self.kind)
+        if self.record_id is None:
+            self.setWindowTitle(self.tr("新建%1").replace("%1", label))
+        else:
+            title = self.controller.title(self.kind, self.record_id)
+            self.setWindowTitle(f"{label} — {title}")
+
+    def load(self) -> None:
+        assert self.record_id is not None
+        self.record = self.controller.read(self.kind, self.record_id)
+        for name, widget in self.widgets.items():
+            widget.set_value(self.record.get(name))
+        self._initial = self.values()
+        self._load_links()
+        self._load_status()
+        if self.history_model is not None:
+            rows = []
+            for update in self.record.get("updates", []):
+                at = dt.datetime.fromisoformat(update["at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+                before = self.controller.status_label(self.kind, update["status_before"]) \
+                    if update.get("status_before") else ""
+                after = self.controller.status_label(self.kind, update["status_after"])
+                rows.append(([at, f"{before} → {after}", update.get("remark") or "", update.get("recorded_by") or ""],
+                             None))
+            self.history_model.set_rows(rows)
+        self._update_title()
+
+    def values(self) -> dict[str, Any]:
+        return {name: w.value() for name, w in self.widgets.items() if not w.spec.read_only}
+
+    def changed_values(self) -> dict[str, Any]:
+        current = self.values()
+        if self.record_id is None:
+            return {k: v for k, v in current.items() if v not in (None, "", [])}
+        return {k: v for k, v in current.items() if self._initial.get(k) != v}
+
+    def clear_errors(self) -> None:
+        self.message.clear()
+        for widget in self.widgets.values():
+            widget.show_error(None)
+
+    def show_error(self, exc: XunchaError) -> None:
+        text = exc.text(self.controller.lang)
+        field = getattr(exc, "field", None)
+        if isinstance(exc, ValidationError) and field in self.widgets:
+            self.widgets[field].show_error(text)
+            self.widgets[field].input.setFocus()
+            self.message.setText(self.tr("请更正标红的项目。"))
+        else:
+            self.message.setText(text)
+
+    def save(self) -> bool:
+        """Saves through the service; on a refusal shows the message beside the field and returns False."""
+        self.clear_errors()
+        data = self.changed_values()
+        try:
+            if self.record_id is None:
+                self.record_id = self.controller.create(self.kind, data)
+            elif data:
+                self.controller.update(self.kind, self.record_id, data)
+        except XunchaError as exc:
+            self.show_error(exc)
+            return False
+        self.after_save()
+        self.saved.emit(self.kind, self.record_id)
+        self.load()
+        self.delete_button.show()
+        self.side.show()
+        return True
+
+    def after_save(self) -> None:
+        """Hook for subclasses (the interview editor drops its draft)."""
+
+    def _delete(self) -> None:
+        if self.record_id is None:
+            return
+        answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除这条记录吗？"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.delete(self.kind, self.record_id)
+        except XunchaError as exc:
+            self.show_error(exc)
+            return
+        self.saved.emit(self.kind, self.record_id)
+        self.accept()
+
+    # ---- status steps --------------------------------------------------------------------------
+    def _load_status(self) -> None:
+        while self.status_layout.count():
+            item = self.status_layout.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.setObjectName("")  # gone for findChild now, deleted at the next event loop pass
+                old.deleteLater()
+        field = self.service.status_field
+        if field is None or self.record_id is None:
+            self.status_box.hide()
+            return
+        self.status_box.show()
+        current = self.record[field]
+        label = QLabel(self.tr("状态：%1").replace("%1", self.controller.status_label(self.kind, current)))
+        label.setObjectName("status_label")
+        self.status_layout.addWidget(label)
+        for status, text, needs in self.controller.allowed_next(self.kind, current):
+            button = QPushButton(text)
+            button.setObjectName(f"status_{status}")
+            button.clicked.connect(lambda _=False, s=status, n=needs: self.step(s, n))
+            self.status_layout.addWidget(button)
+        self.status_layout.addStretch(1)
+
+    def step(self, status: str, needs: tuple[str, ...], answers: dict[str, Any] | None = None) -> bool:
+        """One status step; asks for what the step needs unless ``answers`` are given (tests, scripts)."""
+        assert self.record_id is not None
+        if answers is None:
+            dialog = StepDialog(self.controller, self.kind, status, needs, self.record, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            answers = dialog.answers()
+        self.clear_errors()
+        try:
+            self.controller.set_status(self.kind, self.record_id, status, answers)
+        except XunchaError as exc:
+            self.show_error(exc)
+            return False
+        self.saved.emit(self.kind, self.record_id)
+        self.load()
+        return True
+
+    # ---- files dropped on the record become its evidence ---------------------------------------
+    def _accepts_files(self) -> bool:
+        return self.record_id is not None and "evidence" in self.controller.linkable_kinds(self.kind)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self._accepts_files():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.attach_files(paths)
+
+    def attach_files(self, paths: list[Path]) -> list[str]:
+        """Stores each file as evidence linked to this record (off the GUI thread, with progress and Cancel)."""
+        from xuncha_desktop.ui.jobs import run_job
+
+        assert self.record_id is not None
+        kind, record_id = self.kind, self.record_id
+        defaults = {name: self.record.get(name) for name in ("round_id", "unit_id") if self.record.get(name)}
+        added: list[str] = []
+        for path in paths:
+            if not path.is_file():
+                continue
+
+            def work(progress: Any, cancelled: Any, file: Path = path) -> str:
+                return self.controller.add_evidence(file, defaults, [(kind, record_id)], progress, cancelled)
+
+            ok, value = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name), work)
+            if ok:
+                added.append(value)
+            elif isinstance(value, XunchaError):
+                if value.key != "cancelled":
+                    self.show_error(value)
+            else:
+                self.message.setText(str(value))
+        self._load_links()
+        if added:
+            self.saved.emit("evidence", added[-1])
+        return added
+
+    # ---- links ---------------------------------------------------------------------------------
+    def _load_links(self) -> None:
+        assert self.record_id is not None
+        items = self.controller.linked(self.kind, self.record_id)
+        relation_names = {"raised": self.tr("提出"), "supported_by": self.tr("佐证"), "based_on": self.tr("依据"),
+                          "carried_over_from": self.tr("延续自"), "repeats": self.tr("重复件"),
+                          "inspects": self.tr("巡察"), "attachment": self.tr("附件"), "material": self.tr("材料")}
+        self.links_model.set_rows([([self.controller.kind_label(i.kind), relation_names.get(i.relation, i.relation),
+                                     i.title], (i.kind, i.id)) for i in items])
+
+    def _open_linked(self, index: Any) -> None:
+        payload = self.links_model.payload(index.row())
+        if payload:
+            self.navigate.emit(payload[0], payload[1])
+
+    def _pick_link(self) -> None:
+        assert self.record_id is not None
+        dialog = LinkPicker(self.controller, self.kind, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.add_link(*dialog.chosen)
+
+    def add_link(self, kind: str, record_id: str) -> bool:
+        assert self.record_id is not None
+        try:
+            self.controller.link(self.kind, self.record_id, kind, record_id)
+        except XunchaError as exc:
+            self.show_error(exc)
+            return False
+        self._load_links()
+        return True
+
+    def _unlink(self) -> None:
+        assert self.record_id is not None
+        rows = self.links_view.selectionModel().selectedRows()
+        for index in rows:
+            kind, other = self.links_model.payload(index.row())
+            try:
+                self.controller.unlink(self.kind, self.record_id, kind, other)
+            except InvalidRequest as exc:
+                self.show_error(exc)
+        self._load_links()
+
+
+class StepDialog(QDialog):
+    """Asks for the fields a status step needs (the receiving body of a transfer, the proof of 整改到位)."""
+
+    def __init__(self, controller: Controller, kind: str, status: str, needs: tuple[str, ...],
+                 record: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("改为“%1”").replace("%1", controller.status_label(kind, status)))
+        layout = QFormLayout(self)
+        self.inputs: dict[str, QPlainTextEdit | QLineEdit] = {}
+        service = controller.service(kind)
+        for name in needs:
+            spec = service.field(name)
+            box: QPlainTextEdit | QLineEdit
+            if spec.value_type is T.TEXT:
+                box = QPlainTextEdit(record.get(name) or "")
+                box.setTabChangesFocus(True)
+            else:
+                box = QLineEdit(record.get(name) or "")
+            box.setObjectName(f"need_{name}")
+            self.inputs[name] = box
+            layout.addRow(controller.field_label(kind, name) + "*", box)
+        if kind == "problem":
+            remark = QLineEdit()
+            remark.setObjectName("need_remark")
+            self.inputs["remark"] = remark
+            layout.addRow(self.tr("备注"), remark)
+        if not needs:
+            layout.addRow(QLabel(self.tr("确认改为此状态？")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def answers(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for name, box in self.inputs.items():
+            text = box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+            if text.strip():
+                result[name] = text
+        return result
+
+
+class LinkPicker(QDialog):
+    """Chooses a record to link: the kind, then a record of it found by search or picked from the latest."""
+
+    def __init__(self, controller: Controller, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.chosen: tuple[str, str] | None = None
+        self.setWindowTitle(self.tr("添加关联"))
+        layout = QVBoxLayout(self)
+        self.kind_box = QComboBox()
+        for other in controller.linkable_kinds(kind):
+            self.kind_box.addItem(controller.kind_label(other), other)
+        layout.addWidget(self.kind_box)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("输入关键词检索"))
+        layout.addWidget(self.search)
+        self.list = QListWidget()
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind_box.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept())
+        self.refresh()
+        self.resize(520, 420)
+
+    def refresh(self) -> None:
+        from xuncha_desktop.ui.controller import Query
+
+        kind = self.kind_box.currentData()
+        self.list.clear()
+        if not kind:
+            return
+        query = Query(search=self.search.text().strip() or None)
+        for row in self.controller.page(kind, 0, 100, query):
+            item = QListWidgetItem(" | ".join(v for v in row.values[:4] if v))
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.list.addItem(item)
+
+    def _accept(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = (self.kind_box.currentData(), item.data(Qt.ItemDataRole.UserRole))
+            self.accept()

@@ -1,0 +1,136 @@
+"""The first dialog: which workspace, its passphrase, or a new workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.ui.jobs import run_job
+
+
+class LoginDialog(QDialog):
+    """Opens (or creates) a workspace; on success ``workspace`` holds it. Wrong passphrases may be retried."""
+
+    def __init__(self, path: Path, lang: str = "zh", kdf: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from xuncha_desktop.workspace import is_workspace
+
+        self.lang = lang
+        self.kdf = kdf
+        self.workspace: Any = None
+        self.setObjectName("login")
+        self.setWindowTitle(self.tr("巡察外业桌面端 — 打开工作区"))
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("巡察外业桌面端"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        layout.addWidget(title)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(path))
+        self.path_edit.setObjectName("workspace_path")
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("工作区文件夹"), row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("口令"), self.passphrase)
+        self.create_box = QCheckBox(self.tr("新建工作区"))
+        self.create_box.setObjectName("create_new")
+        self.create_box.setChecked(not is_workspace(path))
+        form.addRow("", self.create_box)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.device = QLineEdit()
+        self.device.setObjectName("device_name")
+        self.device.setPlaceholderText(self.tr("如：第六巡察组-笔记本1"))
+        self.user = QLineEdit()
+        self.user.setObjectName("user_name")
+        self.new_rows = [(self.tr("再次输入口令"), self.confirm), (self.tr("设备名称"), self.device),
+                         (self.tr("使用人"), self.user)]
+        for label, widget in self.new_rows:
+            form.addRow(label, widget)
+        self.form = form
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = buttons.addButton(self.tr("打开"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button.setObjectName("open")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.try_open)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.create_box.toggled.connect(self._show_new_rows)
+        self._show_new_rows(self.create_box.isChecked())
+        self.passphrase.setFocus()
+        self.setMinimumWidth(560)
+
+    def _show_new_rows(self, on: bool) -> None:
+        for _label, widget in self.new_rows:
+            self.form.setRowVisible(widget, on)
+        self.open_button.setText(self.tr("新建并打开") if on else self.tr("打开"))
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择工作区文件夹"), self.path_edit.text())
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def try_open(self) -> bool:
+        """Opens or creates the workspace; on failure shows why and keeps the dialog for another try."""
+        from xuncha_desktop.workspace import Workspace
+
+        self.error.clear()
+        path = Path(self.path_edit.text().strip()).expanduser()
+        secret = self.passphrase.text()
+        creating = self.create_box.isChecked()
+        if creating:
+            if secret != self.confirm.text():
+                self.error.setText(self.tr("两次输入的口令不一致。"))
+                self.passphrase.clear()
+                self.confirm.clear()
+                self.passphrase.setFocus()
+                return False
+            device = self.device.text().strip() or self.tr("笔记本")
+            user = self.user.text().strip() or None
+
+            def work(_progress: Any, _cancelled: Any) -> Any:
+                return Workspace.create(path, device, secret, kdf=self.kdf, user_name=user)
+        else:
+            def work(_progress: Any, _cancelled: Any) -> Any:
+                return Workspace.open(path, secret)
+
+        ok, value = run_job(self, self.tr("正在解锁工作区…"), work)
+        if ok:
+            self.workspace = value
+            self.accept()
+            return True
+        if isinstance(value, XunchaError):
+            self.error.setText(value.text(self.lang))
+        else:
+            self.error.setText(f"{type(value).__name__}: {value}")
+        self.passphrase.clear()
+        self.confirm.clear()
+        self.passphrase.setFocus()
+        return False

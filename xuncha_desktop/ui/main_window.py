@@ -1,0 +1,365 @@
+"""The main window: navigation on the left, one page per record family, search always at hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.drafts import DraftStore
+from xuncha_desktop.ui.editor import RecordEditor
+from xuncha_desktop.ui.evidence_editor import EvidenceEditor
+from xuncha_desktop.ui.icons import icon
+from xuncha_desktop.ui.interview_editor import InterviewEditor
+from xuncha_desktop.ui.models import PlainTableModel
+from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, RoundsUnitsPage, SyncPage
+
+# (page key, icon) in navigation order; the labels are translated in MainWindow._page_labels.
+PAGES = ("dashboard", "rounds_units", "interview", "petition", "clue", "evidence", "paper", "problem", "sync")
+ICONS = {"dashboard": "dashboard", "rounds_units": "rounds", "interview": "interview", "petition": "petition",
+         "clue": "clue", "evidence": "evidence", "paper": "paper", "problem": "problem", "sync": "sync"}
+
+
+class SearchDialog(QDialog):
+    """Results of the global search; Enter or double-click opens the record."""
+
+    def __init__(self, window: MainWindow, text: str) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("search_results")
+        self.setWindowTitle(self.tr("检索：%1").replace("%1", text))
+        layout = QVBoxLayout(self)
+        hits = window.controller.search(text)
+        self.summary = QLabel(self.tr("找到 %n 条记录", "", len(hits)))
+        layout.addWidget(self.summary)
+        self.model = PlainTableModel([self.tr("类型"), self.tr("记录"), self.tr("摘录")], self)
+        self.model.set_rows([([window.controller.kind_label(h.kind), h.title, h.snippet], (h.kind, h.id))
+                             for h in hits])
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().hide()
+        self.view.activated.connect(self.open_row)
+        self.view.doubleClicked.connect(self.open_row)
+        layout.addWidget(self.view)
+        if hits:
+            self.view.selectRow(0)
+        self.resize(760, 420)
+
+    def open_row(self, index: Any) -> None:
+        payload = self.model.payload(index.row())
+        if payload:
+            self.accept()
+            self.window_.open_record(*payload)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, offer_drafts: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.offer_drafts = offer_drafts
+        self.controller = controller
+        self.drafts = DraftStore(controller.workspace)
+        self.editors: list[RecordEditor] = []
+        info = controller.workspace.info
+        self.setWindowTitle(self.tr("巡察外业桌面端 — %1").replace("%1", info.device_name))
+        self.setObjectName("main_window")
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(120)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.lists: dict[str, ListPage] = {}
+        labels = self._page_labels()
+        for key in PAGES:
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(ICONS[key]), labels[key])
+            item.setSizeHint(QSize(0, 34))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1100])
+        self.setCentralWidget(splitter)
+
+        self._make_actions(labels)
+        self._make_status_bar()
+        self.nav.setCurrentRow(0)
+        self.restore_geometry()
+
+    # ---- building ------------------------------------------------------------------------------
+    def _page_labels(self) -> dict[str, str]:
+        return {"dashboard": self.tr("工作台"), "rounds_units": self.tr("轮次与单位"), "interview": self.tr("个别谈话"),
+                "petition": self.tr("信访件"), "clue": self.tr("问题线索"), "evidence": self.tr("证据材料"),
+                "paper": self.tr("问题底稿"), "problem": self.tr("问题与整改"), "sync": self.tr("同步")}
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "dashboard":
+            dashboard = DashboardPage(self.controller)
+            dashboard.open_list.connect(self.open_filtered)
+            dashboard.open_record.connect(self.open_record)
+            return dashboard
+        if key == "sync":
+            return SyncPage(self.controller)
+        if key == "rounds_units":
+            page = RoundsUnitsPage(self.controller)
+            for kind, list_page in page.lists.items():
+                self._wire(kind, list_page)
+            return page
+        list_page = EvidencePage(self.controller) if key == "evidence" else ListPage(self.controller, key)
+        self._wire(key, list_page)
+        return list_page
+
+    def _wire(self, kind: str, page: ListPage) -> None:
+        self.lists[kind] = page
+        page.open_record.connect(self.open_record)
+        page.new_record.connect(self.new_record)
+
+    def _make_actions(self, labels: dict[str, str]) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("文件(&F)"))
+        self.new_action = QAction(icon("new"), self.tr("新建记录"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self._new_on_page)
+        file_menu.addAction(self.new_action)
+        self.evidence_action = QAction(icon("evidence"), self.tr("添加证据文件…"), self)
+        self.evidence_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.evidence_action.triggered.connect(lambda: self._evidence_page().create_record())
+        file_menu.addAction(self.evidence_action)
+        self.refresh_action = QAction(icon("refresh"), self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_all)
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = menu.addMenu(self.tr("查找(&S)"))
+        self.search_action = QAction(icon("search"), self.tr("全局检索"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.search_action)
+
+        view_menu = menu.addMenu(self.tr("视图(&V)"))
+        for number, key in enumerate(PAGES, 1):
+            action = QAction(icon(ICONS[key]), labels[key], self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            view_menu.addAction(action)
+
+        language_menu = menu.addMenu(self.tr("语言(&L)"))
+        group = QActionGroup(self)
+        current = QSettings().value("ui/language", "zh")
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(current == code)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.evidence_action)
+        toolbar.addAction(self.refresh_action)
+        toolbar.addSeparator()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("global_search")
+        self.search_box.setPlaceholderText(self.tr("检索全部记录 (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(320)
+        self.search_box.returnPressed.connect(self.run_search)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+
+    def _make_status_bar(self) -> None:
+        info = self.controller.workspace.info
+        bar = self.statusBar()
+        self.workspace_label = QLabel(self.tr("工作区：%1").replace("%1", str(self.controller.workspace.path)))
+        self.device_label = QLabel(self.tr("设备：%1").replace("%1", info.device_name))
+        self.user_label = QLabel(self.tr("使用人：%1").replace("%1", info.user_name))
+        self.save_label = QLabel(self.tr("已保存"))
+        self.save_label.setObjectName("save_state")
+        for label in (self.workspace_label, self.device_label, self.user_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.save_label)
+
+    # ---- navigation ----------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self.pages[key]
+
+    def page_of(self, kind: str) -> str:
+        return "rounds_units" if kind in ("round", "group", "unit") else kind
+
+    def list_page(self, kind: str) -> ListPage:
+        page = self.show_page(self.page_of(kind))
+        if isinstance(page, RoundsUnitsPage):
+            page.tabs.setCurrentWidget(page.lists[kind])
+        return self.lists[kind]
+
+    def _evidence_page(self) -> EvidencePage:
+        page = self.pages["evidence"]
+        assert isinstance(page, EvidencePage)
+        return page
+
+    def open_filtered(self, kind: str, name: str, code: str) -> None:
+        self.list_page(kind).set_filter(name, code)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> SearchDialog | None:
+        text = self.search_box.text().strip()
+        if not text:
+            return None
+        dialog = SearchDialog(self, text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _new_on_page(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, RoundsUnitsPage):
+            page = page.tabs.currentWidget()
+        if isinstance(page, ListPage):
+            page.create_record()
+
+    # ---- editors -------------------------------------------------------------------------------
+    def _editor(self, kind: str, record_id: str | None, defaults: dict[str, Any] | None = None,
+                draft_key: str | None = None) -> RecordEditor:
+        editor: RecordEditor
+        if kind == "interview":
+            editor = InterviewEditor(self.controller, self.drafts, record_id, defaults, draft_key, self)
+            editor.draft_saved.connect(self._draft_saved)
+        elif kind == "evidence":
+            editor = EvidenceEditor(self.controller, record_id, defaults, self)
+        else:
+            editor = RecordEditor(self.controller, kind, record_id, defaults, self)
+        editor.saved.connect(self._record_saved)
+        editor.navigate.connect(self.open_record)
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def open_record(self, kind: str, record_id: str) -> RecordEditor:
+        """Shows the record's list page and opens its editor (the target of search hits and links)."""
+        page = self.list_page(kind)
+        page.select_record(record_id)
+        for editor in self.editors:
+            if editor.kind == kind and editor.record_id == record_id:
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        return self._editor(kind, record_id)
+
+    def new_record(self, kind: str, defaults: dict[str, Any] | None = None) -> RecordEditor:
+        return self._editor(kind, None, defaults or {})
+
+    def _draft_saved(self) -> None:
+        self.save_label.setText(self.tr("草稿已自动保存（未保存到数据库）"))
+
+    def _record_saved(self, kind: str, _record_id: str) -> None:
+        if kind in self.lists:
+            self.lists[kind].refresh()
+        self.save_label.setText(self.tr("已保存"))
+
+    def refresh_all(self) -> None:
+        for page in self.lists.values():
+            page.refresh()
+        dashboard = self.pages["dashboard"]
+        assert isinstance(dashboard, DashboardPage)
+        dashboard.refresh()
+
+    def restore_drafts(self, ask: bool = True) -> list[RecordEditor]:
+        """Reopens every interview left as a draft by a crash (after asking, unless ``ask`` is False)."""
+        keys = self.drafts.keys()
+        if not keys:
+            return []
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("恢复草稿"),
+                self.tr("发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？", "", len(keys)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        opened = []
+        for key in keys:
+            draft = self.drafts.load(key) or {}
+            record_id = draft.get("record_id")
+            opened.append(self._editor("interview", record_id, None, key))
+        self.save_label.setText(self.tr("有未保存的草稿"))
+        return opened
+
+    # ---- settings ------------------------------------------------------------------------------
+    def restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors):
+            editor.close()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        for page in self.lists.values():
+            page.save_columns()
+        super().closeEvent(event)
+
+    def _choose_language(self, code: str) -> None:
+        QSettings().setValue("ui/language", code)
+        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在下次启动时切换。"))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr("巡察外业桌面端\n离线、加密的巡察外业记录程序。"))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.offer_drafts:
+            self.offer_drafts = False
+            if self.drafts.keys():
+                QTimer.singleShot(0, self.restore_drafts)

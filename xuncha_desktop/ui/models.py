@@ -1,0 +1,233 @@
+"""Qt item models over the controller: lists that page from the database, never holding every row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from xuncha_desktop.ui.controller import Controller, Query, Row
+from xuncha_desktop.ui.jobs import Job
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 100
+MAX_PAGES = 50
+COUNT_DELAY_MS = 50  # pages kept in memory; older ones are dropped and re-read when scrolled back to
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The rows of one record kind matching a query, read a page at a time as the view asks for them.
+
+    A new query reads its first page at once (``find(limit, offset)``) and shows it; when that page is
+    full, the number of matches is counted in a worker thread (a COUNT over a large table can take
+    seconds) and the rows beyond the first page appear when the count arrives. ``data`` for a row whose
+    page is not yet read reads that page. Sorting and filtering set the query and re-read: the database
+    sorts and filters, never this model.
+    """
+
+    countChanged = Signal(int)
+
+    def __init__(self, controller: Controller, kind: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.kind = kind
+        self.columns = controller.columns(kind)
+        self._headers = [controller.field_label(kind, c) for c in self.columns]
+        self._query = Query()
+        self._count = 0
+        self.count_known = False
+        self._pages: dict[int, list[Row]] = {}
+        self._counting: Job | None = None
+        self._generation = 0
+        self._poll = QTimer(self)
+        self._poll.setInterval(30)
+        self._poll.timeout.connect(self._take_count)
+        self._start()
+
+    # ---- the query -----------------------------------------------------------------------------
+    @property
+    def query(self) -> Query:
+        return self._query
+
+    def set_query(self, query: Query) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._start()
+        self.endResetModel()
+        self.countChanged.emit(self._count if self.count_known else -1)
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def _start(self) -> None:
+        """Reads the first page; counts the matches in a worker thread when there may be more."""
+        self._generation += 1
+        first = self.controller.page(self.kind, 0, PAGE_SIZE, self._query)
+        self._pages[0] = first
+        self._count = len(first)
+        self.count_known = len(first) < PAGE_SIZE
+        self._counting = None
+        self._poll.stop()
+        if not self.count_known:
+            controller, kind, query = self.controller, self.kind, self._query
+            job = Job(lambda _progress, _cancelled: controller.count(kind, query))
+            job.generation = self._generation  # type: ignore[attr-defined]
+            self._counting = job
+            # Started a moment later, so the first screen is painted before the count competes for the CPU.
+            QTimer.singleShot(COUNT_DELAY_MS, lambda: self._start_count(job))
+
+    def _start_count(self, job: Job) -> None:
+        if job is self._counting and not job.started:
+            job.started = True
+            QThreadPool.globalInstance().start(job)
+            self._poll.start()
+
+    def _take_count(self) -> None:
+        job = self._counting
+        if job is None or not job.finished.is_set():
+            return
+        self._poll.stop()
+        self._counting = None
+        if getattr(job, "generation", None) != self._generation or not job.ok:
+            return
+        total = int(job.value)
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.count_known = True
+            self.endInsertRows()
+        else:
+            self.count_known = True
+        self.countChanged.emit(self._count)
+
+    def wait_for_count(self, timeout: float = 60.0) -> int:
+        """Blocks until the count is known (for tests, benchmarks and scripts); returns it."""
+        job = self._counting
+        if job is not None:
+            self._start_count(job)
+            job.finished.wait(timeout)
+            self._take_count()
+        return self._count
+
+    # ---- QAbstractTableModel -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def row_at(self, row: int) -> Row | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            if len(self._pages) >= MAX_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            page = self.controller.page(self.kind, number * PAGE_SIZE, PAGE_SIZE, self._query)
+            self._pages[number] = page
+        at = row - number * PAGE_SIZE
+        return page[at] if at < len(page) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:  # the hot path: every visible cell at every paint
+            found = self.row_at(index.row())
+            return found.values[index.column()] if found is not None and index.column() < len(self.columns) \
+                else None
+        if not index.isValid() or index.column() >= len(self.columns):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, OVERDUE_ROLE,
+                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.values[index.column()]
+        if role == ID_ROLE:
+            return row.id
+        if role == OVERDUE_ROLE:
+            return row.overdue
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(QColor("#fde2e1"))
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(QColor("#a3160f"))
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        name = self.columns[column]
+        prefix = "-" if order == Qt.SortOrder.DescendingOrder else ""
+        self.set_query(Query(self._query.filters, self._query.search, (prefix + name,)))
+
+    def record_id(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def row_of(self, record_id: str) -> int | None:
+        """The row of a record among the pages read so far (None when not read)."""
+        for number, page in self._pages.items():
+            for at, row in enumerate(page):
+                if row.id == record_id:
+                    return number * PAGE_SIZE + at
+        return None
+
+
+class PlainTableModel(QAbstractTableModel):
+    """A small, fully held table (search hits, linked records, custody, overdue problems)."""
+
+    def __init__(self, headers: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[tuple[list[str], Any]] = []
+
+    def set_rows(self, rows: list[tuple[list[str], Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def payload(self, row: int) -> Any:
+        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        values = self._rows[index.row()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.column() < len(values):
+            return values[index.column()]
+        if role == ID_ROLE:
+            return self._rows[index.row()][1]
+        return None

@@ -1,0 +1,506 @@
+"""The pages of the main window: one list page per record family, the dashboard, the sync page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.ui.controller import CATEGORY_FIELD, DATE_FIELD, Controller, Query
+from xuncha_desktop.ui.jobs import run_job
+from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
+
+_EMPTY = QDate(1900, 1, 1)
+
+
+class ListPage(QWidget):
+    """A list of one record kind with its filters, the count of matches and the buttons to act on it."""
+
+    open_record = Signal(str, str)  # kind, id
+    new_record = Signal(str, dict)  # kind, defaults
+
+    def __init__(self, controller: Controller, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.kind = kind
+        self.setObjectName(f"list_{kind}")
+        service = controller.service(kind)
+        names = {f.name for f in service.fields}
+        layout = QVBoxLayout(self)
+        self.main_layout = layout
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("filter_search")
+        self.search.setPlaceholderText(self.tr("在本列表中检索"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(100)
+        bar.addWidget(self.search, 2)
+        self.round_box = self._combo("filter_round", self.tr("全部轮次"),
+                                     controller.ref_choices("round") if "round_id" in names else None)
+        self.unit_box = self._combo("filter_unit", self.tr("全部单位"),
+                                    controller.ref_choices("unit") if "unit_id" in names else None)
+        status = service.status_field
+        self.status_box = self._combo("filter_status", self.tr("全部状态"),
+                                      controller.enum_choices(kind, status) if status else None)
+        category = CATEGORY_FIELD.get(kind)
+        vocab = service.field(category).vocabulary if category else None
+        self.category_box = self._combo("filter_category", self.tr("全部类别"),
+                                        controller.vocab_choices(vocab) if vocab else None)
+        for box in (self.round_box, self.unit_box, self.status_box, self.category_box):
+            if box is not None:
+                bar.addWidget(box, 1)
+        layout.addLayout(bar)
+
+        self.model = RecordTableModel(controller, kind, self)
+        self.view = QTableView()
+        self.view.setObjectName(f"table_{kind}")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(False)  # the header sorts through the model's query, not by itself
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(130)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's own order until a click
+        header.setResizeContentsPrecision(40)  # sizing columns looks at the first rows only, never all
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setWordWrap(False)
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.activated.connect(self._open_index)
+        self.view.setDragEnabled(True)
+        layout.addWidget(self.view, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        self.date_field = DATE_FIELD.get(kind)
+        self.date_from = self.date_to = None
+        if self.date_field:
+            bottom.addWidget(QLabel(controller.field_label(kind, self.date_field)))
+            self.date_from = self._date("filter_from")
+            self.date_to = self._date("filter_to")
+            bottom.addWidget(self.date_from)
+            bottom.addWidget(QLabel("—"))
+            bottom.addWidget(self.date_to)
+        bottom.addStretch(1)
+        self.new_button = QPushButton(self.tr("新建"))
+        self.new_button.setObjectName("new")
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(self.tr("新建 (Ctrl+N)"))
+        self.new_button.clicked.connect(self.create_record)
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.clicked.connect(self._open_current)
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.open_button)
+        layout.addLayout(bottom)
+
+        self.model.countChanged.connect(self._show_count)
+        self._show_count(self.model.rowCount())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.restore_columns()
+
+    # ---- filters -------------------------------------------------------------------------------
+    def _combo(self, name: str, everything: str, choices: list[tuple[str, str]] | None) -> QComboBox | None:
+        if choices is None:
+            return None
+        box = QComboBox()
+        box.setObjectName(name)
+        box.addItem(everything, None)
+        for code, label in choices:
+            box.addItem(label, code)
+        box.setMinimumContentsLength(4)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        return box
+
+    def _date(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_EMPTY)
+        edit.setSpecialValueText(self.tr("不限"))
+        edit.setDate(_EMPTY)
+        edit.dateChanged.connect(lambda _d: self.apply_filters())
+        return edit
+
+    def query(self) -> Query:
+        filters: list[tuple[str, str, str]] = []
+        for box, field in ((self.round_box, "round_id"), (self.unit_box, "unit_id"),
+                           (self.status_box, self.controller.service(self.kind).status_field),
+                           (self.category_box, CATEGORY_FIELD.get(self.kind))):
+            if box is not None and field and box.currentData():
+                filters.append((field, "=", box.currentData()))
+        if self.date_field and self.date_from is not None and self.date_to is not None:
+            spec = self.controller.service(self.kind).field(self.date_field)
+            timed = spec.value_type.value == "datetime"
+            if self.date_from.date() != _EMPTY:
+                filters.append((self.date_field, ">=", self.date_from.date().toString("yyyy-MM-dd")
+                                + ("T00:00" if timed else "")))
+            if self.date_to.date() != _EMPTY:
+                filters.append((self.date_field, "<=", self.date_to.date().toString("yyyy-MM-dd")
+                                + ("T23:59:59" if timed else "")))
+        return Query(tuple(filters), self.search.text().strip() or None, self.model.query.order)
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        try:
+            self.model.set_query(self.query())
+        except XunchaError as exc:
+            self.count_label.setText(exc.text(self.controller.lang))
+
+    def set_filter(self, name: str, code: str | None) -> None:
+        """Chooses a filter value programmatically (the dashboard's bars open filtered lists this way)."""
+        box = {"round": self.round_box, "unit": self.unit_box, "status": self.status_box,
+               "category": self.category_box}[name]
+        if box is not None:
+            box.setCurrentIndex(max(0, box.findData(code)))
+
+    def _show_count(self, count: int) -> None:
+        if count < 0 or not self.model.count_known:
+            self.count_label.setText(self.tr("正在计数…"))
+        else:
+            self.count_label.setText(self.tr("共 %n 条", "", count))
+
+    # ---- records -------------------------------------------------------------------------------
+    def _open_index(self, index: Any) -> None:
+        record_id = self.model.data(index, ID_ROLE)
+        if record_id:
+            self.open_record.emit(self.kind, record_id)
+
+    def _open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def create_record(self) -> None:
+        defaults: dict[str, Any] = {}
+        if self.round_box is not None and self.round_box.currentData():
+            defaults["round_id"] = self.round_box.currentData()
+        if self.unit_box is not None and self.unit_box.currentData():
+            defaults["unit_id"] = self.unit_box.currentData()
+        self.new_record.emit(self.kind, defaults)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    # ---- column layout -------------------------------------------------------------------------
+    def save_columns(self) -> None:
+        QSettings().setValue(f"lists/{self.kind}/header", self.view.horizontalHeader().saveState())
+
+    def restore_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        state = QSettings().value(f"lists/{self.kind}/header")
+        if state is not None:
+            header.restoreState(state)
+            return
+        # Widths from the fields' types, not from the data: sizing to contents would read rows.
+        widths = {"text": 300, "datetime": 140, "date": 100, "bool": 80, "enum": 100, "int": 80,
+                  "reference": 200, "vocabulary": 160, "names": 160}
+        for column, name in enumerate(self.model.columns):
+            spec = self.controller.service(self.kind).field(name)
+            width = widths.get(spec.value_type.value, 150 if (spec.max_length or 0) > 60 else 110)
+            if name in ("title", "name"):
+                width = 260
+            header.resizeSection(column, max(width, self.fontMetrics().horizontalAdvance(
+                self.model.headerData(column, Qt.Orientation.Horizontal)) + 28))
+
+
+class EvidencePage(ListPage):
+    """The evidence list; files dropped on it are stored as evidence (in a job, with progress and Cancel)."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, "evidence", parent)
+        self.setAcceptDrops(True)
+        self.new_button.setText(self.tr("添加文件…"))
+        self.new_button.setToolTip(self.tr("添加文件（也可把文件拖到此处）"))
+        hint = QLabel(self.tr("把文件拖到此处即可登记为证据材料"))
+        hint.setStyleSheet("color: #5f6368;")
+        self.main_layout.insertWidget(1, hint)
+
+    def create_record(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择证据文件"))
+        self.add_files([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files(paths)
+
+    def add_files(self, paths: list[Path], link_to: list[tuple[str, str]] | None = None) -> list[str]:
+        """Stores each file as evidence off the GUI thread; returns the new records' ids."""
+        added: list[str] = []
+        defaults: dict[str, Any] = {}
+        if self.round_box is not None and self.round_box.currentData():
+            defaults["round_id"] = self.round_box.currentData()
+        if self.unit_box is not None and self.unit_box.currentData():
+            defaults["unit_id"] = self.unit_box.currentData()
+        for path in paths:
+            if not path.is_file():
+                continue
+            def work(progress: Any, cancelled: Any, file: Path = path) -> str:
+                return self.controller.add_evidence(file, defaults, link_to or [], progress, cancelled)
+
+            ok, value = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name), work)
+            if ok:
+                added.append(value)
+            elif isinstance(value, XunchaError):
+                if value.key != "cancelled":
+                    QMessageBox.warning(self, self.tr("未能添加"), value.text(self.controller.lang))
+            else:
+                QMessageBox.warning(self, self.tr("未能添加"), str(value))
+        self.refresh()
+        return added
+
+
+class RoundsUnitsPage(QWidget):
+    """轮次与单位: rounds, groups and units, one tab each."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_rounds_units")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.lists: dict[str, ListPage] = {}
+        for kind in ("round", "group", "unit"):
+            page = ListPage(controller, kind)
+            self.lists[kind] = page
+            self.tabs.addTab(page, controller.kind_label(kind))
+        layout.addWidget(self.tabs)
+
+
+class SyncPage(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_sync")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("同步"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(title)
+        text = QLabel(self.tr("导出数据包、导入其他笔记本的数据包和处理冲突的功能将随第 4 项任务（同步）提供。\n"
+                              "本机设备：%1").replace("%1", controller.workspace.info.device_name))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class DashboardPage(QWidget):
+    """工作台: the chosen round's figures, two charts and the overdue problems."""
+
+    open_list = Signal(str, str, str)  # kind, filter name, code
+    open_record = Signal(str, str)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("page_dashboard")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("巡察轮次")))
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("dashboard_round")
+        self.round_box.addItem(self.tr("全部轮次"), None)
+        for code, label in controller.ref_choices("round"):
+            self.round_box.addItem(label, code)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.round_box, 1)
+        top.addStretch(2)
+        layout.addLayout(top)
+
+        counts = QGroupBox(self.tr("数量"))
+        self.count_grid = QGridLayout(counts)
+        self.count_labels: dict[str, QLabel] = {}
+        names = [("units", self.tr("被巡察单位")), ("interviews", self.tr("个别谈话")),
+                 ("petitions", self.tr("信访件")),
+                 ("clues", self.tr("问题线索")), ("problems", self.tr("问题")),
+                 ("problems_in_feedback", self.tr("列入反馈")), ("problems_rectified", self.tr("整改到位")),
+                 ("problems_overdue", self.tr("逾期未整改"))]
+        for at, (key, label) in enumerate(names):
+            value = QLabel("0")
+            value.setObjectName(f"count_{key}")
+            value.setStyleSheet("font-size: 20px; font-weight: bold;"
+                                + (" color: #b3261e;" if key == "problems_overdue" else ""))
+            caption = QLabel(label)
+            self.count_grid.addWidget(value, 0, at, Qt.AlignmentFlag.AlignHCenter)
+            self.count_grid.addWidget(caption, 1, at, Qt.AlignmentFlag.AlignHCenter)
+            self.count_labels[key] = value
+        self.status_line = QLabel()
+        self.status_line.setObjectName("status_counts")
+        self.status_line.setWordWrap(True)
+        self.count_grid.addWidget(self.status_line, 2, 0, 1, len(names))
+        layout.addWidget(counts)
+
+        from PySide6.QtCharts import QChartView
+
+        charts = QHBoxLayout()
+        self.category_view = QChartView()
+        self.category_view.setObjectName("chart_category")
+        self.category_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.category_view.setMinimumHeight(260)
+        self.unit_view = QChartView()
+        self.unit_view.setObjectName("chart_units")
+        self.unit_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        charts.addWidget(self.category_view, 1)
+        charts.addWidget(self.unit_view, 1)
+        layout.addLayout(charts, 2)
+
+        layout.addWidget(QLabel(self.tr("逾期未整改的问题（双击打开）")))
+        self.overdue_model = PlainTableModel([self.tr("问题编号"), self.tr("问题表述"), self.tr("被巡察单位"),
+                                              self.tr("整改时限"), self.tr("整改状态")], self)
+        self.overdue_view = QTableView()
+        self.overdue_view.setObjectName("overdue")
+        self.overdue_view.setModel(self.overdue_model)
+        self.overdue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overdue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.overdue_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.overdue_view.setWordWrap(False)
+        self.overdue_view.verticalHeader().hide()
+        self.overdue_view.doubleClicked.connect(
+            lambda index: self.open_record.emit("problem", self.overdue_model.payload(index.row())))
+        layout.addWidget(self.overdue_view, 1)
+        self.category_codes: list[str] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QHorizontalBarSeries,
+            QHorizontalStackedBarSeries,
+            QValueAxis,
+        )
+
+        figures = self.controller.figures(self.round_box.currentData())
+        for key, value_label in self.count_labels.items():
+            value_label.setText(str(figures.counts.get(key, 0)))
+        clues = "、".join(f"{name} {n}" for name, n in figures.clues_by_status if n)
+        problems = "、".join(f"{name} {n}" for name, n in figures.problems_by_status if n)
+        text = self.tr("线索：%1\n问题：%2")
+        self.status_line.setText(text.replace("%1", clues or "—").replace("%2", problems or "—"))
+
+        chart = QChart()
+        chart.setTitle(self.tr("问题按类别"))
+        chart.legend().hide()
+        series = QHorizontalBarSeries()
+        bars = QBarSet(self.tr("问题数"))
+        labels = []
+        self.category_codes = []
+        for code, label, count in reversed(figures.problems_by_category):
+            bars.append(count)
+            labels.append(_short(label, 14))
+            self.category_codes.append(code)
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(labels)
+        axis_y.setTruncateLabels(False)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setMin(0)
+        axis_x.setMax(max([n for _c, _l, n in figures.problems_by_category] or [1]))
+        axis_x.applyNiceNumbers()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        bars.clicked.connect(self._category_clicked)
+        self.category_view.setChart(chart)
+
+        unit_chart = QChart()
+        unit_chart.setTitle(self.tr("各单位整改进度"))
+        stacked = QHorizontalStackedBarSeries()
+        done = QBarSet(self.tr("整改到位"))
+        open_ = QBarSet(self.tr("未完成"))
+        done.setColor("#2e7d32")
+        open_.setColor("#f9a825")
+        unit_labels = []
+        self.unit_ids = []
+        for unit_id, name, rectified, total in reversed(figures.rectification_by_unit[:12]):
+            done.append(rectified)
+            open_.append(total - rectified)
+            unit_labels.append(_short(name, 12))
+            self.unit_ids.append(unit_id)
+        stacked.append(done)
+        stacked.append(open_)
+        unit_chart.addSeries(stacked)
+        unit_axis = QBarCategoryAxis()
+        unit_axis.append(unit_labels)
+        unit_axis.setTruncateLabels(False)
+        unit_chart.addAxis(unit_axis, Qt.AlignmentFlag.AlignLeft)
+        stacked.attachAxis(unit_axis)
+        value_axis = QValueAxis()
+        value_axis.setLabelFormat("%d")
+        value_axis.setMin(0)
+        value_axis.setMax(max([t for _u, _n, _r, t in figures.rectification_by_unit[:12]] or [1]))
+        value_axis.applyNiceNumbers()
+        unit_chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        stacked.attachAxis(value_axis)
+        unit_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        stacked.clicked.connect(self._unit_clicked)
+        self.unit_view.setChart(unit_chart)
+
+        self.overdue_model.set_rows([([p["number"], p["statement"], p["unit"], p["deadline"], p["status"]], p["id"])
+                                     for p in figures.overdue])
+
+    def _category_clicked(self, index: int) -> None:
+        if 0 <= index < len(self.category_codes):
+            self.open_list.emit("problem", "category", self.category_codes[index])
+
+    def _unit_clicked(self, index: int, _set: Any = None) -> None:
+        if 0 <= index < len(self.unit_ids):
+            self.open_list.emit("problem", "unit", self.unit_ids[index])
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

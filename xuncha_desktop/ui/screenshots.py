@@ -1,0 +1,126 @@
+"""Screenshots of every page of the window, for the documentation and for a person to look at.
+
+    python -m xuncha_desktop.ui.screenshots OUTDIR [--workspace DIR] [--passphrase P] [--scale 1.5]
+
+Runs offscreen in Chinese (zh_CN) on the demo workspace (``--workspace``, else ``demo-workspace/`` of the
+checkout, built first if missing). Settings are kept in a temporary folder, so the user's are untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m xuncha_desktop.ui.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--passphrase")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 1.5 for 150%%")
+    parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    os.environ["XUNCHA_LANG"] = args.lang
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
+    from xuncha_desktop.resources import resources_dir
+    from xuncha_desktop.ui import i18n
+    from xuncha_desktop.ui.app import application
+    from xuncha_desktop.ui.controller import Controller
+    from xuncha_desktop.ui.login import LoginDialog
+    from xuncha_desktop.ui.main_window import PAGES, MainWindow
+    from xuncha_desktop.workspace import Workspace, is_workspace
+
+    workspace_dir = args.workspace or resources_dir().parent / "demo-workspace"
+    passphrase = args.passphrase or DEMO_PASSPHRASE
+    if not is_workspace(workspace_dir):
+        print(f"building the demo workspace in {workspace_dir} …", file=sys.stderr)
+        build_demo(workspace_dir, passphrase)
+    settings_dir = tempfile.mkdtemp(prefix="xuncha-shots-")
+    # Looking at records is audited (and evidence views go into the chain of custody): work on a copy.
+    shown_path = workspace_dir
+    copy = Path(settings_dir) / "workspace"
+    shutil.copytree(workspace_dir, copy)
+    workspace_dir = copy
+    app = application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    lang = i18n.install(args.lang)
+    out: Path = args.outdir
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.scale == 1.0 else f"@{args.scale:g}x"
+    written: list[Path] = []
+
+    def shot(widget: QApplication | object, name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        written.append(path)
+
+    login = LoginDialog(shown_path, lang)
+    login.show()
+    shot(login, "00-login")
+    login.close()
+
+    workspace = Workspace.open(workspace_dir, passphrase)
+    try:
+        controller = Controller(workspace, lang)
+        window = MainWindow(controller, offer_drafts=False)
+        window.resize(1366, 768)
+        window.show()
+        for number, key in enumerate(PAGES, 1):
+            window.show_page(key)
+            shot(window, f"{number:02d}-{key}")
+        rounds_page = window.pages["rounds_units"]
+        for at, kind in enumerate(("group", "unit"), 1):
+            rounds_page.tabs.setCurrentIndex(at)  # type: ignore[attr-defined]
+            shot(window, f"02-rounds_units-{kind}")
+        rounds_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+        for kind in ("interview", "petition", "clue", "evidence", "paper", "problem", "round", "unit"):
+            page = window.lists[kind]
+            record_id = page.model.record_id(0)
+            if record_id is None:
+                continue
+            editor = window.open_record(kind, record_id)
+            editor.resize(1100, 760)
+            shot(editor, f"20-editor-{kind}")
+            editor.close()
+        new = window.new_record("interview")
+        new.resize(1100, 760)
+        shot(new, "21-editor-interview-new")
+        new.close()
+
+        window.show_page("problem")
+        page = window.lists["problem"]
+        page.set_filter("status", "not_rectified")
+        shot(window, "30-problem-filtered")
+        page.set_filter("status", None)
+
+        window.search_box.setText("公车")
+        dialog = window.run_search()
+        if dialog is not None:
+            shot(dialog, "40-search")
+            dialog.close()
+        window.close()
+    finally:
+        workspace.close()
+        shutil.rmtree(settings_dir, ignore_errors=True)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
