@@ -255,6 +255,10 @@ class Workspace:
         return _read_json(self.path / "keys" / "device-public.json")
 
     def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            # SQLite's advice for short-lived connections: let it refresh the planner's statistics.
+            with contextlib.suppress(Exception), self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
         detach_log(self._log_handler)
 
@@ -289,6 +293,10 @@ def _bring_schema_up_to_date(engine: Engine, path: Path) -> None:
         backup = backup_database(engine, path, current)
         log.info("database backed up to %s before migrating from %s", backup.name, current)
     migrate.upgrade(engine)
+    if current is not None and engine.dialect.name == "sqlite":
+        # New indexes are only chosen well once the planner has statistics about the existing rows.
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
     log.info("database schema migrated from %s to %s", current, head)
 
 

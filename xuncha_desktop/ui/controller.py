@@ -145,6 +145,16 @@ class Controller:
             self._titles[(kind, key)] = title
         return result
 
+    def people(self) -> list[str]:
+        """Names of the members of every group, for completing interviewers, recorders and sign-offs."""
+        from sqlalchemy import select
+
+        from xuncha_desktop.db.models import GroupMember
+
+        with self.workspace.session() as session:
+            names = session.scalars(select(GroupMember.name).where(GroupMember.deleted.is_(False)).distinct())
+            return sorted(set(names))
+
     def status_label(self, kind: str, status: str) -> str:
         enum = self.service(kind).status_enum
         assert enum is not None
@@ -170,24 +180,25 @@ class Controller:
 
     def page(self, kind: str, offset: int, limit: int, query: Query = Query()) -> list[Row]:
         """Rows ``offset`` … ``offset + limit`` of the list, as shown values."""
-        from sqlalchemy.orm import load_only
-
         service = self.service(kind)
         columns = LIST_COLUMNS[kind]
         model = service.model
         today = dt.date.today()
         # The service builds the statement (filters, search, order: all in the database); only the shown
-        # columns are loaded, so a page of long records costs no more than a page of short ones.
-        statement = service.query(session := self.workspace.session(), self._filters(query), query.search or None,
-                                  list(query.order) if query.order else None)
-        with session:
-            statement = statement.options(load_only(*[getattr(model, c) for c in columns])) \
+        # columns are read, as plain tuples: no ORM objects for a list, so a page costs little however long
+        # the records are.
+        extra = [c for c in ("status", "deadline") if kind == "problem" and c not in columns]
+        wanted = ["id", *columns, *extra]
+        with self.workspace.session() as session:
+            statement = service.query(session, self._filters(query), query.search or None,
+                                      list(query.order) if query.order else None)
+            statement = statement.with_only_columns(*[getattr(model, c) for c in wanted]) \
                 .offset(offset).limit(limit)
-            raw = [(str(r.id), [getattr(r, c) for c in columns], _is_overdue(kind, r, today))
-                   for r in session.scalars(statement)]
+            raw = [dict(zip(wanted, row, strict=True)) for row in session.execute(statement)]
         show = [self._shower(kind, c) for c in columns]
-        return [Row(key, tuple(f(v) for f, v in zip(show, values, strict=True)), overdue)
-                for key, values, overdue in raw]
+        return [Row(str(values["id"]), tuple(f(values[c]) for f, c in zip(show, columns, strict=True)),
+                    _is_overdue(kind, values, today))
+                for values in raw]
 
     def _shower(self, kind: str, name: str) -> Callable[[Any], str]:
         """A fast ``display`` for one column: the field's description is looked up once per page."""
@@ -442,7 +453,8 @@ class Controller:
             evidence.service.extract(session, self.workspace.evidence, evidence_id, out, overwrite=True)
 
 
-def _is_overdue(kind: str, record: Any, today: dt.date) -> bool:
+def _is_overdue(kind: str, values: Mapping[str, Any], today: dt.date) -> bool:
     if kind != "problem":
         return False
-    return record.deadline is not None and record.deadline < today and record.status in NOT_RECTIFIED
+    deadline = values["deadline"]
+    return deadline is not None and deadline < today and values["status"] in NOT_RECTIFIED

@@ -12,12 +12,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -47,6 +48,31 @@ from xuncha_desktop.ui.models import PlainTableModel
 _EMPTY_DATE = QDate(1900, 1, 1)
 _EMPTY_DATETIME = QDateTime(_EMPTY_DATE, QTime(0, 0))
 T = FieldType
+# Fields that name members of the group: typed with completion from the groups' members.
+PEOPLE_FIELDS = frozenset({"interviewers", "recorder", "drafted_by", "checked_by", "approved_by"})
+
+
+class NamesCompleter(QCompleter):
+    """Completes a name; with ``several``, the name being typed after the last "、" (or ",")."""
+
+    def __init__(self, names: list[str], several: bool, parent: QWidget | None = None) -> None:
+        super().__init__(names, parent)
+        self._several = several
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:
+        if self._several:
+            path = path.replace(",", "、").replace("，", "、").split("、")[-1].strip()
+        return [path]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        name = str(super().pathFromIndex(index))
+        widget = self.widget()
+        if not self._several or not isinstance(widget, QLineEdit):
+            return name
+        done = widget.text().replace(",", "、").replace("，", "、").split("、")[:-1]
+        return "、".join([*[part.strip() for part in done if part.strip()], name])
 
 
 class FieldWidget(QWidget):
@@ -147,6 +173,9 @@ class FieldWidget(QWidget):
             line.setValidator(QIntValidator())
         if spec.value_type is T.NAMES:
             line.setPlaceholderText(self.tr("多个姓名以“、”分隔"))
+        if spec.name in PEOPLE_FIELDS:
+            line.setCompleter(NamesCompleter(self.controller.people(), several=spec.value_type is T.NAMES,
+                                             parent=line))
         line.textChanged.connect(self.changed)
         return line
 

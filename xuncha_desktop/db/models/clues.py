@@ -12,7 +12,7 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Clue(Replicated, Base):
     __tablename__ = "clues"
-    __table_args__ = (Index("ix_clues_deleted", "deleted"),)
+    __table_args__ = (Index("ix_clues_live_created", "deleted", "created_at"),)
 
     round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     unit_id: Mapped[uuid.UUID] = mapped_column(index=True)

@@ -13,9 +13,10 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Interview(Replicated, Base):
     __tablename__ = "interviews"
-    # The lists filter by category and sort by time; counts read the small deleted index, not the rows.
+    # The list reads live rows newest first and counts them from (deleted, started_at) alone, a plan SQLite
+    # picks even before ANALYZE has run; filtering by category sorts by time within it.
     __table_args__ = (
-        Index("ix_interviews_deleted", "deleted"),
+        Index("ix_interviews_live_started", "deleted", "started_at"),
         Index("ix_interviews_category_started", "interviewee_category", "started_at"),
         Index("ix_interviews_interviewee_name", "interviewee_name"),
     )

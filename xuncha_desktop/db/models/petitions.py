@@ -16,7 +16,7 @@ class Petition(Replicated, Base):
 
     __tablename__ = "petitions"
     __table_args__ = (
-        Index("ix_petitions_deleted", "deleted"),
+        Index("ix_petitions_live_received", "deleted", "received_at"),
         Index("ix_petitions_category_received", "category", "received_at"),
     )
 

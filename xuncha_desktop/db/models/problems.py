@@ -14,7 +14,7 @@ from xuncha_desktop.db.base import Base, Replicated
 class Problem(Replicated, Base):
     __tablename__ = "problems"
     __table_args__ = (
-        Index("ix_problems_deleted", "deleted"),
+        Index("ix_problems_live_unit", "deleted", "unit_id", "number"),
         Index("ix_problems_category_deleted", "category", "deleted"),
         Index("ix_problems_status_deadline", "status", "deadline"),
     )
