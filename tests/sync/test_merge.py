@@ -223,3 +223,27 @@ def test_progress_and_cancel(pair, tmp_path: Path) -> None:  # type: ignore[no-u
     with b.transaction() as s:
         assert [h.direction for h in sync.history(s)] == ["received"]
         assert [d.device_name for d in sync.trusted(s)] == ["笔记本A"]
+
+
+def test_a_laptop_clock_far_ahead_is_refused(tmp_path: Path) -> None:
+    import time
+
+    from tests.conftest import PASSPHRASE
+    from tests.sync.helpers import trust_all
+    from xuncha_desktop.security.keys import KdfParams
+    from xuncha_desktop.sync.package import PackageError
+
+    month_ahead = lambda: time.time_ns() // 1_000_000 + 30 * 86_400_000  # noqa: E731
+    ahead = Workspace.create(tmp_path / "ahead", "时钟超前的笔记本", PASSPHRASE, kdf=KdfParams.cheap(),
+                             wall=month_ahead)
+    office = make(tmp_path / "office", "办公室")
+    trust_all([ahead, office])
+    with ahead.transaction() as s:
+        KINDS["unit"].create(s, {"name": "娄底市科技局"})
+    before = digest(office)
+    with pytest.raises(PackageError) as caught:
+        exchange.import_package(office, send(ahead, office, tmp_path))
+    assert caught.value.key == "package_clock_ahead" and "日期时间" in caught.value.text("zh")
+    assert digest(office) == before
+    ahead.close()
+    office.close()

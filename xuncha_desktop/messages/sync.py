@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "package_clock_ahead": ("同步包中设备 {device} 的修改时间比本机时钟超前约 {days} 天：请核对该设备（或本机）的日期时间后重新导出；未作任何改动。", "Device {device} stamped its changes about {days} days ahead of this clock: check the date and time of that device (or this one) and export again. Nothing was changed."),
     "package_not_package": ("文件 {path} 不是巡察同步包（.xcpkg），未作任何改动。", "{path} is not a sync package (.xcpkg); nothing was changed."),
     "package_version_unknown": ("同步包格式版本 {version} 不受支持（本程序支持 {supported}），请升级程序；未作任何改动。", "Package format version {version} is not supported (this program reads {supported}); upgrade the program. Nothing was changed."),
     "package_schema_newer": ("同步包来自更新版本的程序（数据库版本 {revision}），请升级程序后再导入；未作任何改动。", "The package was written by a newer program (schema {revision}); upgrade before importing. Nothing was changed."),

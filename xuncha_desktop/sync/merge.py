@@ -23,6 +23,7 @@ from sqlalchemy import Boolean, Date, Integer, String, Table, Text, Uuid, func, 
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.base import META_COLUMNS, UTCDateTime
+from xuncha_desktop.db.hlc import Stamp, wall_millis
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.sync import SyncConflict
@@ -189,9 +190,19 @@ def have_marks(session: Session, stream: str) -> dict[uuid.UUID, int]:
 
 
 # ---- applying ----------------------------------------------------------------------------------------
-def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary) -> None:
-    """Adds the changes this copy lacks to the log, then folds every record they touch."""
+# How far ahead of this machine's clock an incoming change may be stamped. A laptop whose clock runs far
+# ahead would otherwise win every later conflict and drag every clock it meets into its future.
+MAX_CLOCK_AHEAD = dt.timedelta(days=1)
+
+
+def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary,
+                  now_millis: Callable[[], int] = wall_millis) -> None:
+    """Adds the changes this copy lacks to the log, then folds every record they touch.
+
+    Raises PackageError ``package_clock_ahead`` for a change stamped more than a day ahead of this clock.
+    """
     have = have_marks(session, "changes")
+    limit = now_millis() + int(MAX_CLOCK_AHEAD.total_seconds() * 1000)
     batch: list[dict[str, Any]] = []
     for raw in entries:
         entry = parse_change(raw)
@@ -205,6 +216,10 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
         summary.changes_applied += 1
         if summary.max_hlc is None or entry.hlc > summary.max_hlc:
             summary.max_hlc = entry.hlc
+            ahead = Stamp.parse(entry.hlc).millis - limit
+            if ahead > 0:
+                days = round(ahead / 86_400_000 + MAX_CLOCK_AHEAD.days, 1)
+                raise PackageError("package_clock_ahead", device=str(entry.device_id), days=days)
         summary.touched[entry.table_name].add(entry.record_id)
         batch.append({"id": entry.id, "device_id": entry.device_id, "seq": entry.seq, "hlc": entry.hlc,
                       "table_name": entry.table_name, "record_id": entry.record_id, "op": entry.op,
