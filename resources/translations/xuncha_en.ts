@@ -3,113 +3,136 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="332" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="350" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="335" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="358" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="343" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="361" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="381" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="362" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="363" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="348" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="363" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="348" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="364" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="349" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="364" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="448" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="350" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="395" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="380" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="381" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="381" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="382" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="382" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="413" />
         <source>线索：%1
 问题：%2</source>
         <translation>Clues: %1
 Problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="432" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="417" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="435" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="420" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="446" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="464" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="449" />
         <source>未完成</source>
         <translation>Not finished</translation>
+    </message>
+</context>
+<context>
+    <name>EditValueDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="560" />
+        <source>编辑后保存：%1</source>
+        <translation>Edit and save: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="562" />
+        <source>在本机版本的基础上修改，保存后以此为准（会同步到其他设备）。</source>
+        <translation>Edit this device's version; once saved it is the value in force (and travels to the other devices).</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="567" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="568" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -205,19 +228,117 @@ Problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="376" />
+        <source>导出同步包</source>
+        <translation>Export a package</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="379" />
+        <source>接收方</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="381" />
+        <source>发给受信任的设备（只有它能打开）</source>
+        <translation>For a trusted device (only it can open the package)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="387" />
+        <source>用同步包口令加密（知道口令的设备都能打开）</source>
+        <translation>Protect with a package passphrase (any device that knows it can open the package)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
+        <source>同步包口令</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="396" />
+        <source>再次输入同步包口令</source>
+        <translation>Package passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="412" />
+        <source>（尚未信任任何设备）</source>
+        <translation>(no trusted device yet)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="417" />
+        <source>全部数据（不只是对方还没有的更改）</source>
+        <translation>Everything (not only the changes the receiver lacks)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="422" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="427" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="439" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="440" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="453" />
+        <source>保存同步包</source>
+        <translation>Save the package</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="454" />
+        <source>同步包 (*.xcpkg)</source>
+        <translation>Sync packages (*.xcpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="464" />
+        <source>请选择保存同步包的文件。</source>
+        <translation>Choose the file to save the package to.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="466" />
+        <source>文件已存在，请另选文件名（同步包不会覆盖已有文件）。</source>
+        <translation>The file exists; choose another name (a package never overwrites a file).</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="469" />
+        <source>请选择接收方设备。</source>
+        <translation>Choose the receiving device.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="472" />
+        <source>请输入同步包口令。</source>
+        <translation>Enter the package passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="474" />
+        <source>两次输入的同步包口令不一致。</source>
+        <translation>The two package passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="72" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="98" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="74" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="100" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="175" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -296,6 +417,64 @@ Problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="504" />
+        <source>导入同步包</source>
+        <translation>Import a package</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="512" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="515" />
+        <source>同步包文件</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="519" />
+        <source>仅用口令加密的同步包需要</source>
+        <translation>Only for packages protected by a passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="520" />
+        <source>同步包口令</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="522" />
+        <source>仅检查（核对并统计，不导入、不改动数据）</source>
+        <translation>Check only (verify and count; import nothing, change nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="531" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="532" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="538" />
+        <source>选择同步包</source>
+        <translation>Choose a package</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="539" />
+        <source>同步包 (*.xcpkg);;所有文件 (*)</source>
+        <translation>Sync packages (*.xcpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="545" />
+        <source>请选择要导入的同步包文件。</source>
+        <translation>Choose the package file to import.</translation>
+    </message>
+</context>
+<context>
     <name>InterviewEditor</name>
     <message>
         <location filename="../../xuncha_desktop/ui/interview_editor.py" line="83" />
@@ -349,12 +528,12 @@ Problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="639" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="668" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="646" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="675" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
@@ -504,174 +683,261 @@ Problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="85" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="92" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="126" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="126" />
         <source>轮次与单位</source>
         <translation>Rounds and units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="126" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="127" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="127" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="127" />
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="121" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="319" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="121" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
         <source>问题与整改</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="121" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="147" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="156" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="157" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="152" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="161" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="156" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="165" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="161" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="170" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="166" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="167" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="179" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="198" />
+        <source>文书(&amp;D)</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
+        <source>巡察反馈意见…</source>
+        <translation>Feedback report…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="202" />
+        <source>整改督查报告…</source>
+        <translation>Supervision report…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="205" />
+        <source>所选记录的文书（谈话记录、问题底稿）</source>
+        <translation>Document of the selected record (interview record, working paper)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="210" />
+        <source>文书字体…</source>
+        <translation>Document fonts…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="358" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="219" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="204" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="216" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="241" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="217" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="303" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="388" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="298" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="287" />
+        <source>没有可选的记录。</source>
+        <translation>There is nothing to choose from.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="295" />
+        <source>巡察反馈意见</source>
+        <translation>Feedback report</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="296" />
+        <source>被巡察单位：</source>
+        <translation>Inspected unit:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="299" />
+        <source>（该单位最近一轮）</source>
+        <translation>(the unit's latest round)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="301" />
+        <source>巡察轮次：</source>
+        <translation>Round:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="308" />
+        <source>整改督查报告</source>
+        <translation>Supervision report</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="309" />
+        <source>整改督查轮次：</source>
+        <translation>Supervision round:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="318" />
+        <source>谈话记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="321" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="327" />
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="322" />
+        <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
+        <translation>First select a record in the Interviews or Working papers list.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="327" />
+        <source>请先选中一条记录。</source>
+        <translation>First select a record.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
+        <source>文书字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="383" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="319" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="404" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="405" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="328" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="413" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="355" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="440" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="355" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="440" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="358" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -681,143 +947,143 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="297" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="326" />
         <source>关联记录（双击打开）</source>
         <translation>Linked records (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="298" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="327" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="298" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="327" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="298" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="327" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="311" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="340" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="314" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="343" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="322" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="351" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="353" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="375" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="378" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="350" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="452" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="481" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="381" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="407" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="423" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="452" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="452" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="481" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="478" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="507" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="534" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="563" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="551" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="580" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="551" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="580" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="551" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="580" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="552" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="581" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="552" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="581" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="553" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="582" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="553" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="582" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="553" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="582" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -825,7 +1091,7 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>ReportJob</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_jobs.py" line="162" />
+        <location filename="../../xuncha_desktop/ui/report_jobs.py" line="149" />
         <source>未能生成文书：%1</source>
         <translation>The document could not be made: %1</translation>
     </message>
@@ -972,27 +1238,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="49" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="52" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="54" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="54" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="54" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
@@ -1000,17 +1266,17 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="596" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="625" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="644" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="617" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="646" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>
@@ -1018,16 +1284,447 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="325" />
-        <source>同步</source>
-        <translation>Sync</translation>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="597" />
+        <source>本机设备</source>
+        <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="328" />
-        <source>导出数据包、导入其他笔记本的数据包和处理冲突的功能将随第 4 项任务（同步）提供。
-本机设备：%1</source>
-        <translation>Exporting packages, importing other laptops' packages and settling conflicts arrive with issue 4 (sync).
-This device: %1</translation>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="600" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="600" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="626" />
+        <source>设备标识</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="601" />
+        <source>签名公钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="602" />
+        <source>加密公钥</source>
+        <translation>Encryption key</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="615" />
+        <source>导出本机公钥…</source>
+        <translation>Export this device's public key…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="617" />
+        <source>把本机公钥保存为文件，交给其他设备信任</source>
+        <translation>Save this device's public key to a file for the other devices to trust</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="624" />
+        <source>受信任的设备</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="626" />
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="626" />
+        <source>信任时间</source>
+        <translation>Trusted at</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="627" />
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="632" />
+        <source>信任其他设备…</source>
+        <translation>Trust another device…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="634" />
+        <source>选择其他设备导出的公钥文件；只接受受信任设备的同步包</source>
+        <translation>Choose the public key file another device exported; only trusted devices' packages are accepted</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="643" />
+        <source>导出同步包…</source>
+        <translation>Export a package…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="646" />
+        <source>导入同步包…</source>
+        <translation>Import a package…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="660" />
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="660" />
+        <source>对方</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="660" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="660" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="661" />
+        <source>更改数</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="661" />
+        <source>证据文件</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="661" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="663" />
+        <source>同步包记录</source>
+        <translation>Package history</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="687" />
+        <source>记录类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="687" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="687" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="688" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="700" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="803" />
+        <source>本机版本</source>
+        <translation>This device's version</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="688" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="701" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="804" />
+        <source>导入版本</source>
+        <translation>Imported version</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="711" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="717" />
+        <source>不同之处：本机版本标红，导入版本标绿</source>
+        <translation>Differences: red in this device's version, green in the imported one</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="721" />
+        <source>保留本机</source>
+        <translation>Keep this device's</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="724" />
+        <source>采用导入</source>
+        <translation>Take the imported</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="727" />
+        <source>编辑后保存…</source>
+        <translation>Edit and save…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="743" />
+        <source>收到</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="743" />
+        <source>发出</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="745" />
+        <source>（口令加密）</source>
+        <translation>(passphrase)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="755" />
+        <source>待处理的冲突（%n）</source>
+        <translation><numerusform>Open conflicts (%n)</numerusform><numerusform>Open conflicts (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="771" />
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="771" />
+        <source>词表条目</source>
+        <translation>Vocabulary term</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="772" />
+        <source>整改进展</source>
+        <translation>Rectification update</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="772" />
+        <source>保管记录</source>
+        <translation>Chain of custody</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="773" />
+        <source>巡察组成员</source>
+        <translation>Group member</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="778" />
+        <source>删除与修改同时发生</source>
+        <translation>Deleted while edited elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="784" />
+        <source>（删除此记录）</source>
+        <translation>(delete this record)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="784" />
+        <source>（保留此记录）</source>
+        <translation>(keep this record)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="801" />
+        <source>此类字段请选择其中一个版本</source>
+        <translation>For this kind of field, choose one of the versions</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="809" />
+        <source>本机版本（%1）</source>
+        <translation>This device's version (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="810" />
+        <source>导入版本（%1）</source>
+        <translation>Imported version (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="825" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="841" />
+        <source>未能处理冲突</source>
+        <translation>Conflict not settled</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="827" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="845" />
+        <source>已处理冲突：%1 的“%2”</source>
+        <translation>Conflict settled: “%2” of %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="854" />
+        <source>导出本机公钥</source>
+        <translation>Export this device's public key</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="856" />
+        <source>公钥文件 (*.json)</source>
+        <translation>Public key files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="863" />
+        <source>未能导出公钥</source>
+        <translation>Key not exported</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="866" />
+        <source>本机公钥已保存：%1</source>
+        <translation>This device's public key saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="870" />
+        <source>选择其他设备的公钥文件</source>
+        <translation>Choose another device's public key file</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="871" />
+        <source>公钥文件 (*.json);;所有文件 (*)</source>
+        <translation>Public key files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="877" />
+        <source>未能信任该设备</source>
+        <translation>Device not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="879" />
+        <source>已信任设备“%1”（%2）。</source>
+        <translation>Device “%1” (%2) is now trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="879" />
+        <source>设备“%1”（%2）早已受信任，公钥相同。</source>
+        <translation>Device “%1” (%2) was already trusted with the same key.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="881" />
+        <source>信任其他设备</source>
+        <translation>Trust another device</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="898" />
+        <source>正在导出同步包 %1 …</source>
+        <translation>Exporting the package %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="901" />
+        <source>已取消导出，未生成文件。</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="903" />
+        <source>未能导出同步包</source>
+        <translation>Package not exported</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="907" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="913" />
+        <source>同步包已保存：%1</source>
+        <translation>Package saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="908" />
+        <source>更改：%1 条，审计记录：%2 条</source>
+        <translation>Changes: %1, audit entries: %2</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="910" />
+        <source>证据文件：%1 个，大小：%2</source>
+        <translation>Evidence files: %1, size: %2</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="912" />
+        <source>导出同步包</source>
+        <translation>Export a package</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="927" />
+        <source>正在检查同步包 %1 …</source>
+        <translation>Checking the package %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="927" />
+        <source>正在导入同步包 %1 …</source>
+        <translation>Importing the package %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="931" />
+        <source>已取消导入，数据未改动。</source>
+        <translation>Import cancelled; no data changed.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="933" />
+        <source>同步包未导入。</source>
+        <translation>The package was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="934" />
+        <source>同步包未导入</source>
+        <translation>Package not imported</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="940" />
+        <source>检查结果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="940" />
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="948" />
+        <source>已检查来自“%1”的同步包（仅检查，数据未改动）。</source>
+        <translation>Checked the package from “%1” (check only; no data changed).</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="949" />
+        <source>已导入来自“%1”的同步包。</source>
+        <translation>Imported the package from “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="952" />
+        <source>新增记录：%1</source>
+        <translation>Records added: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="953" />
+        <source>更新记录：%1</source>
+        <translation>Records updated: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="954" />
+        <source>未变记录：%1</source>
+        <translation>Records unchanged: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="955" />
+        <source>应用更改：%1 条（已有 %2 条）</source>
+        <translation>Changes applied: %1 (already present: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="957" />
+        <source>冲突：%1 处</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="958" />
+        <source>审计记录：新增 %1 条</source>
+        <translation>Audit entries added: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="959" />
+        <source>证据文件：新增 %1 个（已有 %2 个）</source>
+        <translation>Evidence files added: %1 (already present: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="961" />
+        <source>数据量：%1</source>
+        <translation>Size: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="964" />
+        <source>请在“待处理的冲突”中逐一处理。</source>
+        <translation>Settle them one by one under “Open conflicts”.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="970" />
+        <source>该同步包用口令加密，请在“同步包口令”中输入口令后再导入。未作任何改动。</source>
+        <translation>This package is protected by a passphrase: enter it under “Package passphrase” and import again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="972" />
+        <source>同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。</source>
+        <translation>The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.</translation>
     </message>
 </context>
 </TS>

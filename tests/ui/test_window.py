@@ -48,7 +48,7 @@ def test_navigation_status_bar_and_menus(window) -> None:  # type: ignore[no-unt
     assert menus[:2] == ["文件(&F)", "查找(&S)"]
     assert window.search_action.shortcut().toString() == "Ctrl+F"
     sync_text = " ".join(label.text() for label in window.pages["sync"].findChildren(QLabel))
-    assert "第 4 项任务" in sync_text
+    assert "本机版本" in sync_text
 
 
 def test_geometry_and_columns_are_remembered(qtbot, controller, ids) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,14 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop.ui import report_jobs
 from xuncha_desktop.ui.controller import Controller
 from xuncha_desktop.ui.drafts import DraftStore
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_editor import EvidenceEditor
+from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.models import PlainTableModel
-from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, RoundsUnitsPage, SyncPage
+from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, RoundsUnitsPage
+from xuncha_desktop.ui.report_jobs import ReportJob
+from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
+from xuncha_desktop.ui.sync_page import SyncPage
 
 # (page key, icon) in navigation order; the labels are translated in MainWindow._page_labels.
 PAGES = ("dashboard", "rounds_units", "interview", "petition", "clue", "evidence", "paper", "problem", "sync")
@@ -127,7 +134,9 @@ class MainWindow(QMainWindow):
             dashboard.open_record.connect(self.open_record)
             return dashboard
         if key == "sync":
-            return SyncPage(self.controller)
+            sync_page = SyncPage(self.controller)
+            sync_page.data_changed.connect(self.refresh_all)
+            return sync_page
         if key == "rounds_units":
             page = RoundsUnitsPage(self.controller)
             for kind, list_page in page.lists.items():
@@ -185,6 +194,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+
+        documents_menu = menu.addMenu(self.tr("文书(&D)"))
+        self.feedback_action = QAction(self.tr("巡察反馈意见…"), self)
+        self.feedback_action.triggered.connect(self.make_feedback_report)
+        documents_menu.addAction(self.feedback_action)
+        self.supervision_action = QAction(self.tr("整改督查报告…"), self)
+        self.supervision_action.triggered.connect(self.make_supervision_report)
+        documents_menu.addAction(self.supervision_action)
+        self.record_document_action = QAction(self.tr("所选记录的文书（谈话记录、问题底稿）"), self)
+        self.record_document_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.record_document_action.triggered.connect(self.make_record_document)
+        documents_menu.addAction(self.record_document_action)
+        documents_menu.addSeparator()
+        fonts_action = QAction(self.tr("文书字体…"), self)
+        fonts_action.triggered.connect(self.show_font_settings)
+        documents_menu.addAction(fonts_action)
 
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
@@ -251,6 +276,66 @@ class MainWindow(QMainWindow):
         if not text:
             return None
         dialog = SearchDialog(self, text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # ---- documents ---------------------------------------------------------------------------
+    def _choose(self, title: str, label: str, choices: list[tuple[str, str]]) -> str | None:
+        """A record id picked from ``choices`` ((id, title) pairs), or None when cancelled."""
+        if not choices:
+            QMessageBox.information(self, title, self.tr("没有可选的记录。"))
+            return None
+        names = [name for _id, name in choices]
+        picked, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        return choices[names.index(picked)][0] if ok and picked in names else None
+
+    def make_feedback_report(self) -> ReportJob | None:
+        """巡察反馈意见 of a unit (its latest round, or the round picked), previewed before saving."""
+        title = self.tr("巡察反馈意见")
+        unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
+        if unit_id is None:
+            return None
+        latest = self.tr("（该单位最近一轮）")
+        rounds = [("", latest), *self.controller.ref_choices("round")]
+        round_id = self._choose(title, self.tr("巡察轮次："), rounds)
+        if round_id is None:
+            return None
+        return preview_feedback(self, self.controller.workspace, unit_id, title, round_id=round_id or None,
+                                lang=self.controller.lang)
+
+    def make_supervision_report(self) -> ReportJob | None:
+        title = self.tr("整改督查报告")
+        round_id = self._choose(title, self.tr("整改督查轮次："), self.controller.ref_choices("round"))
+        if round_id is None:
+            return None
+        work = functools.partial(report_jobs.supervision_pdf, self.controller.workspace, round_id)
+        return preview_report(self, title, work, lang=self.controller.lang)
+
+    def make_record_document(self) -> ReportJob | None:
+        """The document of the record selected in the current list: an interview's record or a paper."""
+        page = self.stack.currentWidget()
+        makers = {"interview": (self.tr("谈话记录"), report_jobs.interview_pdf),
+                  "paper": (self.tr("问题底稿"), report_jobs.paper_pdf)}
+        if not isinstance(page, ListPage) or page.kind not in makers:
+            QMessageBox.information(self, self.tr("文书"),
+                                    self.tr("请先在“个别谈话”或“问题底稿”列表中选中一条记录。"))
+            return None
+        index = page.view.currentIndex()
+        record_id = page.model.record_id(index.row()) if index.isValid() else None
+        if record_id is None:
+            QMessageBox.information(self, self.tr("文书"), self.tr("请先选中一条记录。"))
+            return None
+        title, maker = makers[page.kind]
+        work = functools.partial(maker, self.controller.workspace, record_id)
+        return preview_report(self, title, work, lang=self.controller.lang)
+
+    def show_font_settings(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("文书字体"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(FontSettingsWidget())
+        dialog.resize(760, 360)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

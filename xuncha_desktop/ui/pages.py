@@ -317,21 +317,6 @@ class RoundsUnitsPage(QWidget):
         layout.addWidget(self.tabs)
 
 
-class SyncPage(QWidget):
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page_sync")
-        layout = QVBoxLayout(self)
-        title = QLabel(self.tr("同步"))
-        title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        layout.addWidget(title)
-        text = QLabel(self.tr("导出数据包、导入其他笔记本的数据包和处理冲突的功能将随第 4 项任务（同步）提供。\n"
-                              "本机设备：%1").replace("%1", controller.workspace.info.device_name))
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        layout.addStretch(1)
-
-
 class DashboardPage(QWidget):
     """工作台: the chosen round's figures, two charts and the overdue problems."""
 
