@@ -33,9 +33,10 @@ run: demo
 	@env -u QT_QPA_PLATFORM XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
 	  $(BIN)/xuncha gui --workspace $(DEMO)
 
-# A PNG of every page, zh_CN, offscreen, into docs/screenshots/ (works on a copy of the demo).
+# A PNG of every page, zh_CN, offscreen, into docs/screenshots/ (works on a copy of the demo); in China's
+# time zone, as the users see the times.
 screenshots: demo
-	XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
+	TZ=Asia/Shanghai XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
 	  $(BIN)/python -m xuncha_desktop.ui.screenshots docs/screenshots --workspace $(DEMO)
 
 lint: setup
