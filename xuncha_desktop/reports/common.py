@@ -101,6 +101,21 @@ def write_atomically(out: Path, make: Callable[[Path], object]) -> Path:
     return out
 
 
+def page_label(page: int, pages: int) -> str:
+    return f"第 {page} 页 共 {pages} 页"
+
+
+def centred_page_footer(font_name: str) -> Footer:
+    """"第 X 页 共 Y 页" centred under the text, for documents that are not GB/T 9704 official documents."""
+    def footer(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFont(font_name, 10.5)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 14 * mm, page_label(page, pages))
+        canvas.restoreState()
+
+    return footer
+
+
 def build(out: PdfTarget, story: list[Any], title: str, author: str, subject: str, chosen: dict[str, FontChoice],
           footer: Footer, top: float = MARGIN_TOP, bottom: float = MARGIN_BOTTOM) -> PdfTarget:
     from reportlab.platypus import SimpleDocTemplate

@@ -9,16 +9,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, styles
+from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, page_label, styles
 from xuncha_desktop.reports.layout import Setter, text_block
 from xuncha_desktop.services.documents import InterviewRecordData
 
 BODY = 14.0
 SIGNATURE_LINE = "谈话对象签字：______________    日期：________年____月____日"
-
-
-def page_label(page: int, pages: int) -> str:
-    return f"第 {page} 页 共 {pages} 页"
 
 
 def story(data: InterviewRecordData, chosen: dict[str, Any]) -> list[Any]:

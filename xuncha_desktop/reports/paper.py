@@ -6,10 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, styles
+from xuncha_desktop.reports.common import (
+    MARGIN_X,
+    PAGE_WIDTH,
+    PdfTarget,
+    build,
+    centred_page_footer,
+    escape,
+    grid,
+    styles,
+)
 from xuncha_desktop.reports.layout import Setter, text_block
 from xuncha_desktop.services.documents import WorkingPaperData
 
@@ -65,13 +73,6 @@ def story(data: WorkingPaperData, chosen: dict[str, Any]) -> list[Any]:
 
 def write_pdf(data: WorkingPaperData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:
     chosen = font_registry.fonts(use_system_fonts)
-    body = chosen["body"].pdf_name
-
-    def footer(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFont(body, 10.5)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 14 * mm, f"第 {page} 页 共 {pages} 页")
-        canvas.restoreState()
-
+    footer = centred_page_footer(chosen["body"].pdf_name)
     return build(out, story(data, chosen), title=data.title, author=data.drafted_by or "巡察组",
                  subject="问题底稿", chosen=chosen, footer=footer)

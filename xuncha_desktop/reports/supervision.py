@@ -7,11 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, styles
+from xuncha_desktop.reports.common import (
+    MARGIN_X,
+    PAGE_WIDTH,
+    PdfTarget,
+    build,
+    centred_page_footer,
+    escape,
+    grid,
+    styles,
+)
 from xuncha_desktop.reports.layout import Setter, text_block
 from xuncha_desktop.services.documents import SupervisionData, SupervisionRow
 from xuncha_desktop.services.feedback import chinese_date
@@ -123,13 +130,6 @@ def story(data: SupervisionData, chosen: dict[str, Any]) -> list[Any]:
 
 def write_pdf(data: SupervisionData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:
     chosen = font_registry.fonts(use_system_fonts)
-    body = chosen["body"].pdf_name
-
-    def footer(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFont(body, 10.5)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 14 * mm, f"第 {page} 页 共 {pages} 页")
-        canvas.restoreState()
-
+    footer = centred_page_footer(chosen["body"].pdf_name)
     return build(out, story(data, chosen), title=f"关于{data.round_name}情况的报告", author="市委巡察办",
                  subject="整改督查报告", chosen=chosen, footer=footer)
