@@ -247,3 +247,31 @@ def test_a_laptop_clock_far_ahead_is_refused(tmp_path: Path) -> None:
     assert digest(office) == before
     ahead.close()
     office.close()
+
+
+def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from xuncha_desktop.services.interviews import service as interviews
+
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    interview = _interview(a, ids)
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:  # the interviewee signs on laptop A ...
+        interviews.sign(s, interview, dt.datetime(2020, 9, 15, 11, 0, tzinfo=dt.UTC))
+    with b.transaction() as s:  # ... while laptop B, not knowing, still edits the text
+        interviews.update(s, interview, {"record_text": "问：请介绍情况。答：（B 机改过的记录）"})
+    _sync(a, b, tmp_path)
+    assert dump(a) == dump(b)
+    for ws in (a, b):
+        with ws.transaction() as s:
+            record = interviews.get(s, interview)
+            assert record.signed and record.record_text == "问：请介绍不动产登记办证情况。答：存在积压。"
+    from xuncha_desktop.sync.merge import current_conflicts
+
+    for ws in (a, b):  # B's edit is not lost: it waits in a conflict for a person to review
+        with ws.transaction() as s:
+            found = [c for c in current_conflicts(s) if c.field == "record_text"]
+            assert len(found) == 1 and "B 机改过" in str(found[0].other_value)

@@ -265,6 +265,8 @@ def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
             if name not in winners or entry.hlc > winners[name].hlc:
                 winners[name] = entry
     last = max(log, key=lambda e: e.hlc)
+    if table == "interviews":
+        _keep_signed_text(winners, by_field)
     conflicts: list[Found] = []
     for name, winner in sorted(winners.items()):
         if name in NEVER_CONFLICT or name == "deleted":
@@ -290,6 +292,26 @@ def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
     return Folded(values={n: w.fields[n] for n, w in winners.items()},
                   field_hlc={n: w.hlc for n, w in winners.items()}, hlc=last.hlc, changed_by=last.device_id,
                   has_insert=any(e.op == "insert" for e in log), conflicts=conflicts)
+
+
+def _keep_signed_text(winners: dict[str, LogEntry], by_field: dict[str, list[LogEntry]]) -> None:
+    """A signed interview keeps the text its interviewee signed.
+
+    An edit of a locked field made concurrently with the signing (on a device that had not seen it) does not
+    win, whatever its stamp: the value the signer saw stays and the edit becomes a conflict for a person to
+    review. Edits made after the signing was known (a settled conflict) follow the usual rule.
+    """
+    from xuncha_desktop.services.interviews import LOCKED_WHEN_SIGNED
+
+    sign = winners.get("signed")
+    if sign is None or sign.fields["signed"] is not True:
+        return
+    for name in LOCKED_WHEN_SIGNED:
+        entries = by_field.get(name, [])
+        concurrent = [e for e in entries if e is not sign and not _saw(sign, e) and not _saw(e, sign)]
+        standing = [e for e in entries if not any(e is c for c in concurrent)]
+        if concurrent and standing:
+            winners[name] = max(standing, key=lambda e: e.hlc)
 
 
 def _saw(later: LogEntry, earlier: LogEntry) -> bool:
