@@ -179,3 +179,12 @@ def test_vocabulary_terms_are_added_relabelled_and_withdrawn(cli: Cli) -> None:
     assert code == 2 and "questionnaire" in err
     code, _, err = cli("vocab", "list", "colours")
     assert code == 2 and "colours" in err
+
+
+def test_the_window_without_a_screen_is_a_clear_message(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux decides this from DISPLAY / WAYLAND_DISPLAY")
+    done = subprocess.run([sys.executable, "-m", "xuncha_desktop", "gui", "--workspace", str(tmp_path / "ws")],
+                          env=env, capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 1 and "DISPLAY" in done.stderr and "图形界面" in done.stderr

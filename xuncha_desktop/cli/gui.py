@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, passphrase, passphrase_given, workspace_path
+from xuncha_desktop.errors import XunchaError
 
 ORDER = 5
 
@@ -17,8 +20,17 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if not _has_display():
+        raise XunchaError("no_display")
     # Qt is imported only here, so the other commands start without it.
     from xuncha_desktop.ui.app import run
 
     secret = passphrase(args) if passphrase_given(args) else None
     return run(workspace_path(args), getattr(args, "lang", None), secret)
+
+
+def _has_display() -> bool:
+    """On Linux, Qt aborts the process when there is no screen to show on: say so instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

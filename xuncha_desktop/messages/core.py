@@ -68,6 +68,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "evidence_damaged": ("证据文件 {sha256} 已损坏或被篡改。", "Evidence file {sha256} is damaged or altered."),
     "file_missing": ("文件 {path} 不存在或无法读取。", "File {path} does not exist or cannot be read."),
     "output_exists": ("输出文件 {path} 已存在；未覆盖。", "Output file {path} exists; it was not overwritten."),
+    "no_display": ("没有可用的图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口；命令行功能仍可使用（xuncha --help）。",
+                   "No graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set): the window cannot open; the command line still works (xuncha --help)."),
     "cancelled": ("操作已取消，数据未改动。", "Cancelled; no data changed."),
     "round_required": ("请指定巡察轮次（--round）。", "Name a round with --round."),
 }
