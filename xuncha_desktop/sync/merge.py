@@ -403,8 +403,8 @@ def _store_conflicts(session: Session, table: str, ids: list[uuid.UUID], found: 
     return new
 
 
-def refresh_conflicts(session: Session) -> None:
-    """Re-decides open conflicts after local edits (a local change may have settled one)."""
+def _refolded_open_conflicts(session: Session) -> Iterator[tuple[str, list[uuid.UUID], list[Found]]]:
+    """For the records with open conflicts, chunk by chunk: (table, record ids, conflicts decided afresh)."""
     rows = session.execute(select(SyncConflict.table_name, SyncConflict.record_id)
                            .where(SyncConflict.state == "open").distinct()).all()
     by_table: dict[str, set[uuid.UUID]] = defaultdict(set)
@@ -415,26 +415,19 @@ def refresh_conflicts(session: Session) -> None:
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start:start + _CHUNK]
             logs = _log_of(session, chunk)
-            found = [c for record_id in chunk if logs.get(record_id)
-                     for c in fold(table, record_id, logs[record_id]).conflicts]
-            _store_conflicts(session, table, chunk, found)
+            yield table, chunk, [c for record_id in chunk if logs.get(record_id)
+                                 for c in fold(table, record_id, logs[record_id]).conflicts]
+
+
+def refresh_conflicts(session: Session) -> None:
+    """Re-decides open conflicts after local edits (a local change may have settled one)."""
+    for table, chunk, found in list(_refolded_open_conflicts(session)):
+        _store_conflicts(session, table, chunk, found)
 
 
 def current_conflicts(session: Session) -> list[Found]:
     """Open conflicts, decided afresh from the log (read only): what the canonical dump shows."""
-    rows = session.execute(select(SyncConflict.table_name, SyncConflict.record_id)
-                           .where(SyncConflict.state == "open").distinct()).all()
-    result: list[Found] = []
-    by_table: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for table, record_id in rows:
-        by_table[table].add(record_id)
-    for table, ids in sorted(by_table.items()):
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start:start + _CHUNK]
-            logs = _log_of(session, chunk)
-            result.extend(c for record_id in chunk if logs.get(record_id)
-                          for c in fold(table, record_id, logs[record_id]).conflicts)
+    result = [c for _table, _chunk, found in _refolded_open_conflicts(session) for c in found]
     return sorted(result, key=lambda c: str(c.id))
 
 
