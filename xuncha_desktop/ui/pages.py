@@ -397,12 +397,10 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         from PySide6.QtCharts import (
-            QBarCategoryAxis,
             QBarSet,
             QChart,
             QHorizontalBarSeries,
             QHorizontalStackedBarSeries,
-            QValueAxis,
         )
 
         figures = self.controller.figures(self.round_box.currentData())
@@ -426,19 +424,7 @@ class DashboardPage(QWidget):
             self.category_codes.append(code)
         series.append(bars)
         series.setLabelsVisible(True)
-        chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append(labels)
-        axis_y.setTruncateLabels(False)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        axis_x.setMin(0)
-        axis_x.setMax(max([n for _c, _l, n in figures.problems_by_category] or [1]))
-        axis_x.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
+        _bar_axes(chart, series, labels, max([n for _c, _l, n in figures.problems_by_category] or [1]))
         bars.clicked.connect(self._category_clicked)
         self.category_view.setChart(chart)
 
@@ -458,19 +444,8 @@ class DashboardPage(QWidget):
             self.unit_ids.append(unit_id)
         stacked.append(done)
         stacked.append(open_)
-        unit_chart.addSeries(stacked)
-        unit_axis = QBarCategoryAxis()
-        unit_axis.append(unit_labels)
-        unit_axis.setTruncateLabels(False)
-        unit_chart.addAxis(unit_axis, Qt.AlignmentFlag.AlignLeft)
-        stacked.attachAxis(unit_axis)
-        value_axis = QValueAxis()
-        value_axis.setLabelFormat("%d")
-        value_axis.setMin(0)
-        value_axis.setMax(max([t for _u, _n, _r, t in figures.rectification_by_unit[:12]] or [1]))
-        value_axis.applyNiceNumbers()
-        unit_chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
-        stacked.attachAxis(value_axis)
+        _bar_axes(unit_chart, stacked, unit_labels,
+                  max([t for _u, _n, _r, t in figures.rectification_by_unit[:12]] or [1]))
         unit_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         stacked.clicked.connect(self._unit_clicked)
         self.unit_view.setChart(unit_chart)
@@ -489,3 +464,22 @@ class DashboardPage(QWidget):
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _bar_axes(chart: Any, series: Any, labels: list[str], maximum: int) -> None:
+    """Adds a horizontal bar series with its category axis (left, labels whole) and count axis (bottom)."""
+    from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
+
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(labels)
+    categories.setTruncateLabels(False)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setMin(0)
+    counts.setMax(maximum)
+    counts.applyNiceNumbers()
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(counts)
