@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,14 +67,15 @@ def test_a_full_disk_while_storing_evidence_loses_nothing(workspace: Workspace, 
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    import pyrage
+    from xuncha_desktop.security import agefile
 
-    def no_space(source: object, sink: object, recipients: object) -> None:
+    def no_space(source: Any, sink: Any, recipients: object) -> None:
+        sink.write(source.read(4096))  # part of the file reaches the disk, then the disk is full
         raise OSError(errno.ENOSPC, "No space left on device")
 
     original = tmp_path / "big.bin"
     original.write_bytes(b"x" * 10_000)
-    monkeypatch.setattr(pyrage, "encrypt_io", no_space)
+    monkeypatch.setattr(agefile, "encrypt_stream", no_space)
     with pytest.raises(XunchaError) as caught, workspace.transaction() as s:
         evidence.add_file(s, workspace.evidence, original, {"title": "大文件"})
     assert caught.value.key == "disk_full" and "磁盘空间不足" in caught.value.text("zh")

@@ -20,6 +20,7 @@ from tests.conftest import _frame
 from tests.sync.helpers import digest, make, send, store_files, trust_all
 from xuncha_desktop.db import migrate
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.security import agefile
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.sync import exchange, package
@@ -54,15 +55,11 @@ def _refused(ws: Workspace, path: Path, key: str, **kwargs: Any) -> XunchaError:
     return caught.value
 
 
-def _identity(ws: Workspace) -> pyrage.x25519.Identity:
-    return ws.evidence._identity
-
-
 def _plain(ws: Workspace, path: Path) -> tuple[bytes, bytes]:
     """(outer header + age header, decrypted tar) of a recipient package for ``ws``."""
     raw = path.read_bytes()
     body = raw[len(package.MAGIC) + 2:]
-    return raw[:len(package.MAGIC) + 2], pyrage.decrypt(body, [_identity(ws)])
+    return raw[:len(package.MAGIC) + 2], agefile.AgeReader(io.BytesIO(body), [ws.evidence.identity]).read()
 
 
 def _members(tar: bytes) -> list[tuple[str, int, int]]:

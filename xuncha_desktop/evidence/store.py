@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyrage
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from xuncha_desktop.errors import Cancelled, XunchaError
+from xuncha_desktop.security import agefile
 
 Progress = Callable[[int, int], None]
 """Called with (bytes done, bytes in all); in all is 0 when unknown."""
@@ -39,22 +41,14 @@ class _HashingReader(io.RawIOBase):
         self._cancelled = cancelled
         self.digest = hashlib.sha256()
         self.size = 0
-        # pyrage turns exceptions raised in here into EncryptError; these say what really happened.
-        self.was_cancelled = False
-        self.failure: OSError | None = None
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int | None = -1) -> bytes:
         if self._cancelled is not None and self._cancelled():
-            self.was_cancelled = True
             raise Cancelled()
-        try:
-            data = self._source.read(_CHUNK if size is None or size < 0 else size)
-        except OSError as exc:
-            self.failure = exc
-            raise
+        data = self._source.read(_CHUNK if size is None or size < 0 else size)
         self.digest.update(data)
         self.size += len(data)
         if self._progress is not None and data:
@@ -84,14 +78,19 @@ def _raise_io(exc: OSError) -> None:
 class EvidenceStore:
     def __init__(self, root: Path, identity: pyrage.x25519.Identity) -> None:
         self.root = root
-        self._identity = identity
-        self._recipient = identity.to_public()
+        self._key = agefile.identity_key(str(identity))
+        self._recipient = self._key.public_key()
         (root / "tmp").mkdir(mode=0o700, parents=True, exist_ok=True)
 
     @property
-    def identity(self) -> pyrage.x25519.Identity:
-        """The key the store's files are encrypted to (a package importer re-encrypts evidence to it)."""
-        return self._identity
+    def identity(self) -> X25519PrivateKey:
+        """The key the store's files are encrypted to."""
+        return self._key
+
+    @property
+    def recipient(self) -> X25519PublicKey:
+        """Its public half (a package importer encrypts incoming evidence to it)."""
+        return self._recipient
 
     def stream_to(self, sha256: str, sink: BinaryIO) -> None:
         """Writes the plaintext of a stored file into ``sink``, then checks its hash (raises if altered).
@@ -128,14 +127,7 @@ class EvidenceStore:
         temp = Path(temp_name)
         try:
             with os.fdopen(handle, "wb") as sink:
-                try:
-                    pyrage.encrypt_io(reader, sink, [self._recipient])
-                except pyrage.EncryptError as exc:
-                    if reader.was_cancelled:
-                        raise Cancelled() from exc
-                    if reader.failure is not None:
-                        raise reader.failure from exc
-                    raise XunchaError("io_error", reason=str(exc)) from exc
+                agefile.encrypt_stream(reader, sink, [self._recipient])
                 sink.flush()
                 os.fsync(sink.fileno())
             sha256 = reader.digest.hexdigest()
@@ -212,12 +204,6 @@ class EvidenceStore:
     def _decrypt_into(self, source_path: Path, writer: io.RawIOBase, sha256: str) -> None:
         with source_path.open("rb") as source:
             try:
-                pyrage.decrypt_io(source, writer, [self._identity])
-            except pyrage.DecryptError as exc:
+                agefile.decrypt_stream(source, writer, [self._key])
+            except agefile.AgeError as exc:
                 raise XunchaError("evidence_damaged", sha256=sha256) from exc
-            except OSError as exc:
-                # pyrage reports a failed authentication inside the stream as an OSError with no errno;
-                # one with an errno is a real I/O failure (a full disk while writing, say).
-                if exc.errno is None:
-                    raise XunchaError("evidence_damaged", sha256=sha256) from exc
-                raise

@@ -27,6 +27,7 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncPackage, SyncPeerMark
 from xuncha_desktop.errors import InvalidRequest, NotFound, XunchaError
+from xuncha_desktop.security import agefile
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.package import (
     AUDIT,
@@ -198,12 +199,12 @@ def export_package(ws: Workspace, out: Path, to: PublicKeys | None = None, passp
                              "evidence_files": len(sizes)},
                 "members": entries}
     if to is not None:
-        recipient = pyrage.x25519.Recipient.from_str(to.age_recipient)
+        recipient = agefile.recipient_key(to.age_recipient)
         wrapped = None
     else:
         assert passphrase is not None
         one_off = pyrage.x25519.Identity.generate()
-        recipient = one_off.to_public()
+        recipient = agefile.recipient_key(str(one_off.to_public()))
         wrapped = wrap_identity(one_off, passphrase)
     size = write_package(out, manifest, members, ws.signing_key, recipient, wrapped, progress, cancelled)
     summary = {"package_id": str(package_id), "out": str(out), "to": manifest["to"],
@@ -273,7 +274,7 @@ def import_package(ws: Workspace, path: Path, passphrase: str | None = None, dry
             raise PackageError("package_schema_newer", revision=manifest.get("schema"))
 
     identity = ws.evidence.identity
-    recipient = pyrage.x25519.Recipient.from_str(str(ws.public_keys["age_recipient"]))
+    recipient = ws.evidence.recipient
     staging = ws.evidence.root / "tmp"
     try:
         package = read_package(path, [identity], passphrase, verify_key, check_manifest, staging, recipient,

@@ -3,14 +3,14 @@
 A package is an outer header (magic, format version, how it is encrypted) followed by one age stream;
 inside it, a minimal tar stream whose members are, in this order: ``manifest.json``, ``manifest.sig``
 (Ed25519 over the manifest's bytes), ``changes.jsonl.zz``, ``audit.jsonl.zz`` and one ``blobs/<sha256>``
-per evidence file. Both sides stream: the writer pushes tar bytes into a pipe that age encrypts in
-another thread; the reader decrypts in another thread into a pipe from which members are parsed by hand
-(never by ``tarfile``, never to disk by name). Only regular members with the names above are accepted.
+per evidence file. Both sides stream through security/agefile.py: the writer's tar bytes are encrypted
+as they are written; the reader parses members by hand from the decrypted stream (never by ``tarfile``,
+never to disk by name). Only regular members with the names above are accepted.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import hashlib
 import io
 import json
@@ -19,7 +19,6 @@ import re
 import shutil
 import struct
 import tempfile
-import threading
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
@@ -30,15 +29,17 @@ from typing import Any, BinaryIO
 import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from xuncha_desktop.errors import Cancelled, XunchaError
+from xuncha_desktop.security import agefile
 
 MAGIC = b"XCPKG\n"
 FORMAT_VERSION = 1
 MODE_RECIPIENT = b"R"
 MODE_PASSPHRASE = b"P"
 BLOCK = 512
-AGE_CHUNK = 64 * 1024
+AGE_CHUNK = agefile.CHUNK
 CHANGES = "changes.jsonl.zz"
 AUDIT = "audit.jsonl.zz"
 MANIFEST = "manifest.json"
@@ -198,15 +199,6 @@ def check_member_name(member: TarMember, seen: set[str]) -> None:
 
 
 # ---- writing -------------------------------------------------------------------------------------------
-class _Pipe:
-    """Bytes pushed by one thread and pulled by another (pyrage pulls its input)."""
-
-    def __init__(self) -> None:
-        read_fd, write_fd = os.pipe()
-        self.reader = os.fdopen(read_fd, "rb", buffering=_PIPE_CHUNK)
-        self.writer = os.fdopen(write_fd, "wb", buffering=_PIPE_CHUNK)
-
-
 @dataclass
 class OutMember:
     name: str
@@ -237,7 +229,7 @@ class _CountingWriter(io.RawIOBase):
 
 
 def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMember],
-                  signing_key: Ed25519PrivateKey, recipient: pyrage.x25519.Recipient,
+                  signing_key: Ed25519PrivateKey, recipient: X25519PublicKey,
                   wrapped_identity: bytes | None, progress: Progress | None = None,
                   cancelled: CancelFlag | None = None) -> int:
     """Writes the package to a temporary file beside ``out_path`` and renames it; returns its size."""
@@ -246,46 +238,31 @@ def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMem
     total = tar_length([len(body), len(signature), *(m.size for m in members)])
     handle, temp_name = tempfile.mkstemp(dir=out_path.parent, prefix=".xcpkg-", suffix=".part")
     temp = Path(temp_name)
-    pipe = _Pipe()
-    failure: list[BaseException] = []
-
-    def encrypt() -> None:
-        try:
-            pyrage.encrypt_io(pipe.reader, sink, [recipient])
-        except BaseException as exc:
-            failure.append(exc)
-        finally:
-            pipe.reader.close()
-
     try:
         with os.fdopen(handle, "wb") as sink:
             write_header(sink, wrapped_identity)
-            worker = threading.Thread(target=encrypt, name="xcpkg-encrypt", daemon=True)
-            worker.start()
-            try:
-                tar = _CountingWriter(pipe.writer, progress, total, cancelled)
-                for name, size, writer in [(MANIFEST, len(body), lambda w: w.write(body)),
-                                           (SIGNATURE, len(signature), lambda w: w.write(signature)),
-                                           *((m.name, m.size, m.write) for m in members)]:
-                    tar.write(tar_header(name, size))
-                    before = tar.count
-                    writer(tar)  # type: ignore[no-untyped-call]
-                    if tar.count - before != size:
-                        raise XunchaError("io_error", reason=f"{name}: {tar.count - before} bytes, expected {size}")
-                    tar.write(padding(size))
-                tar.write(b"\0" * (2 * BLOCK))
-                pipe.writer.close()
-            except BaseException:
-                pipe.writer.close()
-                worker.join()
-                raise
-            worker.join()
-            if failure:
-                raise XunchaError("io_error", reason=str(failure[0])) from failure[0]
+            encrypted = agefile.AgeWriter(sink, [recipient])
+            tar = _CountingWriter(encrypted, progress, total, cancelled)  # type: ignore[arg-type]
+            for name, size, writer in [(MANIFEST, len(body), lambda w: w.write(body)),
+                                       (SIGNATURE, len(signature), lambda w: w.write(signature)),
+                                       *((m.name, m.size, m.write) for m in members)]:
+                tar.write(tar_header(name, size))
+                before = tar.count
+                writer(tar)  # type: ignore[no-untyped-call]
+                if tar.count - before != size:
+                    raise XunchaError("io_error", reason=f"{name}: {tar.count - before} bytes, expected {size}")
+                tar.write(padding(size))
+            tar.write(b"\0" * (2 * BLOCK))
+            encrypted.close()
             sink.flush()
             os.fsync(sink.fileno())
         os.replace(temp, out_path)
         return out_path.stat().st_size
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise XunchaError("disk_full") from exc
+        raise XunchaError("io_error", reason=str(exc)) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -356,7 +333,7 @@ def _json_object(line: bytes, name: str) -> dict[str, Any]:
 class _PlainReader:
     """Reads the decrypted stream, counting bytes and checking cancel."""
 
-    def __init__(self, source: BinaryIO, cancelled: CancelFlag | None, progress: Progress | None,
+    def __init__(self, source: agefile.AgeReader, cancelled: CancelFlag | None, progress: Progress | None,
                  total: int) -> None:
         self.source = source
         self.offset = 0
@@ -419,10 +396,10 @@ def _expected_payload(plain: int) -> int:
     return plain + 16 * chunks
 
 
-def read_package(path: Path, identities: list[pyrage.x25519.Identity] | None,
+def read_package(path: Path, identities: list[X25519PrivateKey] | None,
                  passphrase: str | None, verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
                  check_manifest: Callable[[dict[str, Any]], None], staging: Path,
-                 recipient: pyrage.x25519.Recipient, has_blob: Callable[[str], bool],
+                 recipient: X25519PublicKey, has_blob: Callable[[str], bool],
                  progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ReadPackage:
     """Decrypts and checks every part of a package; raises PackageError naming the first problem.
 
@@ -440,44 +417,33 @@ def read_package(path: Path, identities: list[pyrage.x25519.Identity] | None,
         if wrapped is not None:
             if passphrase is None:
                 raise PackageError("package_passphrase_needed")
-            identities = [unwrap_identity(wrapped, passphrase)]
+            identities = [agefile.identity_key(str(unwrap_identity(wrapped, passphrase)))]
         if not identities:
             raise PackageError("package_wrong_key")
         total_size = path.stat().st_size
-        pipe = _Pipe()
-        failure: list[BaseException] = []
-
-        def decrypt() -> None:
-            try:
-                pyrage.decrypt_io(source, pipe.writer, identities)
-            except BaseException as exc:
-                failure.append(exc)
-            finally:
-                # If the reader stopped early the pipe is broken, which is expected.
-                with contextlib.suppress(OSError):
-                    pipe.writer.close()
-
-        worker = threading.Thread(target=decrypt, name="xcpkg-decrypt", daemon=True)
-        worker.start()
-        plain = _PlainReader(pipe.reader, cancelled, progress, total_size)
+        try:
+            decrypted = agefile.AgeReader(source, identities)
+        except agefile.NoMatchingIdentity as exc:
+            raise PackageError("package_wrong_key") from exc
+        except agefile.Truncated as exc:
+            raise PackageError("package_truncated") from exc
+        except agefile.AgeError as exc:
+            raise PackageError("package_header_damaged") from exc
+        plain = _PlainReader(decrypted, cancelled, progress, total_size)
         result = ReadPackage(manifest={}, changes=b"", audit=b"")
         where = ["header"]
-        completed = False
         try:
             try:
                 _read_members(plain, result, verify_key, check_manifest, staging, recipient, has_blob, where)
-                # The stream must end here; age checks its last chunk only when it is read.
-                while pipe.reader.read(_PIPE_CHUNK):
+                # The last chunk is authenticated only when it is read: read to the end.
+                while decrypted.read(agefile.CHUNK):
                     pass
-                completed = True
-            except _EndOfStream:
-                pass
-            finally:
-                pipe.reader.close()
-                worker.join()
-            if failure or not completed:
-                _raise_stream_failure(failure[0] if failure else None, path, header_end, result, plain.offset,
-                                      where[0])
+            except _EndOfStream as exc:
+                raise PackageError("package_bad_content", reason="the archive ends early") from exc
+            except agefile.Truncated as exc:
+                raise PackageError("package_truncated") from exc
+            except agefile.PayloadDamaged as exc:
+                _raise_damage(exc, path, header_end, result, plain.offset, where[0])
             result.bytes = total_size
             return result
         except BaseException:
@@ -485,29 +451,23 @@ def read_package(path: Path, identities: list[pyrage.x25519.Identity] | None,
             raise
 
 
-def _raise_stream_failure(cause: BaseException | None, path: Path, header_end: int, result: ReadPackage,
-                          offset: int, region: str) -> None:
-    if isinstance(cause, pyrage.DecryptError):
-        text = str(cause)
-        if "No matching keys" in text:
-            raise PackageError("package_wrong_key") from cause
-        if "fill whole buffer" in text or _payload_length(path, header_end) < 0:
-            raise PackageError("package_truncated") from cause
-        raise PackageError("package_header_damaged") from cause
+def _raise_damage(cause: agefile.PayloadDamaged, path: Path, header_end: int, result: ReadPackage,
+                  offset: int, region: str) -> None:
+    """A chunk that fails authentication: a file cut short in mid-chunk, or altered bytes."""
     if result.manifest:
         plain_length = tar_length([m["size"] for m in result.manifest["members"]]
                                   + [result.manifest.get("_manifest_size", 0), 64])
         if _payload_length(path, header_end) < _expected_payload(plain_length):
             raise PackageError("package_truncated") from cause
-    if cause is None and not result.manifest:
-        raise PackageError("package_bad_content", reason="the archive ends early")
+    elif path.stat().st_size - header_end < 1024:
+        raise PackageError("package_truncated") from cause
     raise PackageError("package_damaged", offset=offset, region=region) from cause
 
 
 def _read_members(plain: _PlainReader, result: ReadPackage,
                   verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
                   check_manifest: Callable[[dict[str, Any]], None], staging: Path,
-                  recipient: pyrage.x25519.Recipient, has_blob: Callable[[str], bool], where: list[str]) -> None:
+                  recipient: X25519PublicKey, has_blob: Callable[[str], bool], where: list[str]) -> None:
     seen: set[str] = set()
     expected: dict[str, dict[str, Any]] = {}
     manifest_body = b""
@@ -586,16 +546,13 @@ def _read_members(plain: _PlainReader, result: ReadPackage,
         raise PackageError("package_member_missing", name=MANIFEST)
 
 
-def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: pyrage.x25519.Recipient,
+def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: X25519PublicKey,
                 result: ReadPackage) -> None:
     handle, temp_name = tempfile.mkstemp(dir=staging, prefix="sync-", suffix=".part")
     temp = Path(temp_name)
     result.blobs[sha256] = temp  # registered first, so a failure below discards it
     with os.fdopen(handle, "wb") as sink:
-        try:
-            pyrage.encrypt_io(reader, sink, [recipient])
-        except pyrage.EncryptError as exc:
-            raise _EndOfStream() from exc
+        agefile.encrypt_stream(reader, sink, [recipient], block=agefile.CHUNK)
         if reader.left:
             raise _EndOfStream()
         sink.flush()

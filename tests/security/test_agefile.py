@@ -1,0 +1,112 @@
+"""security/agefile.py writes and reads standard age files: pyrage (the reference rage) agrees both ways,
+and every kind of damage gets its own error."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+
+import pyrage
+import pytest
+
+from xuncha_desktop.security import agefile
+
+SIZES = [0, 1, 1000, agefile.CHUNK - 1, agefile.CHUNK, agefile.CHUNK + 1, 3 * agefile.CHUNK, 200_001]
+
+
+@pytest.fixture(scope="module")
+def keys() -> tuple[pyrage.x25519.Identity, agefile.X25519PrivateKey]:
+    identity = pyrage.x25519.Identity.generate()
+    return identity, agefile.identity_key(str(identity))
+
+
+def _ours(data: bytes, identity: pyrage.x25519.Identity, splits: random.Random | None = None) -> bytes:
+    out = io.BytesIO()
+    writer = agefile.AgeWriter(out, [agefile.recipient_key(str(identity.to_public()))])
+    position = 0
+    while position < len(data):  # writes of odd sizes: chunking must not depend on them
+        step = splits.randint(1, 100_000) if splits else len(data)
+        writer.write(data[position:position + step])
+        position += step
+    writer.close()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pyrage_reads_ours_and_we_read_pyrages(size: int, keys) -> None:  # type: ignore[no-untyped-def]
+    identity, key = keys
+    data = os.urandom(size)
+    assert pyrage.decrypt(_ours(data, identity, random.Random(size)), [identity]) == data
+    theirs = pyrage.encrypt(data, [identity.to_public()])
+    assert agefile.AgeReader(io.BytesIO(theirs), [key]).read() == data
+    sink = io.BytesIO()
+    agefile.decrypt_stream(io.BytesIO(theirs), sink, [key])
+    assert sink.getvalue() == data
+
+
+def test_reads_of_any_size_return_the_plaintext_in_order(keys) -> None:  # type: ignore[no-untyped-def]
+    identity, key = keys
+    data = os.urandom(5 * agefile.CHUNK + 17)
+    reader = agefile.AgeReader(io.BytesIO(_ours(data, identity)), [key])
+    got = bytearray()
+    sizes = random.Random(1)
+    while part := reader.read(sizes.randint(1, 150_000)):
+        got += part
+    assert bytes(got) == data
+
+
+def test_a_file_for_another_key_is_no_matching_identity(keys) -> None:  # type: ignore[no-untyped-def]
+    identity, _key = keys
+    other = agefile.identity_key(str(pyrage.x25519.Identity.generate()))
+    with pytest.raises(agefile.NoMatchingIdentity):
+        agefile.AgeReader(io.BytesIO(_ours(b"secret", identity)), [other])
+
+
+def test_damage_is_named(keys) -> None:  # type: ignore[no-untyped-def]
+    identity, key = keys
+    data = os.urandom(3 * agefile.CHUNK + 100)
+    good = _ours(data, identity)
+    header_end = good.index(b"\n--- ") + 1
+    header_end = good.index(b"\n", header_end) + 1
+    payload = header_end + 16
+
+    def read(raw: bytes) -> bytes:
+        return agefile.AgeReader(io.BytesIO(raw), [key]).read()
+
+    def flipped(position: int) -> bytes:
+        damaged = bytearray(good)
+        damaged[position] ^= 0x01
+        return bytes(damaged)
+
+    assert read(good) == data
+    with pytest.raises(agefile.HeaderDamaged):
+        read(flipped(3))  # the version line
+    with pytest.raises(agefile.HeaderDamaged):
+        read(flipped(header_end - 5))  # the MAC
+    with pytest.raises(agefile.PayloadDamaged):
+        read(flipped(payload + agefile.CHUNK + 16 + 10))  # inside the second chunk
+    with pytest.raises(agefile.PayloadDamaged):
+        read(good + b"x")  # bytes after the final chunk
+    with pytest.raises(agefile.Truncated):
+        read(good[:payload + 2 * (agefile.CHUNK + 16)])  # cut at a chunk boundary: no final chunk
+    with pytest.raises(agefile.Truncated):
+        read(good[:header_end - 10])
+    with pytest.raises(agefile.HeaderDamaged):
+        # the same MAC in non-canonical base64 (last character's unused bits set) is refused
+        mac_line_start = good.rindex(b"\n--- ", 0, header_end) + 5
+        last = mac_line_start + 42
+        raw = bytearray(good)
+        alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        raw[last] = alphabet[alphabet.index(raw[last]) ^ 0x01]
+        read(bytes(raw))
+
+
+def test_bad_key_strings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        agefile.recipient_key("age1notakey")
+    identity = pyrage.x25519.Identity.generate()
+    with pytest.raises(ValueError):
+        agefile.recipient_key(str(identity))  # an identity is not a recipient
+    assert agefile.recipient_key(str(identity.to_public())).public_bytes_raw() == \
+        agefile.identity_key(str(identity)).public_key().public_bytes_raw()
