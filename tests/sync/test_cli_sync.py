@@ -59,7 +59,9 @@ def test_keys_export_import_conflicts_resolve(tmp_path: Path, capsys: pytest.Cap
     assert summary["conflicts"] == 1
     code, conflicts, _ = _run(capsys, office, "sync", "conflicts", "--json")
     assert code == 0 and len(conflicts) == 1
-    assert {conflicts[0]["local"]["value"], conflicts[0]["incoming"]["value"]} == {"甲", "乙"}
+    # On the office, "local" is the office's own edit, whichever version the clocks put in force.
+    assert (conflicts[0]["local"]["value"], conflicts[0]["incoming"]["value"]) == ("乙", "甲")
+    assert conflicts[0]["local"]["in_force"] != conflicts[0]["incoming"]["in_force"]
     code, _out, err = _run(capsys, office, "sync", "resolve", conflicts[0]["id"])
     assert code == 2
     code, settled, _ = _run(capsys, office, "sync", "resolve", conflicts[0]["id"], "--value", '"甲乙"')

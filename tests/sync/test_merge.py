@@ -79,7 +79,11 @@ def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_pat
         assert conflict.field == "record_text"
         assert {conflict.kept_value, conflict.other_value} == {"A 的版本：问答记录补充了时间。",
                                                                "B 的版本：问答记录补充了地点。"}
-        loser = conflict.other_value
+        both = exchange.sides(s, conflict)
+        # "local" is this laptop's own edit and "incoming" the other's, whichever the clocks put in force.
+        assert (both.local_value, both.incoming_value) == ("A 的版本：问答记录补充了时间。",
+                                                           "B 的版本：问答记录补充了地点。")
+        loser = both.incoming_value
         exchange.resolve(s, str(conflict.id), keep="incoming")
         assert KINDS["interview"].get(s, interview).record_text == loser
         assert exchange.list_conflicts(s) == []
@@ -127,7 +131,9 @@ def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pai
         assert record is not None and record.deleted
         (conflict,) = exchange.list_conflicts(s)
         assert conflict.field == "deleted" and conflict.other_value == {"address": "娄底市娄星区"}
-        exchange.resolve(s, str(conflict.id), keep="local")
+        # On B the local version is B's own edit; the deletion came from A.
+        assert exchange.sides(s, conflict).local_value == {"address": "娄底市娄星区"}
+        exchange.resolve(s, str(conflict.id), keep="incoming")
     _sync(a, b, tmp_path)
     with a.transaction() as s:
         assert exchange.list_conflicts(s) == []
@@ -275,3 +281,40 @@ def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair, t
         with ws.transaction() as s:
             found = [c for c in current_conflicts(s) if c.field == "record_text"]
             assert len(found) == 1 and "B 机改过" in str(found[0].other_value)
+
+
+def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A settled value goes through the field's rules, as an edit would; a refused one changes nothing."""
+    import datetime as dt
+
+    from xuncha_desktop.services.interviews import service as interviews
+
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    interview = _interview(a, ids)
+    _sync(a, b, tmp_path)
+    with a.transaction() as s:
+        KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳"})
+        interviews.sign(s, interview, dt.datetime(2020, 9, 15, 11, 0, tzinfo=dt.UTC))
+    with b.transaction() as s:
+        KINDS["unit"].update(s, ids["unit"], {"contact_person": "王方"})
+        interviews.update(s, interview, {"record_text": "问：请介绍情况。答：（B 机改过的记录）"})
+    _sync(a, b, tmp_path)
+    before = dump(a)
+    with a.transaction() as s:
+        by_field = {c.field: c for c in exchange.list_conflicts(s)}
+        contact, text = by_field["contact_person"], by_field["record_text"]
+        with pytest.raises(XunchaError) as too_long:
+            exchange.resolve(s, str(contact.id), value="王" * 101)  # the field holds at most 100 characters
+        assert too_long.value.key == "field_too_long"
+        with pytest.raises(XunchaError) as locked:
+            exchange.resolve(s, str(text.id), keep="incoming")  # B's text would change the signed record
+        assert locked.value.key == "signed_locked"
+        s.rollback()
+    assert dump(a) == before
+    with a.transaction() as s:  # keeping the signed text is allowed and settles it
+        (text,) = [c for c in exchange.list_conflicts(s) if c.field == "record_text"]
+        exchange.resolve(s, str(text.id), keep="local")
+        assert interviews.get(s, interview).record_text == "问：请介绍不动产登记办证情况。答：存在积压。"
+        assert [c.field for c in exchange.list_conflicts(s)] == ["contact_person"]

@@ -73,7 +73,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             from xuncha_desktop.sync.exchange import conflict_to_json
 
             with ws.transaction() as session:
-                found = [conflict_to_json(c) for c in sync.conflicts(session, args.all)]
+                found = [conflict_to_json(session, c) for c in sync.conflicts(session, args.all)]
             if args.json or not sys.stdout.isatty():
                 emit(found)
             else:
@@ -91,7 +91,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     settled = sync.resolve(session, args.id, value=json_input(args.value, None), use_value=True)
                 else:
                     settled = sync.resolve(session, args.id, keep=args.keep)
-                emit(conflict_to_json(settled))
+                emit(conflict_to_json(session, settled))
         else:
             with ws.transaction() as session:
                 emit([{"id": str(p.id), "direction": p.direction, "device_id": str(p.device_id), "peer": p.peer,

@@ -37,6 +37,11 @@ def service_for(kind: str) -> RecordService[Any]:
         raise InvalidRequest("unknown_kind", kind=kind, kinds=" ".join(KINDS)) from None
 
 
+def service_of_table(table: str) -> RecordService[Any] | None:
+    """The service of the records kept in ``table`` (None for tables no service edits, e.g. custody)."""
+    return next((service for service in KINDS.values() if service.model.__tablename__ == table), None)
+
+
 def kind_label(kind: str) -> str:
     service = KINDS.get(kind)
     return service.zh if service else kind

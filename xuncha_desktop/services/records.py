@@ -189,6 +189,29 @@ class RecordService(Generic[M]):
             audit.record(session, "update", self.kind, record.id, detail=",".join(sorted(changed | set(extras))))
         return record
 
+    def settle_value(self, session: Session, record: M, name: str, raw: Any) -> Any:
+        """A conflict's chosen value for ``name``, read as input of the field and checked by the record's
+        rules as an edit would be; returns the value to store. Raises ValidationError / InvalidRequest.
+
+        The status path is not checked: both versions were legal steps on their own devices, and settling
+        must be able to go back to either. A field no service edits (an internal one) is left to the caller.
+        """
+        if name not in {f.name for f in self.fields}:
+            return raw
+        value = self._coerce(session, self.field(name), raw, getattr(record, self.round_field)
+                             if self.round_field else None, check_refs=True)
+        changed = {name} if getattr(record, name) != value else set()
+        self.before_update(session, record, changed)
+        previous = getattr(record, name)
+        setattr(record, name, value)
+        try:
+            self._check_required(record)
+            self.validate(session, record, changed, is_new=False)
+        except BaseException:
+            setattr(record, name, previous)
+            raise
+        return value
+
     def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
         """Tombstones the record: it disappears from every list but its deletion can travel."""
         from xuncha_desktop.services.kinds import forget_existing

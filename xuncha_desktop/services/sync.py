@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncPackage
 from xuncha_desktop.sync import exchange
-from xuncha_desktop.sync.exchange import ImportSummary, PublicKeys
+from xuncha_desktop.sync.exchange import ImportSummary, PublicKeys, Sides
 from xuncha_desktop.sync.package import CancelFlag, Progress
 
 if TYPE_CHECKING:
     from xuncha_desktop.workspace import Workspace
 
-__all__ = ["ImportSummary", "PublicKeys", "conflicts", "export", "history", "import_", "resolve", "trust",
-           "trusted"]
+__all__ = ["ImportSummary", "PublicKeys", "Sides", "conflicts", "export", "history", "import_", "resolve", "sides",
+           "trust", "trusted"]
 
 
 def export(ws: Workspace, out: Path, to_keyfile: Path | None = None, passphrase: str | None = None,
@@ -38,6 +38,11 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
 
 def conflicts(session: Session, include_settled: bool = False) -> list[SyncConflict]:
     return exchange.list_conflicts(session, include_settled)
+
+
+def sides(session: Session, conflict: SyncConflict) -> Sides:
+    """The conflict's ``local`` (made on this device) and ``incoming`` versions."""
+    return exchange.sides(session, conflict)
 
 
 def resolve(session: Session, conflict_id: str, keep: str | None = None, value: Any = None,

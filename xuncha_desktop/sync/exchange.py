@@ -375,11 +375,46 @@ def list_conflicts(session: Session, include_settled: bool = False) -> list[Sync
     return list(session.scalars(query))
 
 
-def conflict_to_json(conflict: SyncConflict) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Sides:
+    """A conflict's two versions as a person at this device sees them.
+
+    ``local`` is the version made on this device; when neither or both were made here, the value in
+    force. ``incoming`` is the other. The CLI's ``--keep local`` and the window's 保留本机 both mean this.
+    """
+
+    local_value: Any
+    local_hlc: str
+    local_device: uuid.UUID | None
+    incoming_value: Any
+    incoming_hlc: str
+    incoming_device: uuid.UUID | None
+    local_in_force: bool
+
+
+def sides(session: Session, conflict: SyncConflict) -> Sides:
+    devices = dict(session.execute(select(Change.id, Change.device_id)
+                                   .where(Change.id.in_([conflict.kept_change_id, conflict.other_change_id]))).all())
+    kept_device, other_device = devices.get(conflict.kept_change_id), devices.get(conflict.other_change_id)
+    own = context_of(session).device_id
+    local_in_force = not (other_device == own and kept_device != own)
+    if local_in_force:
+        return Sides(conflict.kept_value, conflict.kept_hlc, kept_device, conflict.other_value, conflict.other_hlc,
+                     other_device, True)
+    return Sides(conflict.other_value, conflict.other_hlc, other_device, conflict.kept_value, conflict.kept_hlc,
+                 kept_device, False)
+
+
+def conflict_to_json(session: Session, conflict: SyncConflict) -> dict[str, Any]:
+    both = sides(session, conflict)
     return {"id": str(conflict.id), "table": conflict.table_name, "record_id": str(conflict.record_id),
             "field": conflict.field, "state": conflict.state,
-            "local": {"value": conflict.kept_value, "hlc": conflict.kept_hlc},
-            "incoming": {"value": conflict.other_value, "hlc": conflict.other_hlc},
+            "local": {"value": both.local_value, "hlc": both.local_hlc,
+                      "device_id": str(both.local_device) if both.local_device else None,
+                      "in_force": both.local_in_force},
+            "incoming": {"value": both.incoming_value, "hlc": both.incoming_hlc,
+                         "device_id": str(both.incoming_device) if both.incoming_device else None,
+                         "in_force": not both.local_in_force},
             "detected_at": conflict.detected_at.isoformat(),
             "settled_by": conflict.settled_by,
             "settled_at": conflict.settled_at.isoformat() if conflict.settled_at else None}
@@ -391,8 +426,12 @@ _MISSING = object()
 def resolve(session: Session, conflict_id: str, keep: str | None = None, value: Any = _MISSING) -> SyncConflict:
     """Settles a conflict by writing a new change (which travels) that has seen both versions.
 
-    ``keep`` is ``local`` (the value in force here) or ``incoming`` (the other version); or ``value``.
+    ``keep`` is ``local`` or ``incoming`` (see :class:`Sides`); or ``value``. The chosen value is checked by
+    the record's service as an edit would be (types, codes, references, required fields, the lock of a
+    signed interview), so settling cannot store what editing could not.
     """
+    from xuncha_desktop.services.kinds import service_of_table
+
     if (keep is None) == (value is _MISSING) or keep not in (None, "local", "incoming"):
         raise InvalidRequest("conflict_keep_bad")
     try:
@@ -408,21 +447,27 @@ def resolve(session: Session, conflict_id: str, keep: str | None = None, value: 
     if record is None:
         raise NotFound("conflict_record_missing", id=str(conflict.record_id))
     convert = merge.converters(conflict.table_name)
+    service = service_of_table(conflict.table_name)
+    both = sides(session, conflict)
+    keep_kept = keep is not None and (keep == "local") == both.local_in_force
     if conflict.field == "deleted":
-        record.deleted = keep != "incoming" if value is _MISSING else bool(value)
+        # The version kept by the clocks is the deletion; the other is the concurrent edit's fields.
+        record.deleted = keep_kept if value is _MISSING else bool(value)
         flag_modified(record, "deleted")
-        if keep == "incoming" and isinstance(conflict.other_value, dict):
+        if value is _MISSING and not keep_kept and isinstance(conflict.other_value, dict):
             for name, other in conflict.other_value.items():
                 if name in convert and name not in merge.NEVER_CONFLICT:
                     setattr(record, name, convert[name](other))
                     flag_modified(record, name)
     else:
-        chosen = value if value is not _MISSING else (
-            conflict.kept_value if keep == "local" else conflict.other_value)
+        chosen = value if value is not _MISSING else (conflict.kept_value if keep_kept else conflict.other_value)
         try:
-            setattr(record, conflict.field, convert[conflict.field](chosen))
+            stored = convert[conflict.field](chosen)
         except (TypeError, ValueError) as exc:
             raise InvalidRequest("bad_json", reason=str(exc)) from exc
+        if service is not None:
+            stored = service.settle_value(session, record, conflict.field, chosen)
+        setattr(record, conflict.field, stored)
         flag_modified(record, conflict.field)
     session.flush()
     ctx = context_of(session)

@@ -5,10 +5,9 @@ per call through the workspace, the services of ``services/sync.py`` in, plain v
 can run in a worker thread). Export and import run as jobs (``jobs.run_job``) with progress and Cancel;
 the services guarantee that a cancelled export leaves no file and a cancelled import changes nothing.
 
-Conflicts: the service calls the value in force ``local`` and the other one ``incoming``, decided by clock
-stamp, so the version that arrived in a package may be the one in force. The page shows 本机 (the version
-made on this device; when neither or both were, the value in force) and 导入 (the other) and maps the
-buttons to the service's ``keep`` accordingly.
+Conflicts: 本机 is the service's ``local`` side (the version made on this device; when neither or both
+were, the value in force) and 导入 its ``incoming`` side (``sync.exchange.Sides``), as in ``xuncha sync
+resolve --keep local|incoming``.
 """
 
 from __future__ import annotations
@@ -113,7 +112,7 @@ class ConflictRow:
     incoming_text: str
     here_device: str
     incoming_device: str
-    here_is_kept: bool  # whether 本机 is the value in force (the service's ``local``)
+    here_is_kept: bool  # whether 本机 is the value in force
 
     @property
     def editable(self) -> bool:
@@ -188,50 +187,41 @@ class SyncData:
 
     # ---- conflicts -------------------------------------------------------------------------------------
     def conflicts(self) -> list[ConflictRow]:
-        from sqlalchemy import select
-
-        from xuncha_desktop.db.models.changes import Change
         from xuncha_desktop.services import sync
         from xuncha_desktop.services.kinds import KINDS
         from xuncha_desktop.sync.merge import models_by_table
 
-        own = self.workspace.info.device_id
-        names = {own: self.workspace.info.device_name}
+        names = {self.workspace.info.device_id: self.workspace.info.device_name}
         kinds = {service.model.__tablename__: kind for kind, service in KINDS.items()}
         raw: list[tuple[Any, ...]] = []
         with self.workspace.transaction() as session:  # listing re-decides the open conflicts
             names.update({d.device_id: d.device_name for d in sync.trusted(session)})
-            found = sync.conflicts(session)
-            wanted = sorted({i for c in found for i in (c.kept_change_id, c.other_change_id)})
-            devices: dict[Any, Any] = {}
-            for start in range(0, len(wanted), 500):
-                devices.update({change_id: device for change_id, device in session.execute(
-                    select(Change.id, Change.device_id).where(Change.id.in_(wanted[start:start + 500])))})
-            for c in found:
-                kept_device, other_device = devices.get(c.kept_change_id), devices.get(c.other_change_id)
+            for c in sync.conflicts(session):
                 kind = kinds.get(c.table_name)
                 title = str(c.record_id)[:8]
                 model = models_by_table().get(c.table_name)
                 record = session.get(model, c.record_id) if model is not None else None
                 if record is not None and kind is not None:
                     title = KINDS[kind].title(record)
-                raw.append((c, kind, title, kept_device, other_device))
+                raw.append((c, kind, title, sync.sides(session, c)))
         rows = []
-        for c, kind, title, kept_device, other_device in raw:
-            here_is_kept = not (other_device == own and kept_device != own)
-            here, incoming = (c.kept_value, c.other_value) if here_is_kept else (c.other_value, c.kept_value)
-            here_dev, incoming_dev = (kept_device, other_device) if here_is_kept else (other_device, kept_device)
+        for c, kind, title, both in raw:
             spec = self._field(kind, c.field)
             rows.append(ConflictRow(
                 id=str(c.id), table=c.table_name, kind=kind,
                 kind_label=self.controller.kind_label(kind) if kind else "", title=title, field=c.field,
                 field_label=(spec.zh if self.controller.lang == "zh" else spec.en) if spec else "",
-                field_type=spec.value_type.value if spec else None, here_value=here, incoming_value=incoming,
-                here_text=self.show(kind, c.field, here), incoming_text=self.show(kind, c.field, incoming),
-                here_device=names.get(here_dev, str(here_dev or "")[:8]) if here_dev else "",
-                incoming_device=names.get(incoming_dev, str(incoming_dev or "")[:8]) if incoming_dev else "",
-                here_is_kept=here_is_kept))
+                field_type=spec.value_type.value if spec else None, here_value=both.local_value,
+                incoming_value=both.incoming_value, here_text=self.show(kind, c.field, both.local_value),
+                incoming_text=self.show(kind, c.field, both.incoming_value),
+                here_device=self._device_name(names, both.local_device),
+                incoming_device=self._device_name(names, both.incoming_device),
+                here_is_kept=both.local_in_force))
         return rows
+
+    @staticmethod
+    def _device_name(names: dict[Any, str], device: Any) -> str:
+        return names.get(device, str(device)[:8]) if device else ""
 
     def _field(self, kind: str | None, name: str) -> Any:
         if kind is None:
@@ -269,9 +259,8 @@ class SyncData:
         """Keeps the ``here`` or the ``incoming`` side of the conflict (a change that travels)."""
         from xuncha_desktop.services import sync
 
-        keep_kept = row.here_is_kept == (side == "here")
         with self.workspace.transaction() as session:
-            sync.resolve(session, row.id, keep="local" if keep_kept else "incoming")
+            sync.resolve(session, row.id, keep="local" if side == "here" else "incoming")
 
     def settle_with(self, row: ConflictRow, text: str) -> None:
         """Settles with an edited value, read and checked as the field's services read input."""
