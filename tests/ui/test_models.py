@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,14 +29,14 @@ def _interviews(workspace: Workspace, ids: dict[str, str], count: int) -> None:
 
 @pytest.mark.parametrize("kind", ["round", "group", "unit", "interview", "petition", "clue", "evidence", "paper",
                                   "problem"])
-def test_every_list_model_passes_the_model_tester(qtmodeltester, controller: Controller, ids: dict[str, str],
-                                                  kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_list_model_passes_the_model_tester(qtmodeltester: Any, controller: Controller, ids: dict[str, str],
+                                                  kind: str) -> None:
     model = RecordTableModel(controller, kind)
     qtmodeltester.check(model)
 
 
-def test_model_pages_through_the_service(qtmodeltester, monkeypatch, controller: Controller, workspace: Workspace,
-                                         ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_model_pages_through_the_service(qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch, controller: Controller,
+                                         workspace: Workspace, ids: dict[str, str]) -> None:
     _interviews(workspace, ids, 25)
     monkeypatch.setattr(models, "PAGE_SIZE", 10)
     asked: list[tuple[int, int]] = []
@@ -82,3 +83,41 @@ def test_plain_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ig
     model.set_rows([(["一", "二"], "a"), (["三", "四"], "b")])
     qtmodeltester.check(model)
     assert model.payload(1) == "b"
+
+
+@pytest.mark.parametrize("kind", ["round", "group", "unit", "interview"])
+def test_page_shows_what_display_shows(controller: Controller, workspace: Workspace, ids: dict[str, str],
+                                       kind: str) -> None:
+    """A page labels its values column by column; each cell is what ``display`` gives for the record's value."""
+    _interviews(workspace, ids, 7)
+    rows = controller.page(kind, 0, 100)
+    assert rows
+    service = controller.service(kind)
+    with workspace.session() as session:
+        for row in rows:
+            record = service.get(session, row.id)
+            expected = tuple(controller.display(kind, name, getattr(record, name)) for name in controller.columns(kind))
+            assert row.values == expected
+            assert not row.overdue
+    if kind == "interview":
+        assert {row.values[controller.columns(kind).index("unit_id")] for row in rows} == {"娄底市住房和城乡建设局"}
+        assert {row.values[controller.columns(kind).index("signed")] for row in rows} == {"否"}
+
+
+def test_model_answers_each_role_from_the_page(controller: Controller, workspace: Workspace,
+                                               ids: dict[str, str]) -> None:
+    _interviews(workspace, ids, 3)
+    model = RecordTableModel(controller, "interview")
+    cell = model.index(0, 1)
+    assert model.data(cell) == model.data(cell, Qt.ItemDataRole.ToolTipRole) == "谈话对象002"
+    assert model.data(cell, ID_ROLE) == model.record_id(0)
+    assert model.data(cell, models.OVERDUE_ROLE) is False
+    for role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole,
+                 Qt.ItemDataRole.FontRole, Qt.ItemDataRole.EditRole):
+        assert model.data(cell, role) is None
+    assert model.data(model.index(3, 0)) is None  # past the end
+    assert model.headerData(1, Qt.Orientation.Horizontal) == controller.field_label("interview", "interviewee_name")
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.headerData(2, Qt.Orientation.Vertical) == 3
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.flags(model.index(5, 0)) == Qt.ItemFlag.NoItemFlags  # not a valid index

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from xuncha_desktop.services.fields import Field
@@ -50,8 +50,7 @@ CATEGORY_FIELD: dict[str, str] = {
 NOT_RECTIFIED = ("open", "in_progress", "not_rectified")
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of a list: the record's id and its shown values (already labels, not codes)."""
 
     id: str
@@ -183,7 +182,6 @@ class Controller:
         service = self.service(kind)
         columns = LIST_COLUMNS[kind]
         model = service.model
-        today = dt.date.today()
         # The service builds the statement (filters, search, order: all in the database); only the shown
         # columns are read, as plain tuples: no ORM objects for a list, so a page costs little however long
         # the records are.
@@ -194,28 +192,33 @@ class Controller:
                                       list(query.order) if query.order else None)
             statement = statement.with_only_columns(*[getattr(model, c) for c in wanted]) \
                 .offset(offset).limit(limit)
-            raw = [dict(zip(wanted, row, strict=True)) for row in session.execute(statement)]
-        show = [self._shower(kind, c) for c in columns]
-        return [Row(str(values["id"]), tuple(f(values[c]) for f, c in zip(show, columns, strict=True)),
-                    _is_overdue(kind, values, today))
-                for values in raw]
+            raw = session.execute(statement).all()
+        if not raw:
+            return []
+        # Column by column: a column of codes or references has few distinct values, each labelled once.
+        by_column = list(zip(*raw, strict=True))
+        shown = [self._show_column(kind, name, values) for name, values in zip(columns, by_column[1:], strict=False)]
+        if kind == "problem":
+            today = dt.date.today()
+            status, deadline = by_column[wanted.index("status")], by_column[wanted.index("deadline")]
+            overdue = [d is not None and d < today and s in NOT_RECTIFIED
+                       for s, d in zip(status, deadline, strict=True)]
+        else:
+            overdue = [False] * len(raw)
+        return [Row(str(key), values, late)
+                for key, values, late in zip(by_column[0], zip(*shown, strict=True), overdue, strict=True)]
 
-    def _shower(self, kind: str, name: str) -> Callable[[Any], str]:
-        """A fast ``display`` for one column: the field's description is looked up once per page."""
-        spec = self.service(kind).field(name)
-        zh = self.lang == "zh"
-        type_name = spec.value_type.value
-        if type_name == "enum" and spec.enum is not None:
-            labels = {m.value: (m.zh if zh else m.en) for m in spec.enum}
-            return lambda v: "" if v is None else labels.get(v, str(v))
-        if type_name == "vocabulary" and spec.vocabulary is not None:
-            terms = self._vocabulary(spec.vocabulary, None)
-            return lambda v: "" if v is None else terms.get(v, str(v))
+    def _show_column(self, kind: str, name: str, values: Sequence[Any]) -> list[str]:
+        """The shown texts of one column of a page (what ``display`` gives, without asking it per cell)."""
+        type_name = self.service(kind).field(name).value_type.value
+        if type_name in ("enum", "vocabulary", "reference", "bool"):
+            labels = {value: self.display(kind, name, value) for value in set(values)}
+            return list(map(labels.__getitem__, values))
         if type_name == "datetime":
-            return lambda v: "" if v is None else v.astimezone().strftime("%Y-%m-%d %H:%M")
+            return ["" if v is None else v.astimezone().strftime("%Y-%m-%d %H:%M") for v in values]
         if type_name in ("string", "int", "date"):
-            return lambda v: "" if v is None else str(v)
-        return lambda v: self.display(kind, name, v)
+            return ["" if v is None else str(v) for v in values]
+        return [self.display(kind, name, v) for v in values]
 
     def display(self, kind: str, name: str, value: Any) -> str:
         """The text a person reads for a field's value: labels for codes, titles for references."""
@@ -452,9 +455,3 @@ class Controller:
         with self.workspace.transaction() as session:
             evidence.service.extract(session, self.workspace.evidence, evidence_id, out, overwrite=True)
 
-
-def _is_overdue(kind: str, values: Mapping[str, Any], today: dt.date) -> bool:
-    if kind != "problem":
-        return False
-    deadline = values["deadline"]
-    return deadline is not None and deadline < today and values["status"] in NOT_RECTIFIED

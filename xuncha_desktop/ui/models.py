@@ -10,13 +10,25 @@ from PySide6.QtGui import QBrush, QColor
 from xuncha_desktop.ui.controller import Controller, Query, Row
 from xuncha_desktop.ui.jobs import Job
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+OVERDUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 PAGE_SIZE = 100
 MAX_PAGES = 50
 COUNT_DELAY_MS = 50  # pages kept in memory; older ones are dropped and re-read when scrolled back to
 
 _Index = QModelIndex | QPersistentModelIndex
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SHOWN = frozenset({_DISPLAY, _TOOLTIP})
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, ID_ROLE, OVERDUE_ROLE, _BACKGROUND, _FOREGROUND})
+_VERTICAL = Qt.Orientation.Vertical
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_OVERDUE_BACKGROUND = QBrush(QColor("#fde2e1"))
+_OVERDUE_FOREGROUND = QBrush(QColor("#a3160f"))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -115,20 +127,21 @@ class RecordTableModel(QAbstractTableModel):
         return self._count
 
     # ---- QAbstractTableModel -------------------------------------------------------------------
+    # The view asks data() for 7 roles of every visible cell at every paint, flags() for every cell and
+    # headerData() for every row number shown: these stay a few dictionary and tuple look-ups, with the
+    # roles compared as plain ints (an enum attribute look-up costs more than the rest of the call).
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation == _VERTICAL:
             return section + 1
-        return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
 
     def row_at(self, row: int) -> Row | None:
         if not 0 <= row < self._count:
@@ -143,35 +156,25 @@ class RecordTableModel(QAbstractTableModel):
         at = row - number * PAGE_SIZE
         return page[at] if at < len(page) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:  # the hot path: every visible cell at every paint
-            found = self.row_at(index.row())
-            return found.values[index.column()] if found is not None and index.column() < len(self.columns) \
-                else None
-        if not index.isValid() or index.column() >= len(self.columns):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED:  # most of the roles the delegate asks for
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, OVERDUE_ROLE,
-                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        found = self.row_at(index.row())
+        if found is None:
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.values[index.column()]
+        if role in _SHOWN:
+            column = index.column()
+            return found.values[column] if 0 <= column < len(found.values) else None
         if role == ID_ROLE:
-            return row.id
+            return found.id
         if role == OVERDUE_ROLE:
-            return row.overdue
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(QColor("#fde2e1"))
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(QColor("#a3160f"))
-        return None
+            return found.overdue
+        if not found.overdue:
+            return None
+        return _OVERDUE_BACKGROUND if role == _BACKGROUND else _OVERDUE_FOREGROUND
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

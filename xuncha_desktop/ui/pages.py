@@ -93,6 +93,9 @@ class ListPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # No row numbers: sizing their column asks the model about 200 rows at each reset, and it widened
+        # (shifting the table) when the count of a long list arrived.
+        self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
