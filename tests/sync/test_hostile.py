@@ -76,13 +76,31 @@ def _members(tar: bytes) -> list[tuple[str, int, int]]:
 def _craft(ws: Workspace, target: Workspace, folder: Path, members: list[tuple[str, bytes, bytes, int | None]],
            manifest_changes: dict[str, Any] | None = None, key: Ed25519PrivateKey | None = None,
            listed: list[dict[str, Any]] | None = None, version: int = package.FORMAT_VERSION) -> Path:
-    """A package with these members (name, data, tar type, claimed size), signed by ``key``."""
+    """A package with these members (name, data, tar type, claimed size), signed by ``key``.
+
+    From format 2 on, an evidence member's data is given in plaintext and stored as an age file for the
+    target (made with pyrage: any age implementation's files are accepted).
+    """
+    recipient = pyrage.x25519.Recipient.from_str(str(target.public_keys["age_recipient"]))
+
+    encrypted: dict[tuple[str, bytes], bytes] = {}  # a member repeated is repeated byte for byte
+
+    def stored(name: str, data: bytes) -> bytes:
+        if version < 2 or not name.startswith("blobs/"):
+            return data
+        return encrypted.setdefault((name, data), pyrage.encrypt(data, [recipient]))
+
+    as_stored = [stored(name, data) for name, data, _type, _claimed in members]
     entries = listed if listed is not None else [
-        {"name": name, "size": claimed if claimed is not None else len(data),
+        {"name": name, "size": claimed if claimed is not None else len(kept),
          "sha256": hashlib.sha256(data).hexdigest(),
          **({"unpacked": 10 * len(data)} if name.endswith(".zz") else {})}
-        for name, data, _type, claimed in members]
-    manifest = {"format": package.FORMAT_VERSION, "package_id": str(uuid.uuid4()),
+        for (name, data, _type, claimed), kept in zip(members, as_stored, strict=True)]
+    members = [(name, kept, typeflag, claimed)
+               for (name, _data, typeflag, claimed), kept in zip(members, as_stored, strict=True)]
+    sizes = {name: len(kept) for name, kept, _type, _claimed in members}
+    entries = [{**entry, "size": sizes[entry["name"]]} if entry["size"] is None else entry for entry in entries]
+    manifest = {"format": version, "package_id": str(uuid.uuid4()),
                 "device_id": str(ws.info.device_id), "device_name": ws.info.device_name,
                 "created_at": "2020-09-15T00:00:00+00:00", "schema": migrate.head_revision(), "to": None,
                 "complete": True, "marks": {"changes": {}, "audit": {}}, "contents": {}, "members": entries,
@@ -96,7 +114,6 @@ def _craft(ws: Workspace, target: Workspace, folder: Path, members: list[tuple[s
         tar.write(data + package.padding(len(data)))
     tar.write(b"\0" * 1024)
     out = folder / f"crafted-{uuid.uuid4()}.xcpkg"
-    recipient = pyrage.x25519.Recipient.from_str(str(target.public_keys["age_recipient"]))
     out.write_bytes(package.MAGIC + bytes([version]) + package.MODE_RECIPIENT
                     + pyrage.encrypt(tar.getvalue(), [recipient]))
     return out
@@ -217,8 +234,35 @@ def test_a_compression_bomb(trio) -> None:  # type: ignore[no-untyped-def]
 
 def test_newer_format_and_schema(trio) -> None:  # type: ignore[no-untyped-def]
     a, b, _stranger, folder = trio
-    _refused(b, _craft(a, b, folder, _empty_logs(), version=2), "package_version_unknown")
-    _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"format": 2}), "package_version_unknown")
+    newer = package.FORMAT_VERSION + 1
+    _refused(b, _craft(a, b, folder, _empty_logs(), version=newer), "package_version_unknown")
+    _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"format": newer}), "package_version_unknown")
+    # The signed manifest must say the version the (unsigned) outer header says.
+    _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"format": 1}), "package_version_unknown")
+
+
+def test_format_1_packages_are_still_read(trio) -> None:  # type: ignore[no-untyped-def]
+    """Format 1 carried evidence in plaintext inside the encrypted stream; such packages still import."""
+    a, b, _stranger, folder = trio
+    data = b"%PDF-1.4 a scan from an older laptop " * 100
+    blob = "blobs/" + hashlib.sha256(data).hexdigest()
+    summary = exchange.import_package(b, _craft(a, b, folder, [*_empty_logs(), (blob, data, b"0", None)], version=1))
+    assert summary.evidence_files_added == 1
+    assert b.evidence.read_bytes(hashlib.sha256(data).hexdigest()) == data
+
+
+def test_an_evidence_member_whose_content_is_not_its_name(trio) -> None:  # type: ignore[no-untyped-def]
+    a, b, _stranger, folder = trio
+    promised = hashlib.sha256(b"what the manifest promises").hexdigest()
+    listed = [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest(), "unpacked": 0}
+              for n, d, _t, _c in _empty_logs()]
+    listed.append({"name": f"blobs/{promised}", "size": None, "sha256": promised})  # size: as stored
+    members = [*_empty_logs(), (f"blobs/{promised}", b"something else entirely", b"0", None)]
+    # A well-formed age file for B, under the name and hash of other content: found when decrypted.
+    crafted = _craft(a, b, folder, members, listed=listed)
+    files = store_files(b)
+    _refused(b, crafted, "package_member_hash")
+    assert store_files(b) == files and list((b.evidence.root / "tmp").iterdir()) == []
     _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"schema": "9999"}), "package_schema_newer")
 
 

@@ -103,6 +103,29 @@ class EvidenceStore:
         if writer.digest.hexdigest() != sha256:
             raise XunchaError("evidence_damaged", sha256=sha256)
 
+    def rewrapped_size(self, sha256: str) -> int:
+        """The size of the stored file once re-wrapped for one other key (see :meth:`write_rewrapped`)."""
+        path = self.path_of(sha256)
+        with path.open("rb") as source:
+            self._file_key(source, sha256)
+            return agefile.HEADER_LENGTH_ONE_RECIPIENT + path.stat().st_size - source.tell()
+
+    def write_rewrapped(self, sha256: str, recipient: X25519PublicKey, sink: BinaryIO) -> None:
+        """Writes the stored file as an age file for ``recipient``: a new header around the same file key and
+        the payload copied as it is, so a package carries evidence without decrypting and re-encrypting
+        it. The receiver decrypts and checks the SHA-256; ``verify`` checks this store's files."""
+        with self.path_of(sha256).open("rb") as source:
+            file_key = self._file_key(source, sha256)
+            sink.write(agefile.header_for(file_key, [recipient]))
+            while data := source.read(_CHUNK):
+                sink.write(data)
+
+    def _file_key(self, source: BinaryIO, sha256: str) -> bytes:
+        try:
+            return agefile.read_header(source, [self._key])
+        except agefile.AgeError as exc:
+            raise XunchaError("evidence_damaged", sha256=sha256) from exc
+
     def path_of(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
             raise ValueError(f"not a SHA-256: {sha256!r}")

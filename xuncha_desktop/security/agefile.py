@@ -111,6 +111,25 @@ def _chunk_nonce(counter: int, last: bool) -> bytes:
 
 
 # ---- writing -------------------------------------------------------------------------------------------
+def header_for(file_key: bytes, recipients: list[X25519PublicKey]) -> bytes:
+    """The header wrapping ``file_key`` for ``recipients``: also how a stored file is given to another key
+    without touching its payload (re-wrapping; the file key stays that one file's)."""
+    header = bytearray(VERSION_LINE)
+    for recipient in recipients:
+        ephemeral = X25519PrivateKey.generate()
+        share = _raw(ephemeral.public_key())
+        wrap_key = _hkdf(ephemeral.exchange(recipient), share + _raw(recipient), _X25519_INFO)
+        body = ChaCha20Poly1305(wrap_key).encrypt(bytes(12), file_key, None)
+        header += b"-> X25519 " + _b64(share) + b"\n" + _b64(body) + b"\n"
+    header += b"---"
+    mac = hmac.new(_hkdf(file_key, b"", b"header"), bytes(header), hashlib.sha256).digest()
+    return bytes(header + b" " + _b64(mac) + b"\n")
+
+
+HEADER_LENGTH_ONE_RECIPIENT = len(header_for(bytes(16), [X25519PrivateKey.generate().public_key()]))
+"""Every header written for one X25519 recipient has this length (the fields have fixed sizes)."""
+
+
 class AgeWriter(io.RawIOBase):
     """A writable stream whose bytes reach ``sink`` encrypted; ``close()`` writes the final chunk.
 
@@ -123,19 +142,10 @@ class AgeWriter(io.RawIOBase):
             raise ValueError("no recipients")
         self._sink = sink
         file_key = os.urandom(16)
-        header = bytearray(VERSION_LINE)
-        for recipient in recipients:
-            ephemeral = X25519PrivateKey.generate()
-            share = _raw(ephemeral.public_key())
-            wrap_key = _hkdf(ephemeral.exchange(recipient), share + _raw(recipient), _X25519_INFO)
-            body = ChaCha20Poly1305(wrap_key).encrypt(bytes(12), file_key, None)
-            header += b"-> X25519 " + _b64(share) + b"\n" + _b64(body) + b"\n"
-        header += b"---"
-        mac = hmac.new(_hkdf(file_key, b"", b"header"), bytes(header), hashlib.sha256).digest()
-        header += b" " + _b64(mac) + b"\n"
+        header = header_for(file_key, recipients)
         nonce = os.urandom(16)
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-        sink.write(bytes(header) + nonce)
+        sink.write(header + nonce)
         self._pending = bytearray()
         self._counter = 0
         self._finished = False
@@ -260,10 +270,14 @@ class AgeReader(io.RawIOBase):
     Raises Truncated if the file ends without a final chunk and PayloadDamaged if a chunk was altered.
     """
 
-    def __init__(self, source: BinaryIO, identities: list[X25519PrivateKey]) -> None:
+    def __init__(self, source: BinaryIO, identities: list[X25519PrivateKey] | None = None,
+                 file_key: bytes | None = None) -> None:
+        """Reads the header with ``identities``; or, given the ``file_key`` of a header already read,
+        starts at the payload."""
         super().__init__()
         self._source = source
-        file_key = read_header(source, identities)
+        if file_key is None:
+            file_key = read_header(source, identities or [])
         nonce = self._read_exact(16)
         if len(nonce) != 16:
             raise Truncated("payload nonce")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -167,19 +168,26 @@ def export_package(ws: Workspace, out: Path, to: PublicKeys | None = None, passp
                       .order_by(AuditEntry.seq).execution_options(yield_per=2000))
             for entry in session.scalars(query2):
                 audit_log.add(merge.audit_to_json(entry))
-        sizes: dict[str, int] = {}
-        for sha256, size in session.execute(select(Evidence.sha256, Evidence.size)
-                                            .where(Evidence.sha256.in_(sorted(wanted_blobs)))):
-            if sha256 is not None and size is not None and ws.evidence.has(sha256):
-                sizes[sha256] = int(size)
+        stored = {sha256 for (sha256,) in session.execute(select(Evidence.sha256)
+                                                          .where(Evidence.sha256.in_(sorted(wanted_blobs))))
+                  if sha256 is not None and ws.evidence.has(sha256)}
+        sizes = {sha256: ws.evidence.rewrapped_size(sha256) for sha256 in sorted(stored)}
         marks = {"changes": {str(k): v for k, v in merge.have_marks(session, "changes").items()},
                  "audit": {str(k): v for k, v in merge.have_marks(session, "audit").items()}}
+    if to is not None:
+        recipient = agefile.recipient_key(to.age_recipient)
+        wrapped = None
+    else:
+        assert passphrase is not None
+        one_off = pyrage.x25519.Identity.generate()
+        recipient = agefile.recipient_key(str(one_off.to_public()))
+        wrapped = wrap_identity(one_off, passphrase)
     changes_data = changes.finish()
     audit_data = audit_log.finish()
     members = [
         OutMember(CHANGES, len(changes_data), lambda w: _write_all(w, changes_data)),
         OutMember(AUDIT, len(audit_data), lambda w: _write_all(w, audit_data)),
-        *(OutMember(f"blobs/{sha}", size, _blob_writer(ws, sha)) for sha, size in sorted(sizes.items())),
+        *(OutMember(f"blobs/{sha}", size, _blob_writer(ws, sha, recipient)) for sha, size in sorted(sizes.items())),
     ]
     entries = [
         {"name": CHANGES, "size": len(changes_data), "sha256": hashlib.sha256(changes_data).hexdigest(),
@@ -198,14 +206,6 @@ def export_package(ws: Workspace, out: Path, to: PublicKeys | None = None, passp
                 "contents": {"changes": changes.count, "audit_entries": audit_log.count,
                              "evidence_files": len(sizes)},
                 "members": entries}
-    if to is not None:
-        recipient = agefile.recipient_key(to.age_recipient)
-        wrapped = None
-    else:
-        assert passphrase is not None
-        one_off = pyrage.x25519.Identity.generate()
-        recipient = agefile.recipient_key(str(one_off.to_public()))
-        wrapped = wrap_identity(one_off, passphrase)
     size = write_package(out, manifest, members, ws.signing_key, recipient, wrapped, progress, cancelled)
     summary = {"package_id": str(package_id), "out": str(out), "to": manifest["to"],
                "changes": changes.count, "audit_entries": audit_log.count, "evidence_files": len(sizes),
@@ -229,9 +229,9 @@ def _write_all(writer: BinaryIO, data: bytes) -> None:
         writer.write(view[start:start + (1 << 20)])
 
 
-def _blob_writer(ws: Workspace, sha256: str) -> Callable[[BinaryIO], None]:
+def _blob_writer(ws: Workspace, sha256: str, recipient: X25519PublicKey) -> Callable[[BinaryIO], None]:
     def write(writer: BinaryIO) -> None:
-        ws.evidence.stream_to(sha256, writer)
+        ws.evidence.write_rewrapped(sha256, recipient, writer)
     return write
 
 

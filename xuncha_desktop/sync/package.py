@@ -35,7 +35,8 @@ from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.security import agefile
 
 MAGIC = b"XCPKG\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # 1: evidence members in plaintext inside the stream; 2: as age files
 MODE_RECIPIENT = b"R"
 MODE_PASSPHRASE = b"P"
 BLOCK = 512
@@ -69,19 +70,20 @@ def write_header(out: BinaryIO, wrapped_identity: bytes | None) -> None:
         out.write(MODE_PASSPHRASE + struct.pack(">I", len(wrapped_identity)) + wrapped_identity)
 
 
-def read_header(source: BinaryIO, path: Path) -> bytes | None:
-    """Reads the outer header; returns the passphrase-wrapped identity, or None for a recipient package."""
+def read_header(source: BinaryIO, path: Path) -> tuple[int, bytes | None]:
+    """Reads the outer header; returns the format version and the passphrase-wrapped identity (None for a
+    recipient package)."""
     magic = source.read(len(MAGIC))
     if magic != MAGIC:
         raise PackageError("package_not_package", path=str(path))
     version = source.read(1)
     if not version:
         raise PackageError("package_truncated")
-    if version[0] != FORMAT_VERSION:
+    if version[0] not in READABLE_VERSIONS:
         raise PackageError("package_version_unknown", version=version[0], supported=FORMAT_VERSION)
     mode = source.read(1)
     if mode == MODE_RECIPIENT:
-        return None
+        return version[0], None
     if mode != MODE_PASSPHRASE:
         raise PackageError("package_header_damaged")
     raw = source.read(4)
@@ -93,7 +95,7 @@ def read_header(source: BinaryIO, path: Path) -> bytes | None:
     wrapped = source.read(length)
     if len(wrapped) != length:
         raise PackageError("package_truncated")
-    return wrapped
+    return version[0], wrapped
 
 
 def wrap_identity(identity: pyrage.x25519.Identity, passphrase: str) -> bytes:
@@ -344,7 +346,10 @@ class _PlainReader:
     def read_exact(self, size: int) -> bytes:
         if self.cancelled is not None and self.cancelled():
             raise Cancelled()
-        data = self.source.read(size)
+        try:
+            data = self.source.read(size)
+        except agefile.AgeError as exc:
+            raise _OuterStreamError(exc) from exc
         self.offset += len(data)
         if len(data) != size:
             raise _EndOfStream()
@@ -357,11 +362,16 @@ class _EndOfStream(Exception):
     pass
 
 
+class _OuterStreamError(Exception):
+    """The package's own age stream failed (not an evidence file inside it): ``args[0]`` says how."""
+
+
 class _MemberReader(io.RawIOBase):
-    def __init__(self, plain: _PlainReader, size: int) -> None:
+    def __init__(self, plain: _PlainReader, size: int, hashing: bool = True) -> None:
         self.plain = plain
         self.left = size
         self.digest = hashlib.sha256()
+        self.hashing = hashing
 
     def readable(self) -> bool:
         return True
@@ -373,7 +383,24 @@ class _MemberReader(io.RawIOBase):
             return b""
         data = self.plain.read_exact(wanted)
         self.left -= len(data)
-        self.digest.update(data)
+        if self.hashing:
+            self.digest.update(data)
+        return data
+
+
+class _Tee(io.RawIOBase):
+    """Reads from ``source``, writing every byte read to ``sink`` as well."""
+
+    def __init__(self, source: _MemberReader, sink: BinaryIO) -> None:
+        self.source = source
+        self.sink = sink
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self.source.read(size)
+        self.sink.write(data)
         return data
 
 
@@ -412,7 +439,7 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
     except OSError as exc:
         raise XunchaError("file_missing", path=str(path)) from exc
     with source:
-        wrapped = read_header(source, path)
+        version, wrapped = read_header(source, path)
         header_end = source.tell()
         if wrapped is not None:
             if passphrase is None:
@@ -434,16 +461,21 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
         where = ["header"]
         try:
             try:
-                _read_members(plain, result, verify_key, check_manifest, staging, recipient, has_blob, where)
+                _read_members(plain, result, version, identities, verify_key, check_manifest, staging, recipient,
+                              has_blob, where)
                 # The last chunk is authenticated only when it is read: read to the end.
-                while decrypted.read(agefile.CHUNK):
-                    pass
+                try:
+                    while decrypted.read(agefile.CHUNK):
+                        pass
+                except agefile.AgeError as exc:
+                    raise _OuterStreamError(exc) from exc
             except _EndOfStream as exc:
                 raise PackageError("package_bad_content", reason="the archive ends early") from exc
-            except agefile.Truncated as exc:
-                raise PackageError("package_truncated") from exc
-            except agefile.PayloadDamaged as exc:
-                _raise_damage(exc, path, header_end, result, plain.offset, where[0])
+            except _OuterStreamError as failure:
+                cause = failure.args[0]
+                if isinstance(cause, agefile.Truncated):
+                    raise PackageError("package_truncated") from cause
+                _raise_damage(cause, path, header_end, result, plain.offset, where[0])
             result.bytes = total_size
             return result
         except BaseException:
@@ -451,7 +483,7 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
             raise
 
 
-def _raise_damage(cause: agefile.PayloadDamaged, path: Path, header_end: int, result: ReadPackage,
+def _raise_damage(cause: agefile.AgeError, path: Path, header_end: int, result: ReadPackage,
                   offset: int, region: str) -> None:
     """A chunk that fails authentication: a file cut short in mid-chunk, or altered bytes."""
     if result.manifest:
@@ -464,7 +496,7 @@ def _raise_damage(cause: agefile.PayloadDamaged, path: Path, header_end: int, re
     raise PackageError("package_damaged", offset=offset, region=region) from cause
 
 
-def _read_members(plain: _PlainReader, result: ReadPackage,
+def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identities: list[X25519PrivateKey],
                   verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
                   check_manifest: Callable[[dict[str, Any]], None], staging: Path,
                   recipient: X25519PublicKey, has_blob: Callable[[str], bool], where: list[str]) -> None:
@@ -494,7 +526,7 @@ def _read_members(plain: _PlainReader, result: ReadPackage,
                 raise PackageError("package_bad_signature", device="?")
             signature = plain.read_exact(64)
             plain.read_exact(BLOCK - 64)
-            manifest = _parse_manifest(manifest_body)
+            manifest = _parse_manifest(manifest_body, version)
             key = verify_key(manifest)
             if key is None:
                 raise PackageError("package_unknown_device", device=manifest["device_id"],
@@ -517,7 +549,8 @@ def _read_members(plain: _PlainReader, result: ReadPackage,
         if member.size != entry["size"]:
             raise PackageError("package_member_size", name=member.name, size=member.size,
                                expected=entry["size"])
-        reader = _MemberReader(plain, member.size)
+        as_age_file = version >= 2 and member.name.startswith("blobs/")
+        reader = _MemberReader(plain, member.size, hashing=not as_age_file)
         if member.name in (CHANGES, AUDIT):
             data = bytearray()
             while chunk := reader.read(_PIPE_CHUNK):
@@ -526,17 +559,22 @@ def _read_members(plain: _PlainReader, result: ReadPackage,
                 result.changes = bytes(data)
             else:
                 result.audit = bytes(data)
+            content_digest = reader.digest.hexdigest()
         else:
             sha256 = member.name.removeprefix("blobs/")
             if has_blob(sha256):
                 while reader.read(_PIPE_CHUNK):
                     pass
-                if reader.digest.hexdigest() == sha256:
+                content_digest = sha256 if as_age_file else reader.digest.hexdigest()
+                if content_digest == sha256:
                     result.blobs_present.add(sha256)
+            elif as_age_file:
+                content_digest = _stage_age_blob(reader, sha256, staging, identities, recipient, result)
             else:
                 _stage_blob(reader, sha256, staging, recipient, result)
+                content_digest = reader.digest.hexdigest()
         plain.read_exact(-member.size % BLOCK)
-        if reader.digest.hexdigest() != entry["sha256"] or (
+        if content_digest != entry["sha256"] or (
                 member.name.startswith("blobs/") and entry["sha256"] != member.name.removeprefix("blobs/")):
             raise PackageError("package_member_hash", name=member.name)
     for name in expected:
@@ -561,16 +599,39 @@ def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: X2
         raise PackageError("package_member_hash", name=f"blobs/{sha256}")
 
 
-def _parse_manifest(body: bytes) -> dict[str, Any]:
+def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identities: list[X25519PrivateKey],
+                    recipient: X25519PublicKey, result: ReadPackage) -> str:
+    """Stages an evidence member of format 2 (an age file for the package's key) re-wrapped to
+    ``recipient``, decrypting it on the way only to hash it; returns the plaintext's SHA-256."""
+    handle, temp_name = tempfile.mkstemp(dir=staging, prefix="sync-", suffix=".part")
+    temp = Path(temp_name)
+    result.blobs[sha256] = temp  # registered first, so a failure below discards it
+    digest = hashlib.sha256()
+    with os.fdopen(handle, "wb") as sink:
+        try:
+            file_key = agefile.read_header(reader, identities)  # type: ignore[arg-type]
+            sink.write(agefile.header_for(file_key, [recipient]))
+            plain = agefile.AgeReader(_Tee(reader, sink), file_key=file_key)  # type: ignore[arg-type]
+            while data := plain.read(agefile.CHUNK):
+                digest.update(data)
+        except agefile.AgeError as exc:
+            raise PackageError("package_member_hash", name=f"blobs/{sha256}") from exc
+        if reader.left:
+            raise _EndOfStream()
+        sink.flush()
+        os.fsync(sink.fileno())
+    return digest.hexdigest()
+
+
+def _parse_manifest(body: bytes, version: int) -> dict[str, Any]:
     try:
         manifest = json.loads(body)
     except ValueError as exc:
         raise PackageError("package_bad_manifest", reason=str(exc)) from exc
     if not isinstance(manifest, dict):
         raise PackageError("package_bad_manifest", reason="not a JSON object")
-    version = manifest.get("format")
-    if version != FORMAT_VERSION:
-        raise PackageError("package_version_unknown", version=version, supported=FORMAT_VERSION)
+    if manifest.get("format") != version:  # the signed manifest must agree with the unsigned outer header
+        raise PackageError("package_version_unknown", version=manifest.get("format"), supported=FORMAT_VERSION)
     try:
         uuid.UUID(str(manifest["device_id"]))
         uuid.UUID(str(manifest["package_id"]))
