@@ -6,6 +6,7 @@ device id), so the database can order and compare stamps as plain text and ties 
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 _MILLIS_WIDTH = 15
 _COUNTER_WIDTH = 6
 _COUNTER_MAX = 10**_COUNTER_WIDTH - 1
+_STAMP = re.compile(rf"([0-9]{{{_MILLIS_WIDTH}}})\.([0-9]{{{_COUNTER_WIDTH}}})\.([0-9a-f]{{32}})")
 
 
 @dataclass(frozen=True, order=True)
@@ -28,12 +30,12 @@ class Stamp:
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
-        """Raises ValueError on anything that is not a stamp."""
-        millis, counter, device = text.split(".")
-        if len(millis) != _MILLIS_WIDTH or len(counter) != _COUNTER_WIDTH or len(device) != 32:
+        """Raises ValueError on anything that is not a stamp in its one written form (stamps are compared
+        as text, so an upper-case or otherwise different spelling of the same stamp is refused)."""
+        found = _STAMP.fullmatch(text)
+        if found is None:
             raise ValueError(f"not a clock stamp: {text!r}")
-        uuid.UUID(hex=device)
-        return cls(int(millis), int(counter), device)
+        return cls(int(found[1]), int(found[2]), found[3])
 
 
 def wall_millis() -> int:

@@ -92,17 +92,6 @@ class EvidenceStore:
         """Its public half (a package importer encrypts incoming evidence to it)."""
         return self._recipient
 
-    def stream_to(self, sha256: str, sink: BinaryIO) -> None:
-        """Writes the plaintext of a stored file into ``sink``, then checks its hash (raises if altered).
-
-        The sink has received the bytes by then: use it for streams that are themselves checked later
-        (a package's members are hashed by the receiver), not for files a person opens.
-        """
-        writer = _HashingWriter(sink)
-        self._decrypt_into(self.path_of(sha256), writer, sha256)
-        if writer.digest.hexdigest() != sha256:
-            raise XunchaError("evidence_damaged", sha256=sha256)
-
     def rewrapped_size(self, sha256: str) -> int:
         """The size of the stored file once re-wrapped for one other key (see :meth:`write_rewrapped`)."""
         path = self.path_of(sha256)

@@ -126,7 +126,9 @@ class _Compressed:
         self.count = 0
 
     def add(self, value: dict[str, Any]) -> None:
-        line = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        self.add_line(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n")
+
+    def add_line(self, line: bytes) -> None:
         self.unpacked += len(line)
         self.count += 1
         self._parts.append(self._deflater.compress(line))
@@ -155,12 +157,10 @@ def export_package(ws: Workspace, out: Path, to: PublicKeys | None = None, passp
         changes = _Compressed()
         wanted_blobs: set[str] = set()
         for device in sorted(merge.have_marks(session, "changes")):
-            query = (select(Change).where(Change.device_id == device, Change.seq > change_marks.get(device, 0))
-                     .order_by(Change.seq).execution_options(yield_per=2000))
-            for row in session.scalars(query):
-                changes.add(merge.change_to_json(row))
-                if row.table_name == "evidence" and isinstance(row.fields.get("sha256"), str):
-                    wanted_blobs.add(row.fields["sha256"])
+            for table, fields, line in merge.change_lines(session, device, change_marks.get(device, 0)):
+                changes.add_line(line)
+                if table == "evidence" and isinstance(sha256 := json.loads(fields).get("sha256"), str):
+                    wanted_blobs.add(sha256)
         audit_log = _Compressed()
         for device in sorted(merge.have_marks(session, "audit")):
             query2 = (select(AuditEntry).where(AuditEntry.device_id == device,
@@ -236,6 +236,10 @@ def _blob_writer(ws: Workspace, sha256: str, recipient: X25519PublicKey) -> Call
 
 
 # ---- import ----------------------------------------------------------------------------------------------
+# A package whose change log is at most this long (uncompressed) is merged from memory (merge.Incoming):
+# about three times this in Python objects, well inside the 300 MB an import may use.
+HOLD_IN_MEMORY = 48 << 20
+
 @dataclass
 class ImportSummary:
     package_id: str
@@ -287,7 +291,8 @@ def import_package(ws: Workspace, path: Path, passphrase: str | None = None, dry
         with ws.session() as session, session.begin():
             context_of(session).capture = False
             summary = merge.MergeSummary()
-            merge.apply_changes(session, package.log_lines(CHANGES), summary)
+            merge.apply_changes(session, package.log_lines(CHANGES), summary,
+                                hold_in_memory=package.unpacked(CHANGES) <= HOLD_IN_MEMORY)
             merge.apply_audit(session, package.log_lines(AUDIT), summary)
             sender = uuid.UUID(manifest["device_id"])
             if sender != ws.info.device_id:

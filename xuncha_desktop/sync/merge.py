@@ -13,13 +13,29 @@ updates) are records with their own ids and so merge by union; audit entries arr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Date, Integer, String, Table, Text, Uuid, func, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    String,
+    Table,
+    Text,
+    Uuid,
+    and_,
+    func,
+    inspect,
+    not_,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.base import META_COLUMNS, UTCDateTime
@@ -176,10 +192,23 @@ def parse_change(raw: dict[str, Any]) -> LogEntry:
         raise PackageError("package_bad_content", reason=f"change log: {exc}") from exc
 
 
-def change_to_json(row: Any) -> dict[str, Any]:
-    return {"id": str(row.id), "device_id": str(row.device_id), "seq": row.seq, "hlc": row.hlc,
-            "table": row.table_name, "record_id": str(row.record_id), "op": row.op, "fields": row.fields,
-            "base_hlc": row.base_hlc}
+def change_lines(session: Session, device: uuid.UUID, after: int) -> Iterator[tuple[str, str, bytes]]:
+    """The device's change-log entries after sequence number ``after``, in order, as package lines:
+    (table, the fields' JSON text, the line). Read as plain columns, and the fields' JSON goes into the
+    line as stored, without being decoded and encoded again (most of an export's time otherwise)."""
+    stored_fields = type_coerce(Change.fields, Text)
+    query = (select(Change.id, Change.device_id, Change.seq, Change.hlc, Change.table_name, Change.record_id,
+                    Change.op, Change.base_hlc, stored_fields)
+             .where(Change.device_id == device, Change.seq > after).order_by(Change.seq)
+             .execution_options(yield_per=2000))
+    for row in session.execute(query):
+        fields = row[8]
+        if not isinstance(fields, str):  # PostgreSQL's driver hands JSON over decoded
+            fields = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        head = json.dumps({"base_hlc": row.base_hlc, "device_id": str(row.device_id), "hlc": row.hlc,
+                           "id": str(row.id), "op": row.op, "record_id": str(row.record_id), "seq": row.seq,
+                           "table": row.table_name}, ensure_ascii=False, separators=(",", ":"))
+        yield row.table_name, fields, f'{head[:-1]},"fields":{fields}}}\n'.encode()
 
 
 def have_marks(session: Session, stream: str) -> dict[uuid.UUID, int]:
@@ -195,13 +224,26 @@ def have_marks(session: Session, stream: str) -> dict[uuid.UUID, int]:
 MAX_CLOCK_AHEAD = dt.timedelta(days=1)
 
 
+@dataclass
+class Incoming:
+    """A package's new changes held in memory by record, and per device the sequence number held before
+    them: the fold then reads from the database only what was there before (usually nothing), instead of
+    reading back every change it has just written."""
+
+    by_record: dict[uuid.UUID, list[LogEntry]] = field(default_factory=lambda: defaultdict(list))
+    before: dict[uuid.UUID, int] = field(default_factory=dict)
+
+
 def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary,
-                  now_millis: Callable[[], int] = wall_millis) -> None:
+                  now_millis: Callable[[], int] = wall_millis, hold_in_memory: bool = False) -> None:
     """Adds the changes this copy lacks to the log, then folds every record they touch.
 
-    Raises PackageError ``package_clock_ahead`` for a change stamped more than a day ahead of this clock.
+    ``hold_in_memory`` keeps the new changes in memory for the fold (for packages whose log is small
+    enough). Raises PackageError ``package_clock_ahead`` for a change stamped more than a day ahead of
+    this clock.
     """
     have = have_marks(session, "changes")
+    incoming = Incoming(before=dict(have)) if hold_in_memory else None
     limit = now_millis() + int(MAX_CLOCK_AHEAD.total_seconds() * 1000)
     batch: list[dict[str, Any]] = []
     for raw in entries:
@@ -221,6 +263,9 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
                 days = round(ahead / 86_400_000 + MAX_CLOCK_AHEAD.days, 1)
                 raise PackageError("package_clock_ahead", device=str(entry.device_id), days=days)
         summary.touched[entry.table_name].add(entry.record_id)
+        if incoming is not None:
+            incoming.by_record[entry.record_id].append(entry)
+            incoming.before.setdefault(entry.device_id, 0)
         batch.append({"id": entry.id, "device_id": entry.device_id, "seq": entry.seq, "hlc": entry.hlc,
                       "table_name": entry.table_name, "record_id": entry.record_id, "op": entry.op,
                       "fields": entry.fields, "base_hlc": entry.base_hlc})
@@ -230,15 +275,20 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
     if batch:
         session.connection().execute(_table(Change).insert(), batch)
     for table, ids in sorted(summary.touched.items()):
-        fold_records(session, table, sorted(ids), summary)
+        fold_records(session, table, sorted(ids), summary, incoming)
 
 
-def _log_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[LogEntry]]:
+def _log_of(session: Session, ids: list[uuid.UUID], excluding: dict[uuid.UUID, int] | None = None
+            ) -> dict[uuid.UUID, list[LogEntry]]:
+    """The changes of these records in the log, by record, in stamp order; without, per device in
+    ``excluding``, those above the sequence number given."""
     found: dict[uuid.UUID, list[LogEntry]] = defaultdict(list)
-    rows = session.execute(select(Change.id, Change.device_id, Change.seq, Change.hlc, Change.table_name,
-                                  Change.record_id, Change.op, Change.fields, Change.base_hlc)
-                           .where(Change.record_id.in_(ids)))
-    for row in rows:
+    query = (select(Change.id, Change.device_id, Change.seq, Change.hlc, Change.table_name, Change.record_id,
+                    Change.op, Change.fields, Change.base_hlc).where(Change.record_id.in_(ids)))
+    if excluding:
+        query = query.where(not_(or_(*(and_(Change.device_id == device, Change.seq > seq)
+                                       for device, seq in excluding.items()))))
+    for row in session.execute(query):
         found[row.record_id].append(LogEntry(*row))
     for entries in found.values():
         entries.sort(key=lambda e: e.hlc)
@@ -329,13 +379,23 @@ def _found(table: str, record_id: uuid.UUID, name: str, kept: LogEntry, kept_val
     return Found(conflict_id, table, record_id, name, kept, kept_value, other, other_value)
 
 
-def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: MergeSummary | None = None) -> None:
+def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: MergeSummary | None = None,
+                 incoming: Incoming | None = None) -> None:
     model = models_by_table()[table]
     convert = converters(table)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        logs = _log_of(session, chunk)
-        existing = {r.id: r for r in session.scalars(select(model).where(model.id.in_(chunk)))}
+        if incoming is None:
+            logs = _log_of(session, chunk)
+            here = chunk
+        else:
+            logs = _log_of(session, chunk, incoming.before)
+            here = list(logs)  # a record with no change here before the package does not exist here
+            for record_id in chunk:
+                arrived = incoming.by_record.get(record_id)
+                if arrived:
+                    logs[record_id] = sorted([*logs.get(record_id, ()), *arrived], key=lambda e: e.hlc)
+        existing = {r.id: r for r in session.scalars(select(model).where(model.id.in_(here)))} if here else {}
         found: list[Found] = []
         new_rows: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         for record_id in chunk:

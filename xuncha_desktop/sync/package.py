@@ -287,6 +287,11 @@ class ReadPackage:
             path.unlink(missing_ok=True)
         self.blobs.clear()
 
+    def unpacked(self, name: str) -> int:
+        """The uncompressed size the manifest declares for a log (reading refuses anything longer)."""
+        entry = next(m for m in self.manifest["members"] if m["name"] == name)
+        return int(entry.get("unpacked", 0))
+
     def log_lines(self, name: str) -> Iterator[dict[str, Any]]:
         """The JSON objects of a compressed log member, decompressed with the bomb limits."""
         data = self.changes if name == CHANGES else self.audit
