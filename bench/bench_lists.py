@@ -11,10 +11,12 @@ Measures, offscreen (QT_QPA_PLATFORM=offscreen, a 1280x720 page, every figure fr
   showing it and painting it into a pixmap (``QWidget.grab``: the whole page, filter bar and table);
 - the same page re-read (the refresh of the window, F5) and repainted; the repaint alone, with no query;
 - a jump to the middle of the list (the scroll bar dragged there: the page there is read by OFFSET);
-- a re-query with a filter (interviewee category) and with a sort on another column, each repainted.
+- a re-query with a filter (interviewee category) and with a sort on another column, each repainted,
+  and a jump to the middle of each of these two lists.
 
-The baseline is the bare SQL query of the same page: ``SELECT *`` with the same WHERE, ORDER BY and
-LIMIT, on the same encrypted connection, fetched to Python tuples. The list reads its page after the count
+The baseline is the bare SQL query of the same page: ``SELECT *`` with the same WHERE, ORDER BY (taken
+from the service's statement, tie-break included) and LIMIT, on the same encrypted connection, fetched to
+Python tuples. The list reads its page after the count
 of the previous query has run (its scan of the index pushes the page's rows out of SQLCipher's page cache),
 so the baseline runs after the same count; the bare query with a warm cache is reported beside it. Every
 ratio is of two medians taken in the same run. Target: within 3x the bare query, and under 100 ms.
@@ -87,6 +89,7 @@ def measure(path: Path, repeats: int) -> None:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import text
 
+    from xuncha_desktop.services.kinds import KINDS
     from xuncha_desktop.ui.controller import Controller, Query
     from xuncha_desktop.ui.models import PAGE_SIZE
     from xuncha_desktop.ui.pages import ListPage
@@ -112,6 +115,24 @@ def measure(path: Path, repeats: int) -> None:
         assert len(rows) == PAGE_SIZE
         return seconds
 
+    def order_by(order: list[str] | None) -> str:
+        """The ORDER BY of the service's own statement for the list (so the baseline breaks ties alike)."""
+        with ws.session() as session:
+            sql = str(KINDS["interview"].query(session, order=order).compile(dialect=ws.engine.dialect))
+        return sql.rsplit("ORDER BY", 1)[1].replace("interviews.", "").strip()
+
+    def jump(page: ListPage) -> tuple[float, int]:
+        """Drags the scroll bar to the middle and repaints; the time, and the first row of the page read."""
+        bar = page.view.verticalScrollBar()
+        app.processEvents()  # the window's event loop lays the longer list out (scroll range) once the count is in
+        started = time.perf_counter()
+        bar.setValue(bar.maximum() // 2)
+        page.grab()
+        seconds = time.perf_counter() - started
+        middle = page.view.rowAt(0) // PAGE_SIZE * PAGE_SIZE
+        bar.setValue(0)
+        return seconds, middle
+
     def open_page() -> tuple[ListPage, list[float]]:
         """Creates, shows and paints the list page; returns it with the times of the three steps."""
         started = time.perf_counter()
@@ -133,10 +154,13 @@ def measure(path: Path, repeats: int) -> None:
     close(cold_page)
 
     keys = ("first", "build", "show", "paint", "refresh", "repaint", "filtered", "sorted", "counted", "data_path",
-            "middle", "bare_first", "bare_warm", "bare_middle", "bare_filtered", "bare_sorted", "bare_count")
+            "middle", "middle_filtered", "middle_sorted", "bare_first", "bare_warm", "bare_middle", "bare_filtered",
+            "bare_sorted", "bare_middle_filtered", "bare_middle_sorted", "bare_count")
     times: dict[str, list[float]] = {key: [] for key in keys}
     count = 0
-    page_sql = ("SELECT * FROM interviews WHERE deleted = 0 {where} ORDER BY {order}, id LIMIT :limit OFFSET :offset")
+    page_sql = "SELECT * FROM interviews WHERE deleted = 0 {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    by_time, by_name = order_by(None), order_by(["interviewee_name"])
+    middles = {"": 0, "filtered": 0, "sorted": 0}
     for _ in range(repeats):
         started = time.perf_counter()
         page, steps = open_page()
@@ -147,14 +171,8 @@ def measure(path: Path, repeats: int) -> None:
         times["counted"].append(time.perf_counter() - started)
 
         # a jump to the middle of the list (the scroll bar dragged there): the view asks for rows far down
-        bar = page.view.verticalScrollBar()
-        app.processEvents()  # the window's event loop lays the longer list out (scroll range) once the count is in
-        started = time.perf_counter()
-        bar.setValue(bar.maximum() // 2)
-        page.grab()
-        times["middle"].append(time.perf_counter() - started)
-        middle = page.view.rowAt(0) // PAGE_SIZE * PAGE_SIZE
-        bar.setValue(0)
+        seconds, middles[""] = jump(page)
+        times["middle"].append(seconds)
 
         started = time.perf_counter()
         page.model.refresh()
@@ -170,25 +188,33 @@ def measure(path: Path, repeats: int) -> None:
         page.grab()
         times["filtered"].append(time.perf_counter() - started)
         page.model.wait_for_count()
+        seconds, middles["filtered"] = jump(page)
+        times["middle_filtered"].append(seconds)
 
         started = time.perf_counter()
         page.model.set_query(Query((), None, ("interviewee_name",)))
         page.grab()
         times["sorted"].append(time.perf_counter() - started)
+        page.model.wait_for_count()
+        seconds, middles["sorted"] = jump(page)
+        times["middle_sorted"].append(seconds)
         close(page)
 
         started = time.perf_counter()
         controller.page("interview", 0, PAGE_SIZE, Query())
         times["data_path"].append(time.perf_counter() - started)
         category = "AND interviewee_category = 'principal'"
-        times["bare_first"].append(bare(page_sql.format(where="", order="started_at DESC"), limit=PAGE_SIZE))
-        times["bare_warm"].append(bare(page_sql.format(where="", order="started_at DESC"), warm=True,
-                                       limit=PAGE_SIZE))
-        times["bare_filtered"].append(bare(page_sql.format(where=category, order="started_at DESC"), category,
+        times["bare_first"].append(bare(page_sql.format(where="", order=by_time), limit=PAGE_SIZE))
+        times["bare_warm"].append(bare(page_sql.format(where="", order=by_time), warm=True, limit=PAGE_SIZE))
+        times["bare_filtered"].append(bare(page_sql.format(where=category, order=by_time), category,
                                            limit=PAGE_SIZE))
-        times["bare_middle"].append(bare(page_sql.format(where="", order="started_at DESC"), offset=middle,
+        times["bare_middle"].append(bare(page_sql.format(where="", order=by_time), offset=middles[""],
                                          limit=PAGE_SIZE))
-        times["bare_sorted"].append(bare(page_sql.format(where="", order="interviewee_name"), limit=PAGE_SIZE))
+        times["bare_middle_filtered"].append(bare(page_sql.format(where=category, order=by_time), category,
+                                                  offset=middles["filtered"], limit=PAGE_SIZE))
+        times["bare_sorted"].append(bare(page_sql.format(where="", order=by_name), limit=PAGE_SIZE))
+        times["bare_middle_sorted"].append(bare(page_sql.format(where="", order=by_name),
+                                                offset=middles["sorted"], limit=PAGE_SIZE))
         with ws.engine.connect() as connection:
             started = time.perf_counter()
             connection.execute(text("SELECT count(*) FROM interviews WHERE deleted = 0")).scalar()
@@ -213,7 +239,9 @@ def measure(path: Path, repeats: int) -> None:
     print(line("repaint alone (no query)", "repaint", "bare_first", "   (the floor of every line above)"))
     print(line("jump to the middle + repaint", "middle", "bare_middle"))
     print(line("filtered re-query + repaint", "filtered", "bare_filtered"))
+    print(line("  jump to its middle + repaint", "middle_filtered", "bare_middle_filtered"))
     print(line("sorted re-query + repaint (name)", "sorted", "bare_sorted"))
+    print(line("  jump to its middle + repaint", "middle_sorted", "bare_middle_sorted"))
     print(f"{'  bare SQL of the first page, warm':<36} {ms('bare_warm'):8.1f} ms   (the same query just before: "
           "its pages in the cache)")
     print(f"{'count of matches (worker thread)':<36} {ms('counted'):8.1f} ms   bare SQL {ms('bare_count'):7.1f} ms   "

@@ -64,6 +64,33 @@ def test_revision_0001_fixture_opens_with_its_records(tmp_path: Path) -> None:
         assert KINDS["problem"].find(s)[0].statement.startswith("党组落实")
 
 
+def test_revision_0003_fixture_is_backed_up_migrated_and_analysed(tmp_path: Path) -> None:
+    # Made by the release of 0003 (its list indexes had no tie-break id); 0004 rebuilds them.
+    target = tmp_path / "ws"
+    shutil.copytree(FIXTURES / "workspace-0003", target)
+    with Workspace.open(target, PASSPHRASE) as ws:
+        assert migrate.current_revision(ws.engine) == migrate.head_revision()
+        assert len(list((target / "backups").glob("xuncha-0003-*.db"))) == 1
+        with ws.engine.connect() as connection:
+            columns = [row[2] for row in connection.exec_driver_sql("PRAGMA index_info(ix_interviews_live_started)")]
+            assert columns == ["deleted", "started_at", "id"]
+            indexes = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+            names = {row[0] for row in indexes}
+            assert "ix_interviews_round_started" in names and "ix_interviews_round_id" not in names
+            analysed = connection.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'interviews'")
+            assert analysed.scalar()
+            assert _differences(connection) == []
+        with ws.transaction() as s:
+            listed = KINDS["interview"].find(s)
+            # Newest first; the three at the same time by id, descending like the time.
+            assert [i.interviewee_name for i in listed][:2] == ["刘静", "赵敏"]
+            key = [(i.started_at, i.id) for i in listed]
+            assert len(key) == 5 and key == sorted(key, reverse=True)
+            assert [u.name for u in KINDS["unit"].find(s)] == ["娄底市审计局", "娄底市财政局"]
+            assert KINDS["problem"].find(s)[0].statement.startswith("党组落实")
+            assert [p.title for p in KINDS["paper"].find(s)] == ["关于专项资金管理的底稿"]
+
+
 def test_an_older_schema_is_backed_up_before_migrating(workspace: Workspace,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     with workspace.transaction() as s:

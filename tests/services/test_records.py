@@ -113,3 +113,29 @@ def test_a_record_others_point_to_cannot_be_deleted(session: Session, ids: dict[
     KINDS["group"].delete(session, ids["group"])
     KINDS["unit"].delete(session, ids["unit"])
     KINDS["round"].delete(session, ids["round"])
+
+
+def test_ties_are_broken_by_id_in_the_direction_of_the_last_sort_term(session: Session, ids: dict[str, str]) -> None:
+    # Interviews at the same time: the list (newest first) breaks the tie by id, descending like the time,
+    # so the descending list is exactly the ascending one reversed, and pages read by offset join up.
+    interviews = KINDS["interview"]
+    times = ["2020-05-06T09:30", "2020-05-06T09:30", "2020-05-07T10:00", "2020-05-06T09:30", "2020-05-05T15:00"]
+    for number, started in enumerate(times, 1):
+        interviews.create(session, {"round_id": ids["round"], "unit_id": ids["unit"], "number": f"T{number}",
+                                    "interviewee_name": "王芳" if number < 4 else "李娜",
+                                    "interviewee_category": "principal", "started_at": started,
+                                    "interviewers": ["赵刚", "钱敏"]})
+    newest_first = interviews.find(session)
+    key = [(i.started_at, i.id) for i in newest_first]
+    assert key == sorted(key, reverse=True)
+    assert [i.id for i in interviews.find(session, order=["started_at"])] == [i.id for i in reversed(newest_first)]
+    paged = [i.id for offset in range(0, 5, 2) for i in interviews.find(session, limit=2, offset=offset)]
+    assert paged == [i.id for i in newest_first]
+    by_name = interviews.find(session, order=["-interviewee_name"])
+    assert [(i.interviewee_name, i.id) for i in by_name] == sorted(((i.interviewee_name, i.id) for i in by_name),
+                                                                  reverse=True)
+    # Several terms, the last ascending: ties by id ascending.
+    mixed = interviews.find(session, order=["-interviewee_name", "started_at"])
+    expected = sorted(mixed, key=lambda i: (i.started_at, i.id))
+    expected.sort(key=lambda i: i.interviewee_name, reverse=True)  # stable: keeps time and id within a name
+    assert [i.id for i in mixed] == [i.id for i in expected]

@@ -103,13 +103,18 @@ class RecordService(Generic[M]):
             statement = statement.where(self._condition(session, item))
         if search:
             statement = statement.where(self._search_condition(session, search))
+        descending = False
         for name in order or self.default_order:
             bare = name.lstrip("-")
             if bare != "created_at":
                 self.field(bare)  # refuses an unknown name
             column = getattr(self.model, bare)
-            statement = statement.order_by(column.desc() if name.startswith("-") else column.asc())
-        return statement.order_by(self.model.id)
+            descending = name.startswith("-")
+            statement = statement.order_by(column.desc() if descending else column.asc())
+        # Ties are broken by id in the direction of the last term, so a descending list is exactly the
+        # ascending one reversed and one list index (…, id) serves both directions: walked backwards for a
+        # descending order. A far page (OFFSET) then skips index entries only, never table rows.
+        return statement.order_by(self.model.id.desc() if descending else self.model.id.asc())
 
     def find(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
              limit: int | None = None, offset: int = 0, order: Sequence[str] | None = None) -> list[M]:

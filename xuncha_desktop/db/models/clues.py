@@ -12,16 +12,24 @@ from xuncha_desktop.db.base import Base, Replicated
 
 class Clue(Replicated, Base):
     __tablename__ = "clues"
-    __table_args__ = (Index("ix_clues_live_created", "deleted", "created_at"),)
+    # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
+    # and under each filter.
+    __table_args__ = (
+        Index("ix_clues_live_created", "deleted", "created_at", "id"),
+        Index("ix_clues_round_created", "round_id", "deleted", "created_at", "id"),
+        Index("ix_clues_unit_created", "unit_id", "deleted", "created_at", "id"),
+        Index("ix_clues_status_created", "status", "deleted", "created_at", "id"),
+        Index("ix_clues_category_created", "category", "deleted", "created_at", "id"),
+    )
 
-    round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
-    unit_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    round_id: Mapped[uuid.UUID | None]
+    unit_id: Mapped[uuid.UUID]
     number: Mapped[str | None] = mapped_column(String(50))
     source_kind: Mapped[str] = mapped_column(String(32))
     persons_involved: Mapped[str | None] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text)
-    category: Mapped[str | None] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    category: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32))
     # Clues about leaders go sealed to the discipline secretary.
     sealed: Mapped[bool] = mapped_column(Boolean, default=False)
     receiving_body: Mapped[str | None] = mapped_column(String(200))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -15,9 +15,17 @@ class Evidence(Replicated, Base):
     """A piece of evidence; its file lives in the encrypted store under its ``sha256``."""
 
     __tablename__ = "evidence"
+    # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
+    # (with the date of its date filter after it, tested in the index) and under each filter.
+    __table_args__ = (
+        Index("ix_evidence_live_created", "deleted", "created_at", "id", "obtained_at"),
+        Index("ix_evidence_round_created", "round_id", "deleted", "created_at", "id"),
+        Index("ix_evidence_unit_created", "unit_id", "deleted", "created_at", "id"),
+        Index("ix_evidence_type_created", "evidence_type", "deleted", "created_at", "id"),
+    )
 
-    round_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
-    unit_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    round_id: Mapped[uuid.UUID | None]
+    unit_id: Mapped[uuid.UUID | None]
     title: Mapped[str] = mapped_column(String(300))
     evidence_type: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str | None] = mapped_column(String(300))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated
@@ -15,6 +15,8 @@ class Round(Replicated, Base):
     """巡察轮次: one round of inspection (e.g. 五届市委第八轮) of one kind."""
 
     __tablename__ = "rounds"
+    # The list's index (docs/data-model.md, "List indexes"): its order ending with the tie-break id.
+    __table_args__ = (Index("ix_rounds_live_start", "deleted", "start_date", "id"),)
 
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(32))
@@ -31,8 +33,14 @@ class Group(Replicated, Base):
     """巡察组 of one round; its units are links of relation ``inspects``."""
 
     __tablename__ = "groups"
+    # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
+    # and under the round filter.
+    __table_args__ = (
+        Index("ix_groups_live_name", "deleted", "name", "id"),
+        Index("ix_groups_round_name", "round_id", "deleted", "name", "id"),
+    )
 
-    round_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    round_id: Mapped[uuid.UUID]
     name: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -50,6 +58,12 @@ class Unit(Replicated, Base):
     """被巡察单位 and its Party organisation."""
 
     __tablename__ = "units"
+    # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
+    # and under the kind of Party organisation.
+    __table_args__ = (
+        Index("ix_units_live_name", "deleted", "name", "id"),
+        Index("ix_units_kind_name", "party_org_kind", "deleted", "name", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     party_org: Mapped[str | None] = mapped_column(String(200))
