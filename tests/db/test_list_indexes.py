@@ -132,3 +132,23 @@ def test_the_check_fails_for_a_plan_that_reads_the_table(session: Session) -> No
     statement = KINDS["interview"].query(session, [Filter("place", "=", "谈话室")]) \
         .with_only_columns(model.id).offset(FAR).limit(100)
     assert not _index_only(_plan(session, statement))
+
+
+def test_a_list_offers_to_sort_by_exactly_the_columns_an_index_serves(session: Session) -> None:
+    """``list_order`` (what the list header accepts) says yes for a column whose far page is read from an
+    index alone, both ways, and no for every other column the list shows."""
+    wrong = []
+    for kind, columns in LIST_COLUMNS.items():
+        service = KINDS[kind]
+        for name in columns:
+            for descending in (False, True):
+                order = service.list_order(name, descending)
+                probe = list(order) if order is not None else [("-" if descending else "") + name]
+                statement = service.query(session, [], None, probe) \
+                    .with_only_columns(service.model.id).offset(FAR).limit(100)
+                if _index_only(_plan(session, statement)) != (order is not None):
+                    wrong.append(f"{kind}.{name} descending={descending}: offered={order is not None}")
+    assert wrong == []
+    assert KINDS["interview"].list_order("place") is None
+    assert KINDS["interview"].list_order("started_at", descending=True) == ("-started_at",)
+    assert KINDS["paper"].list_order("number", descending=True) == ("-number", "-created_at")

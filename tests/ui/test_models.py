@@ -69,6 +69,14 @@ def test_model_pages_through_the_service(qtmodeltester: Any, monkeypatch: pytest
     assert asked == [(0, 10)]
     model.wait_for_count()
 
+    # a column no index serves (the post) is not sorted: that would read and sort every row first
+    refused: list[int] = []
+    model.sortRefused.connect(refused.append)
+    asked.clear()
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert refused == [2] and asked == [] and model.query.order == ("started_at",)
+    assert model.sortable(1) and not model.sortable(2)
+
     # filtering and searching are done by the database too, with the count of matches
     model.set_query(Query((("interviewee_category", "=", "principal"),), None, ("started_at",)))
     assert model.wait_for_count() == 13

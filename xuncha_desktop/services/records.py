@@ -12,9 +12,9 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, Table, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.base import Replicated
@@ -115,6 +115,25 @@ class RecordService(Generic[M]):
         # ascending one reversed and one list index (…, id) serves both directions: walked backwards for a
         # descending order. A far page (OFFSET) then skips index entries only, never table rows.
         return statement.order_by(self.model.id.desc() if descending else self.model.id.asc())
+
+    def list_order(self, column: str, descending: bool = False) -> tuple[str, ...] | None:
+        """The order of a list sorted by ``column``, or None when no list index serves it.
+
+        A list of half a million rows sorted by a column no index holds would read and sort every match
+        before showing its first row, so such a sort is not offered. Sorting by the first column of the
+        default order gives the default order (reversed as a whole for the other direction).
+        """
+        first = self.default_order[0]
+        if column == first.lstrip("-"):
+            if descending == first.startswith("-"):
+                return self.default_order
+            return tuple(name[1:] if name.startswith("-") else "-" + name for name in self.default_order)
+        table = cast(Table, self.model.__table__)  # type: ignore[attr-defined]
+        for index in table.indexes:
+            names = [c.name for c in index.columns]
+            if names[:1] == ["deleted"] and names[1:2] == [column] and names[2:3] == ["id"]:
+                return ("-" + column if descending else column,)
+        return None
 
     def find(self, session: Session, filters: Sequence[Filter] = (), search: str | None = None,
              limit: int | None = None, offset: int = 0, order: Sequence[str] | None = None) -> list[M]:

@@ -172,6 +172,10 @@ class Controller:
 
         return [Filter(name, op, value) for name, op, value in query.filters]
 
+    def list_order(self, kind: str, column: str, descending: bool) -> tuple[str, ...] | None:
+        """The order of the list sorted by ``column``; None when the list does not sort by it (no index)."""
+        return self.service(kind).list_order(column, descending)
+
     def count(self, kind: str, query: Query = Query()) -> int:
         service = self.service(kind)
         with self.workspace.session() as session:

@@ -42,6 +42,7 @@ class RecordTableModel(QAbstractTableModel):
     """
 
     countChanged = Signal(int)
+    sortRefused = Signal(int)  # the column asked for: the list keeps its order
 
     def __init__(self, controller: Controller, kind: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -179,9 +180,16 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        name = self.columns[column]
-        prefix = "-" if order == Qt.SortOrder.DescendingOrder else ""
-        self.set_query(Query(self._query.filters, self._query.search, (prefix + name,)))
+        wanted = self.controller.list_order(self.kind, self.columns[column],
+                                            order == Qt.SortOrder.DescendingOrder)
+        if wanted is None:  # no index serves it: on a long list it would freeze the window for seconds
+            self.sortRefused.emit(column)
+            return
+        self.set_query(Query(self._query.filters, self._query.search, wanted))
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self.columns) and \
+            self.controller.list_order(self.kind, self.columns[column], False) is not None
 
     def record_id(self, row: int) -> str | None:
         found = self.row_at(row)
