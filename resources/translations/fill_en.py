@@ -35,7 +35,8 @@ EN = {
     "线索：%1\n问题：%2": "Clues: %1\nProblems: %2", "问题按类别": "Problems by category", "问题数": "Problems",
     "各单位整改进度": "Rectification by unit", "未完成": "Not finished", "添加文件…": "Add files…",
     "添加文件（也可把文件拖到此处）": "Add files (or drop them here)",
-    "把文件拖到此处即可登记为证据材料": "Drop files here to register them as evidence",
+    "把文件拖到此处即可登记为证据材料；回车或双击查看文件":
+        "Drop files here to register them as evidence; Enter or double-click shows a file",
     "选择证据文件": "Choose evidence files", "正在加密保存 %1 …": "Encrypting and storing %1 …",
     "未能添加": "Not added", "多个姓名以“、”分隔": "Separate names with “、” or commas",
     "插入谈话提纲…": "Insert an outline…", "插入时间 (Ctrl+T)": "Insert time (Ctrl+T)",
@@ -55,15 +56,15 @@ EN = {
     "工作台": "Dashboard", "轮次与单位": "Rounds and units", "证据材料": "Evidence", "问题底稿": "Working papers",
     "问题与整改": "Problems", "同步": "Sync", "文件(&F)": "&File", "新建记录": "New record",
     "添加证据文件…": "Add evidence files…", "刷新": "Refresh", "退出": "Quit", "查找(&S)": "&Search",
-    "全局检索": "Search everything", "视图(&V)": "&View", "语言(&L)": "&Language", "帮助(&H)": "&Help",
+    "全局检索": "Search everything", "视图(&V)": "&View", "帮助(&H)": "&Help",
     "关于": "About", "工具栏": "Toolbar", "检索全部记录 (Ctrl+F)": "Search all records (Ctrl+F)",
     "工作区：%1": "Workspace: %1", "设备：%1": "Device: %1", "使用人：%1": "User: %1", "恢复草稿": "Restore drafts",
     "发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？":
         "Found %n unsaved interview draft(s) (the program may have stopped unexpectedly). Restore now?",
-    "有未保存的草稿": "Unsaved drafts", "语言": "Language",
+    "有未保存的草稿": "Unsaved drafts",
     "界面语言将在下次启动时切换。": "The language changes at the next start.",
     "巡察外业桌面端\n离线、加密的巡察外业记录程序。": "Xuncha desktop\nOffline, encrypted records of inspection work.",
-    "关联记录（双击打开）": "Linked records (double-click to open)", "类型": "Kind", "关系": "Relation",
+    "关联记录（双击打开；可从列表拖入）": "Linked records (double-click to open; drag rows here from a list)", "类型": "Kind", "关系": "Relation",
     "记录": "Record", "添加关联…": "Add link…", "取消关联": "Remove link", "保存": "Save", "保存 (Ctrl+S)": "Save (Ctrl+S)",
     "删除": "Delete", "关闭": "Close", "新建%1": "New %1", "请更正标红的项目。": "Please correct the fields marked in red.",
     "确定删除这条记录吗？": "Delete this record?", "状态：%1": "Status: %1", "提出": "raised", "佐证": "supported by",
@@ -162,6 +163,33 @@ EN = {
         "This package is protected by a passphrase: enter it under “Package passphrase” and import again. Nothing was changed.",
     "同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。":
         "The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.",
+    # settings, closing editors, the evidence viewer and thumbnails (issue 3, second part)
+    "设置(&T)": "Se&ttings", "界面语言(&L)": "Interface &language", "界面语言": "Interface language",
+    "保存修改？": "Save changes?", "“%1”有未保存的修改。关闭前要保存吗？": "“%1” has unsaved changes. Save them before closing?",
+    "不保存": "Don't save", "打开登记信息": "Open the record", "查看文件": "View file", "查看文件…": "View file…",
+    "查看所选的图片或 PDF (Enter，或双击)": "View the selected image or PDF (Enter, or double-click)",
+    "在查看器中打开图片或 PDF，可缩放、翻页 (Ctrl+O)": "Open the image or PDF in the viewer: zoom, turn pages (Ctrl+O)",
+    "导出副本": "Export a copy", "导出副本…": "Export a copy…",
+    "把解密后的文件保存到所选位置（记入保管记录）": "Save the decrypted file where you choose (recorded in the chain of custody)",
+    "已导出副本：%1（已记入保管记录）": "Copy exported: %1 (recorded in the chain of custody)",
+    "查看证据文件": "View evidence file", "查看：%1": "View: %1", "文件：%1（%2）": "File: %1 (%2)",
+    "这条证据材料没有文件。": "This evidence has no file.",
+    "此类文件不能在程序内查看；需要时请用“导出副本…”。":
+        "This kind of file cannot be shown here; use “Export a copy…” if you need it.",
+    "文件太大，不能在程序内查看；需要时请用“导出副本…”。":
+        "The file is too big to show here; use “Export a copy…” if you need it.",
+    "无法显示此图片（文件格式不受支持或已损坏）。": "This image cannot be shown (unsupported format or damaged file).",
+    "无法显示此 PDF（文件已损坏或加了密码）。": "This PDF cannot be shown (damaged or password-protected).",
+    "正在解密 %1 …": "Decrypting %1 …", "正在导出 %1 …": "Exporting %1 …", "未能导出": "Not exported",
+    "正在校验…": "Verifying…", "校验": "Verify",
+    "重新计算加密保存的文件的 SHA-256，与登记值比对 (Ctrl+K)":
+        "Re-hash the stored encrypted file and compare with the registered SHA-256 (Ctrl+K)",
+    "校验通过：文件完好，与登记的 SHA-256 一致。": "Verified: the file is intact; its SHA-256 matches.",
+    "校验未通过：文件已损坏或被改动！": "Verification failed: the file is damaged or altered!",
+    "缩小": "Zoom out", "缩小 (Ctrl+-)": "Zoom out (Ctrl+-)", "放大": "Zoom in", "放大 (Ctrl++)": "Zoom in (Ctrl++)",
+    "适合窗口": "Fit to window", "适合窗口 (Ctrl+0)": "Fit to window (Ctrl+0)", "实际大小": "Actual size",
+    "实际大小 (Ctrl+1)": "Actual size (Ctrl+1)", "上一页": "Previous page", "上一页 (PgUp)": "Previous page (PgUp)",
+    "下一页": "Next page", "下一页 (PgDown)": "Next page (PgDown)", "共 %1 页": "of %1", "当前页": "Current page",
 }
 
 

@@ -314,3 +314,25 @@ def test_petitioner_identity_is_hidden_until_asked(qtbot, window, workspace: Wor
     assert name.text() == "王某某" and name.echoMode() == QLineEdit.EchoMode.Password
     editor.widgets["petitioner_name"].reveal.setChecked(True)
     assert name.echoMode() == QLineEdit.EchoMode.Normal
+
+
+def test_f5_refreshes_the_lists_and_the_dashboard(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    page = window.lists["problem"]
+    dashboard = window.pages["dashboard"]
+    assert page.count_label.text() == "共 0 条" and dashboard.count_labels["problems"].text() == "0"
+    # records that arrive behind the window's back (another office workstation, an import)
+    with workspace.transaction() as session:
+        for n in range(2):
+            KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                              "category": "team_building", "statement": f"问题{n}",
+                                              "deadline": "2020-01-01"})
+    assert page.count_label.text() == "共 0 条"
+    assert "F5" in window.refresh_action.shortcut().toString()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.count_label.text() == "共 2 条"
+    assert page.model.data(page.model.index(0, 2)) in ("问题0", "问题1")
+    assert dashboard.count_labels["problems"].text() == "2"
+    assert dashboard.count_labels["problems_overdue"].text() == "2"
+    assert dashboard.overdue_model.rowCount() == 2

@@ -27,16 +27,23 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> int:
-    """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window."""
+def start_language(explicit: str | None = None) -> str:
+    """The language of this run: ``xuncha gui --lang`` if given, else the one saved under 设置 → 界面语言."""
     import os
 
-    from xuncha_desktop.errors import XunchaError
     from xuncha_desktop.ui import i18n
 
-    app = application()
-    language = i18n.install(i18n.chosen_language(lang))
+    language = i18n.install(i18n.chosen_language(explicit))
     os.environ["XUNCHA_LANG"] = language  # the core's messages follow the window's language
+    return language
+
+
+def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> int:
+    """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window."""
+    from xuncha_desktop.errors import XunchaError
+
+    app = application()
+    language = start_language(lang)
     workspace: Any = None
     if passphrase is not None:
         from xuncha_desktop.workspace import Workspace, is_workspace

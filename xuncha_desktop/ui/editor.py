@@ -2,8 +2,9 @@
 
 Each field gets the widget its type calls for (dates, enumerations and vocabularies as combo boxes with
 labels, multi-line text); a ValidationError from the service is shown under the field it names. Existing
-records show their linked records (double-click opens one) and, for records with a status, one button per
-allowed next step, asking for what that step needs.
+records show their linked records (double-click opens one; rows dragged from a list are linked) and, for
+records with a status, one button per allowed next step, asking for what that step needs. Closing a form
+with unsaved changes (window close, Esc, 关闭, Ctrl+W: all end in ``reject``) asks 保存 / 不保存 / 取消.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +45,7 @@ from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.ui.controller import Controller
 from xuncha_desktop.ui.models import PlainTableModel
+from xuncha_desktop.ui.record_drag import LinkDropView
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 _EMPTY_DATETIME = QDateTime(_EMPTY_DATE, QTime(0, 0))
@@ -272,6 +274,8 @@ class RecordEditor(QDialog):
 
     saved = Signal(str, str)  # kind, id
     navigate = Signal(str, str)  # kind, id of a linked record to open
+    discarded = Signal()  # closed with 不保存 (the window drops an interview's draft then)
+    close_kept = Signal()  # the person answered 取消 (or saving was refused): the form stays open
 
     def __init__(self, controller: Controller, kind: str, record_id: str | None = None,
                  defaults: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
@@ -285,6 +289,9 @@ class RecordEditor(QDialog):
         self.setAcceptDrops(True)
         self.widgets: dict[str, FieldWidget] = {}
         self._initial: dict[str, Any] = {}
+        self._clean: dict[str, Any] = {}  # the form's values when last loaded, saved or first shown
+        self._shown = False
+        self.unsaved_box: QMessageBox | None = None  # the 保存 / 不保存 / 取消 question while it is open
         self.record: dict[str, Any] = {}
 
         outer = QVBoxLayout(self)
@@ -323,9 +330,10 @@ class RecordEditor(QDialog):
         self.status_layout = QHBoxLayout(self.status_box)
         self.status_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.status_box)
-        side_layout.addWidget(QLabel(self.tr("关联记录（双击打开）")))
+        side_layout.addWidget(QLabel(self.tr("关联记录（双击打开；可从列表拖入）")))
         self.links_model = PlainTableModel([self.tr("类型"), self.tr("关系"), self.tr("记录")], self)
-        self.links_view = QTableView()
+        self.links_view = LinkDropView(self._can_link)
+        self.links_view.records_dropped.connect(self.link_records)
         self.links_view.setObjectName("linked")
         self.links_view.setModel(self.links_model)
         self.links_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -397,6 +405,7 @@ class RecordEditor(QDialog):
                     if default not in (None, [], ""):
                         self.widgets[spec.name].set_value(default)
             self._initial = {}
+        self._clean = self.values()
         self._update_title()
         self.resize(980, 680)
 
@@ -415,6 +424,7 @@ class RecordEditor(QDialog):
         for name, widget in self.widgets.items():
             widget.set_value(self.record.get(name))
         self._initial = self.values()
+        self._clean = dict(self._initial)
         self._load_links()
         self._load_status()
         if self.history_model is not None:
@@ -474,6 +484,70 @@ class RecordEditor(QDialog):
 
     def after_save(self) -> None:
         """Hook for subclasses (the interview editor drops its draft)."""
+
+    # ---- closing with unsaved changes ----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            # What the person first sees is the starting point: values a subclass put in after the base
+            # constructor (the interview's start time, a restored draft) are not "changes" of theirs.
+            self._shown = True
+            self._clean = self.values()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self._clean
+
+    def ask_unsaved(self) -> QMessageBox:
+        """Asks 保存 / 不保存 / 取消 (Esc means 取消) and returns the question at once: it is modal to this form
+        only and answered through ``_answered``, so a form closed by a script or a test never blocks it."""
+        if self.unsaved_box is not None:
+            self.unsaved_box.raise_()
+            return self.unsaved_box
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("保存修改？"),
+                          self.tr("“%1”有未保存的修改。关闭前要保存吗？").replace("%1", self.windowTitle()),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("unsaved_question")
+        for button, text in ((QMessageBox.StandardButton.Save, self.tr("保存")),
+                             (QMessageBox.StandardButton.Discard, self.tr("不保存")),
+                             (QMessageBox.StandardButton.Cancel, self.tr("取消"))):
+            box.button(button).setText(text)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._answered(box))
+        self.unsaved_box = box
+        box.open()
+        return box
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.unsaved_box = None
+        clicked = box.clickedButton()
+        answer = box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.Cancel
+        box.deleteLater()
+        if answer == QMessageBox.StandardButton.Save:
+            if not self.save():
+                self.close_kept.emit()  # the refusal is shown beside the field; the form stays open
+                return
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.after_discard()
+        else:
+            self.close_kept.emit()
+            return
+        # QDialog's own: a subclass's reject (the interview writes its draft there) has run already
+        QDialog.reject(self)
+
+    def reject(self) -> None:
+        """Every way of closing the form ends here (QDialog sends window close and Esc to reject); with
+        unsaved changes the form stays open until the question is answered."""
+        if self.unsaved_box is not None or self.has_unsaved_changes():
+            self.ask_unsaved()
+            return
+        super().reject()
+
+    def after_discard(self) -> None:
+        """The person chose 不保存."""
+        self.discarded.emit()
 
     def _delete(self) -> None:
         if self.record_id is None:
@@ -593,6 +667,17 @@ class RecordEditor(QDialog):
         dialog = LinkPicker(self.controller, self.kind, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.add_link(*dialog.chosen)
+
+    def _can_link(self, kind: str) -> bool:
+        return self.record_id is not None and kind in self.controller.linkable_kinds(self.kind)
+
+    def link_records(self, records: list[tuple[str, str]]) -> int:
+        """Links records dropped on the panel (same service call as the picker); returns how many."""
+        linked = 0
+        for kind, record_id in records:
+            if (kind, record_id) != (self.kind, self.record_id) and self.add_link(kind, record_id):
+                linked += 1
+        return linked
 
     def add_link(self, kind: str, record_id: str) -> bool:
         assert self.record_id is not None

@@ -1,16 +1,19 @@
-"""The evidence editor: the record's fields plus its file: preview (images, PDFs), SHA-256 check, custody."""
+"""The evidence editor: the record's fields plus its file: preview (images, PDFs), SHA-256 check, custody,
+the viewer (查看文件…) and 导出副本… (the service's extract, logged in the custody)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controller import Controller
 from xuncha_desktop.ui.editor import RecordEditor
+from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, export_copy, open_viewer
 from xuncha_desktop.ui.models import PlainTableModel
 
 PREVIEW = QSize(320, 240)
@@ -20,6 +23,8 @@ class EvidenceEditor(RecordEditor):
     def __init__(self, controller: Controller, record_id: str | None = None, defaults: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
         self._ready = False
+        self._previewed = False
+        self.viewer: EvidenceViewer | None = None
         super().__init__(controller, "evidence", record_id, defaults, parent)
         self.preview = QLabel()
         self.preview.setObjectName("preview")
@@ -30,6 +35,19 @@ class EvidenceEditor(RecordEditor):
         self.verify_button.clicked.connect(self.verify)
         self.verify_result = QLabel()
         self.verify_result.setObjectName("verify_result")
+        self.view_button = QPushButton(self.tr("查看文件…"))
+        self.view_button.setObjectName("view")
+        self.view_button.setShortcut(QKeySequence("Ctrl+O"))
+        self.view_button.setToolTip(self.tr("在查看器中打开图片或 PDF，可缩放、翻页 (Ctrl+O)"))
+        self.view_button.clicked.connect(self.view_file)
+        self.export_button = QPushButton(self.tr("导出副本…"))
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(self.tr("把解密后的文件保存到所选位置（记入保管记录）"))
+        self.export_button.clicked.connect(lambda: self.export_copy())
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.view_button)
+        file_buttons.addWidget(self.export_button)
+        file_buttons.addWidget(self.verify_button)
         headers = [self.tr("时间"), self.tr("动作"), self.tr("经手人"), self.tr("说明")]
         self.custody_model = PlainTableModel(headers, self)
         self.custody_view = QTableView()
@@ -41,8 +59,9 @@ class EvidenceEditor(RecordEditor):
         self.custody_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.custody_view.horizontalHeader().setStretchLastSection(True)
         self.custody_view.setMaximumHeight(150)
-        for widget in (self.preview, self.verify_button, self.verify_result, QLabel(self.tr("保管记录")),
-                       self.custody_view):
+        self.side_layout.addWidget(self.preview)
+        self.side_layout.addLayout(file_buttons)
+        for widget in (self.verify_result, QLabel(self.tr("保管记录")), self.custody_view):
             self.side_layout.addWidget(widget)
         self._ready = True
         if record_id is not None:
@@ -53,16 +72,25 @@ class EvidenceEditor(RecordEditor):
         if self._ready:
             self._load_file()
 
+    def load_custody(self) -> None:
+        if self.record_id is not None:
+            self.custody_model.set_rows([(list(row), None) for row in self.controller.custody(self.record_id)])
+
     def _load_file(self) -> None:
         assert self.record_id is not None
-        self.custody_model.set_rows([(list(row), None) for row in self.controller.custody(self.record_id)])
+        self.load_custody()
         has_file = bool(self.record.get("sha256"))
-        self.verify_button.setEnabled(has_file)
+        media = str(self.record.get("media_type") or "")
+        for button in (self.verify_button, self.export_button):
+            button.setEnabled(has_file)
+        self.view_button.setEnabled(has_file and (media.startswith("image/") or media == "application/pdf"))
+        if self._previewed:
+            return  # a record's file never changes: saving the fields is no new look at it
+        self._previewed = True
         self.preview.clear()
         if not has_file:
             self.preview.setText(self.tr("（无文件）"))
             return
-        media = str(self.record.get("media_type") or "")
         if not (media.startswith("image/") or media == "application/pdf"):
             self.preview.setText(self.tr("此类文件不能预览"))
             return
@@ -75,7 +103,24 @@ class EvidenceEditor(RecordEditor):
         else:
             self.preview.setPixmap(QPixmap.fromImage(image).scaled(
                 PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-        self.custody_model.set_rows([(list(row), None) for row in self.controller.custody(self.record_id)])
+        self.load_custody()
+
+    def view_file(self) -> EvidenceViewer | None:
+        """Opens the viewer (the look is logged in the custody, shown here at once)."""
+        if self.record_id is None:
+            return None
+        self.viewer = open_viewer(self, self.controller, self.record_id)
+        if self.viewer is not None:
+            self.viewer.custody_changed.connect(lambda _id: self.load_custody())
+            self.load_custody()
+        return self.viewer
+
+    def export_copy(self, target: Path | None = None) -> Path | None:
+        if self.record_id is None:
+            return None
+        saved = export_copy(self, self.controller, self.record_id, str(self.record.get("file_name") or ""), target)
+        self.load_custody()
+        return saved
 
     def verify(self) -> bool:
         assert self.record_id is not None

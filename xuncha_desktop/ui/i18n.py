@@ -26,6 +26,12 @@ def chosen_language(explicit: str | None = None) -> str:
     return str(saved) if saved in LANGUAGES else "zh"
 
 
+def save_language(lang: str) -> None:
+    """The language of the next start (设置 → 界面语言); Qt cannot re-translate built widgets in place."""
+    if lang in LANGUAGES:
+        QSettings().setValue("ui/language", lang)
+
+
 def install(lang: str) -> str:
     """Installs the translators of ``lang`` on the running application; returns the language in force."""
     app = QCoreApplication.instance()

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xuncha_desktop.ui import report_jobs
+from xuncha_desktop.ui import i18n, report_jobs
 from xuncha_desktop.ui.controller import Controller
 from xuncha_desktop.ui.drafts import DraftStore
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_editor import EvidenceEditor
+from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, open_viewer
 from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.drafts = DraftStore(controller.workspace)
         self.editors: list[RecordEditor] = []
+        self.viewers: list[EvidenceViewer] = []
+        self._closing = False  # a close waits for the forms asking about unsaved changes
         info = controller.workspace.info
         self.setWindowTitle(self.tr("巡察外业桌面端 — %1").replace("%1", info.device_name))
         self.setObjectName("main_window")
@@ -142,7 +145,12 @@ class MainWindow(QMainWindow):
             for kind, list_page in page.lists.items():
                 self._wire(kind, list_page)
             return page
-        list_page = EvidencePage(self.controller) if key == "evidence" else ListPage(self.controller, key)
+        if key == "evidence":
+            evidence_page = EvidencePage(self.controller)
+            evidence_page.view_file.connect(self.view_evidence)
+            self._wire(key, evidence_page)
+            return evidence_page
+        list_page = ListPage(self.controller, key)
         self._wire(key, list_page)
         return list_page
 
@@ -185,15 +193,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             view_menu.addAction(action)
 
-        language_menu = menu.addMenu(self.tr("语言(&L)"))
+        settings_menu = menu.addMenu(self.tr("设置(&T)"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言(&L)"))
+        language_menu.setObjectName("language_menu")
         group = QActionGroup(self)
-        current = QSettings().value("ui/language", "zh")
-        for code, name in (("zh", "中文"), ("en", "English")):
+        # what the next start will use: the saved choice (a --lang of this run does not change it)
+        current = i18n.chosen_language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
             action = QAction(name, self, checkable=True)
             action.setChecked(current == code)
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+            self.language_actions[code] = action
 
         documents_menu = menu.addMenu(self.tr("文书(&D)"))
         self.feedback_action = QAction(self.tr("巡察反馈意见…"), self)
@@ -354,16 +367,28 @@ class MainWindow(QMainWindow):
         if kind == "interview":
             editor = InterviewEditor(self.controller, self.drafts, record_id, defaults, draft_key, self)
             editor.draft_saved.connect(self._draft_saved)
+            # 不保存 means the typing is not wanted: its autosaved draft must not come back at the next start
+            editor.discarded.connect(lambda e=editor: self.drafts.discard(e.draft_key))
         elif kind == "evidence":
             editor = EvidenceEditor(self.controller, record_id, defaults, self)
         else:
             editor = RecordEditor(self.controller, kind, record_id, defaults, self)
         editor.saved.connect(self._record_saved)
         editor.navigate.connect(self.open_record)
-        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        editor.finished.connect(lambda _r, e=editor: self._editor_closed(e))
+        editor.close_kept.connect(self._close_cancelled)
         self.editors.append(editor)
         editor.show()
         return editor
+
+    def _editor_closed(self, editor: RecordEditor) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+        if self._closing and not self.editors:
+            QTimer.singleShot(0, self, self.close)  # every form has been answered: finish closing the window
+
+    def _close_cancelled(self) -> None:
+        self._closing = False
 
     def open_record(self, kind: str, record_id: str) -> RecordEditor:
         """Shows the record's list page and opens its editor (the target of search hits and links)."""
@@ -375,6 +400,27 @@ class MainWindow(QMainWindow):
                 editor.activateWindow()
                 return editor
         return self._editor(kind, record_id)
+
+    def view_evidence(self, record_id: str) -> EvidenceViewer | None:
+        """Shows an evidence file in the viewer (one viewer per record); the look goes into its custody."""
+        for shown in self.viewers:
+            if shown.record_id == record_id:
+                shown.raise_()
+                shown.activateWindow()
+                return shown
+        viewer = open_viewer(self, self.controller, record_id)
+        if viewer is None:
+            return None
+        self.viewers.append(viewer)
+        viewer.finished.connect(lambda _r, v=viewer: self.viewers.remove(v) if v in self.viewers else None)
+        viewer.custody_changed.connect(self._custody_changed)
+        self._custody_changed(record_id)
+        return viewer
+
+    def _custody_changed(self, record_id: str) -> None:
+        for editor in self.editors:
+            if isinstance(editor, EvidenceEditor) and editor.record_id == record_id:
+                editor.load_custody()
 
     def new_record(self, kind: str, defaults: dict[str, Any] | None = None) -> RecordEditor:
         return self._editor(kind, None, defaults or {})
@@ -426,8 +472,17 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self.editors):
-            editor.close()
+        kept = [editor for editor in list(self.editors) if not editor.close()]
+        if kept:
+            # forms with unsaved changes are asking 保存 / 不保存 / 取消; the window closes when they are
+            # answered, and stays if one of them is kept
+            self._closing = True
+            event.ignore()
+            return
+        self._closing = False
+        evidence = self.pages.get("evidence")
+        if isinstance(evidence, EvidencePage):
+            evidence.shutdown()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -436,8 +491,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:
-        QSettings().setValue("ui/language", code)
-        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在下次启动时切换。"))
+        i18n.save_language(code)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。"))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于"), self.tr("巡察外业桌面端\n离线、加密的巡察外业记录程序。"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,12 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controller import CATEGORY_FIELD, DATE_FIELD, Controller, Query
+from xuncha_desktop.ui.evidence_viewer import viewable_file
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
+from xuncha_desktop.ui.record_drag import RecordListView
+from xuncha_desktop.ui.thumbnails import ICON_EDGE as THUMBNAIL_EDGE
+from xuncha_desktop.ui.thumbnails import EvidenceTableModel
 
 _EMPTY = QDate(1900, 1, 1)
 
@@ -73,8 +77,8 @@ class ListPage(QWidget):
                 bar.addWidget(box, 1)
         layout.addLayout(bar)
 
-        self.model = RecordTableModel(controller, kind, self)
-        self.view = QTableView()
+        self.model = self.make_model()
+        self.view = RecordListView(kind)  # rows drag out as records, to be linked in an editor
         self.view.setObjectName(f"table_{kind}")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)  # the header sorts through the model's query, not by itself
@@ -97,9 +101,9 @@ class ListPage(QWidget):
         # (shifting the table) when the count of a long list arrived.
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.doubleClicked.connect(self._open_index)
-        self.view.activated.connect(self._open_index)
-        self.view.setDragEnabled(True)
+        # activated covers Enter and double-click (also single click where the desktop says so); listening
+        # to doubleClicked as well would open twice
+        self.view.activated.connect(self.activate)
         layout.addWidget(self.view, 1)
 
         bottom = QHBoxLayout()
@@ -126,6 +130,7 @@ class ListPage(QWidget):
         self.open_button.clicked.connect(self._open_current)
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.open_button)
+        self.buttons_layout = bottom
         layout.addLayout(bottom)
 
         self.model.countChanged.connect(self._show_count)
@@ -200,7 +205,14 @@ class ListPage(QWidget):
         else:
             self.count_label.setText(self.tr("共 %n 条", "", count))
 
+    def make_model(self) -> RecordTableModel:
+        return RecordTableModel(self.controller, self.kind, self)
+
     # ---- records -------------------------------------------------------------------------------
+    def activate(self, index: Any) -> None:
+        """Enter or double-click on a row."""
+        self._open_index(index)
+
     def _open_index(self, index: Any) -> None:
         record_id = self.model.data(index, ID_ROLE)
         if record_id:
@@ -251,16 +263,49 @@ class ListPage(QWidget):
 
 
 class EvidencePage(ListPage):
-    """The evidence list; files dropped on it are stored as evidence (in a job, with progress and Cancel)."""
+    """The evidence list, with thumbnails; Enter or double-click shows the file (images, PDFs) in the viewer,
+    打开 opens the record. Files dropped on it are stored as evidence (in a job, with progress and Cancel)."""
+
+    view_file = Signal(str)  # evidence id
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, "evidence", parent)
         self.setAcceptDrops(True)
         self.new_button.setText(self.tr("添加文件…"))
         self.new_button.setToolTip(self.tr("添加文件（也可把文件拖到此处）"))
-        hint = QLabel(self.tr("把文件拖到此处即可登记为证据材料"))
+        self.open_button.setToolTip(self.tr("打开登记信息"))
+        self.view_button = QPushButton(self.tr("查看文件"))
+        self.view_button.setObjectName("view")
+        self.view_button.setToolTip(self.tr("查看所选的图片或 PDF (Enter，或双击)"))
+        self.view_button.clicked.connect(lambda: self.activate(self.view.currentIndex()))
+        self.buttons_layout.addWidget(self.view_button)
+        hint = QLabel(self.tr("把文件拖到此处即可登记为证据材料；回车或双击查看文件"))
         hint.setStyleSheet("color: #5f6368;")
         self.main_layout.insertWidget(1, hint)
+        # room for the thumbnails
+        self.view.setIconSize(QSize(THUMBNAIL_EDGE, THUMBNAIL_EDGE))
+        self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL_EDGE + 6)
+
+    def make_model(self) -> RecordTableModel:
+        return EvidenceTableModel(self.controller, "evidence", self)
+
+    def shutdown(self) -> None:
+        """Stops making thumbnails (before the workspace closes)."""
+        model = self.model
+        assert isinstance(model, EvidenceTableModel)
+        model.thumbnails.shutdown()
+
+    def activate(self, index: Any) -> None:
+        """Shows the file when the viewer can (images, PDFs); opens the record otherwise."""
+        if not index.isValid():
+            return
+        model = self.model
+        assert isinstance(model, EvidenceTableModel)
+        record_id = model.record_id(index.row())
+        if record_id and viewable_file(model.file_name(index.row())):
+            self.view_file.emit(record_id)
+        else:
+            self._open_index(index)
 
     def create_record(self) -> None:
         from PySide6.QtWidgets import QFileDialog

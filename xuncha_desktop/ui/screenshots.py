@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +31,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["XUNCHA_LANG"] = args.lang
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
     from xuncha_desktop.resources import resources_dir
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from xuncha_desktop.ui.controller import Controller
     from xuncha_desktop.ui.login import LoginDialog
     from xuncha_desktop.ui.main_window import PAGES, MainWindow
+    from xuncha_desktop.ui.thumbnails import media_of
     from xuncha_desktop.workspace import Workspace, is_workspace
 
     workspace_dir = args.workspace or resources_dir().parent / "demo-workspace"
@@ -61,11 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "" if args.scale == 1.0 else f"@{args.scale:g}x"
     written: list[Path] = []
 
-    def shot(widget: QApplication | object, name: str) -> None:
+    def shot(widget: Any, name: str) -> None:
         for _ in range(3):
             app.processEvents()
         path = out / f"{name}{suffix}.png"
-        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        widget.grab().save(str(path))
         written.append(path)
 
     login = LoginDialog(shown_path, lang)
@@ -81,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         for number, key in enumerate(PAGES, 1):
             window.show_page(key)
+            if key == "evidence":
+                # the painted rows ask for their thumbnails, made in the thread pool: wait for them
+                for _ in range(3):
+                    app.processEvents()
+                window.lists["evidence"].model.thumbnails.wait()  # type: ignore[attr-defined]
             shot(window, f"{number:02d}-{key}")
         rounds_page = window.pages["rounds_units"]
         for at, kind in enumerate(("group", "unit"), 1):
@@ -97,6 +103,20 @@ def main(argv: list[str] | None = None) -> int:
             editor.resize(1100, 760)
             shot(editor, f"20-editor-{kind}")
             editor.close()
+        evidence_model = window.lists["evidence"].model
+        kinds_shown: set[str] = set()
+        for row in range(min(evidence_model.rowCount(), 100)):
+            media = media_of(evidence_model.file_name(row))  # type: ignore[attr-defined]
+            file_kind = "pdf" if media == "application/pdf" else "image" if media.startswith("image/") else None
+            record_id = evidence_model.record_id(row)
+            if file_kind is None or file_kind in kinds_shown or record_id is None:
+                continue
+            kinds_shown.add(file_kind)
+            viewer = window.view_evidence(record_id)
+            if viewer is not None:
+                viewer.resize(1000, 780)
+                shot(viewer, f"22-viewer-{file_kind}")
+                viewer.close()
         new = window.new_record("interview")
         new.resize(1100, 760)
         shot(new, "21-editor-interview-new")
