@@ -188,7 +188,8 @@ EN = {
     "校验未通过：文件已损坏或被改动！": "Verification failed: the file is damaged or altered!",
     "缩小": "Zoom out", "缩小 (Ctrl+-)": "Zoom out (Ctrl+-)", "放大": "Zoom in", "放大 (Ctrl++)": "Zoom in (Ctrl++)",
     "适合窗口": "Fit to window", "适合窗口 (Ctrl+0)": "Fit to window (Ctrl+0)", "实际大小": "Actual size",
-    "实际大小 (Ctrl+1)": "Actual size (Ctrl+1)", "上一页": "Previous page", "上一页 (PgUp)": "Previous page (PgUp)",
+    "实际大小 (Ctrl+1)": "Actual size (Ctrl+1)", "查看所选证据文件": "View the selected evidence file",
+    "请先在“证据材料”列表中选中一条记录。": "First select a record in the Evidence list.", "上一页": "Previous page", "上一页 (PgUp)": "Previous page (PgUp)",
     "下一页": "Next page", "下一页 (PgDown)": "Next page (PgDown)", "共 %1 页": "of %1", "当前页": "Current page",
 }
 

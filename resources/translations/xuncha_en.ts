@@ -138,77 +138,87 @@ Problems: %2</translation>
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="33" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="34" />
         <source>校验文件 (SHA-256)</source>
         <translation>Verify file (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="38" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="39" />
         <source>查看文件…</source>
         <translation>View file…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="41" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="42" />
         <source>在查看器中打开图片或 PDF，可缩放、翻页 (Ctrl+O)</source>
         <translation>Open the image or PDF in the viewer: zoom, turn pages (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="43" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="44" />
         <source>导出副本…</source>
         <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="45" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="46" />
         <source>把解密后的文件保存到所选位置（记入保管记录）</source>
         <translation>Save the decrypted file where you choose (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
         <source>经手人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="65" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="92" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="93" />
         <source>（无文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="95" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="96" />
         <source>此类文件不能预览</source>
         <translation>No preview for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="100" />
+        <source>正在解密 %1 …</source>
+        <translation>Decrypting %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="106" />
+        <source>文件太大，不能在程序内查看；需要时请用“导出副本…”。</source>
+        <translation>The file is too big to show here; use “Export a copy…” if you need it.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="110" />
         <source>无法预览</source>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="140" />
         <source>文件完好，与登记的 SHA-256 一致。</source>
         <translation>The file is intact: its SHA-256 matches.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="141" />
         <source>文件已损坏或被改动！</source>
         <translation>The file is damaged or altered!</translation>
     </message>
@@ -932,7 +942,7 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="131" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="336" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
@@ -963,199 +973,210 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="173" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
+        <source>查看所选证据文件</source>
+        <translation>View the selected evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="177" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="182" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="187" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="193" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="196" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="197" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="211" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="212" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="216" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="219" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="218" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="222" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="228" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="498" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="232" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="232" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="236" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="253" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="258" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="255" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="434" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="259" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="449" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="300" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="304" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="308" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="309" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="313" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="316" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="314" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="318" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="321" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="325" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="322" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="331" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="334" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="340" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="338" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="339" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="340" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="348" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="431" />
+        <source>请先在“证据材料”列表中选中一条记录。</source>
+        <translation>First select a record in the Evidence list.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="444" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="450" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="451" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="466" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="474" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="498" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop

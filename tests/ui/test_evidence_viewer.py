@@ -218,3 +218,18 @@ def test_a_file_that_cannot_be_shown_opens_the_record(qtbot, window, workspace: 
     assert not editor.view_button.isEnabled() and editor.export_button.isEnabled()
     assert _custody(workspace, sound_id) == [("stored", "张伟")]
     editor.close()
+
+
+def test_the_file_menu_shows_the_selected_evidence(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    [photo_id] = _add(window, [_picture(tmp_path / "现场照片.png")])
+    file_menu = window.menuBar().actions()[0].menu()
+    [action] = [a for a in file_menu.actions() if a.text() == "查看所选证据文件"]
+    assert action.shortcut().toString() == "Ctrl+Shift+O"  # shown in the menu beside its name
+    page = window.lists["evidence"]
+    page.view.setCurrentIndex(page.model.index(_row_of(page, photo_id), 0))
+    window.show_page("dashboard")  # from anywhere in the window
+    _activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [viewer] = window.viewers
+    assert viewer.record_id == photo_id and viewer.image_view is not None
+    viewer.close()

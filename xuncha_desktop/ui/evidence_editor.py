@@ -14,6 +14,7 @@ from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controller import Controller
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, export_copy, open_viewer
+from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
 
 PREVIEW = QSize(320, 240)
@@ -94,8 +95,15 @@ class EvidenceEditor(RecordEditor):
         if not (media.startswith("image/") or media == "application/pdf"):
             self.preview.setText(self.tr("此类文件不能预览"))
             return
-        content = self.controller.evidence_content(self.record_id)
+        # decrypting a big file takes longer than the GUI thread may be busy: in the pool, with progress
+        controller, record_id = self.controller, self.record_id
+        ok, content = run_job(self, self.tr("正在解密 %1 …").replace("%1", str(self.record.get("file_name") or "")),
+                              lambda _p, _c: controller.evidence_content(record_id))
+        if not ok:
+            self.preview.setText(content.text(controller.lang) if isinstance(content, XunchaError) else str(content))
+            return
         if content is None:
+            self.preview.setText(self.tr("文件太大，不能在程序内查看；需要时请用“导出副本…”。"))
             return
         image = _render(media, content[1])
         if image is None or image.isNull():

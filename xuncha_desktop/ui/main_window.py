@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
         self.evidence_action.setShortcut(QKeySequence("Ctrl+E"))
         self.evidence_action.triggered.connect(lambda: self._evidence_page().create_record())
         file_menu.addAction(self.evidence_action)
+        self.view_evidence_action = QAction(self.tr("查看所选证据文件"), self)
+        self.view_evidence_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.view_evidence_action.triggered.connect(self.view_selected_evidence)
+        file_menu.addAction(self.view_evidence_action)
         self.refresh_action = QAction(icon("refresh"), self.tr("刷新"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh_all)
@@ -416,6 +420,17 @@ class MainWindow(QMainWindow):
         viewer.custody_changed.connect(self._custody_changed)
         self._custody_changed(record_id)
         return viewer
+
+    def view_selected_evidence(self) -> EvidenceViewer | None:
+        """文件 → 查看所选证据文件: the file of the row selected in the evidence list (Enter there does the same)."""
+        page = self._evidence_page()
+        index = page.view.currentIndex()
+        record_id = page.model.record_id(index.row()) if index.isValid() else None
+        if record_id is None:
+            QMessageBox.information(self, self.tr("查看所选证据文件"),
+                                    self.tr("请先在“证据材料”列表中选中一条记录。"))
+            return None
+        return self.view_evidence(record_id)
 
     def _custody_changed(self, record_id: str) -> None:
         for editor in self.editors:
