@@ -46,6 +46,7 @@ EN = {
     "已保存": "Saved", "选择签字后的谈话记录扫描件（可不选）": "Choose the scan of the signed record (optional)",
     "取消": "Cancel", "请稍候": "Please wait", "添加关联": "Add link", "输入关键词检索": "Type words to search",
     "在本列表中检索": "Search this list", "全部单位": "All units", "全部状态": "All statuses",
+    "不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围": "Cannot sort by “%1” (slow on long lists); narrow the list with the filters above",
     "全部类别": "All categories", "新建": "New", "新建 (Ctrl+N)": "New (Ctrl+N)", "打开": "Open", "不限": "any",
     "共 %n 条": "%n record(s)", "巡察外业桌面端 — 打开工作区": "Xuncha desktop — open a workspace",
     "巡察外业桌面端": "Xuncha desktop", "浏览…": "Browse…", "工作区文件夹": "Workspace folder",

@@ -3,111 +3,111 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="380" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="411" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="383" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="414" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="421" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="394" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="395" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="397" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="482" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="513" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="398" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="490" />
         <source>线索：%1
 问题：%2</source>
         <translation>Clues: %1
 Problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="466" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="497" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="480" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="511" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="483" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -226,48 +226,48 @@ Problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="274" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="305" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="275" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="306" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="276" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="307" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="277" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="279" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="282" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="313" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="370" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="375" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="377" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -789,34 +789,39 @@ Problems: %2</translation>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="124" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="130" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="127" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="133" />
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="129" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="135" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="165" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="170" />
         <source>不限</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="204" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="209" />
         <source>正在计数…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/pages.py" line="206" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="211" />
         <source>共 %n 条</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/pages.py" line="266" />
+        <source>不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围</source>
+        <translation>Cannot sort by “%1” (slow on long lists); narrow the list with the filters above</translation>
     </message>
 </context>
 <context>

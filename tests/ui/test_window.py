@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QPoint, QSettings, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from xuncha_desktop.services.kinds import KINDS
@@ -336,3 +336,31 @@ def test_f5_refreshes_the_lists_and_the_dashboard(qtbot, window, workspace: Work
     assert dashboard.count_labels["problems"].text() == "2"
     assert dashboard.count_labels["problems_overdue"].text() == "2"
     assert dashboard.overdue_model.rowCount() == 2
+    # rounds and units made behind the window's back appear in the filters and the dashboard's choice
+    with workspace.transaction() as session:
+        KINDS["round"].create(session, {"name": "第九轮巡察", "kind": "regular"})
+        KINDS["unit"].create(session, {"name": "娄底市医疗保障局"})
+    before = page.unit_box.currentData()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.unit_box.findText("娄底市医疗保障局") > 0 and page.round_box.findText("第九轮巡察") > 0
+    assert dashboard.round_box.findText("第九轮巡察") > 0
+    assert page.unit_box.currentData() == before and page.count_label.text() == "共 2 条"
+
+
+def test_a_column_without_an_index_does_not_sort_and_says_why(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+    page = window.show_page("interview")
+    qtbot.waitExposed(page.view)
+    header = page.view.horizontalHeader()
+    post = page.model.columns.index("interviewee_post")
+    name = page.model.columns.index("interviewee_name")
+    order_before = page.model.query.order
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(post) + 5, header.height() // 2))
+    assert page.model.query.order == order_before  # the list keeps its order
+    assert "职务" in page.sort_note.text() and "筛选" in page.sort_note.text()
+    assert header.sortIndicatorSection() != post
+    # a column with an index sorts, and the note goes away
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(name) + 5, header.height() // 2))
+    assert page.model.query.order in (("interviewee_name",), ("-interviewee_name",))
+    assert header.sortIndicatorSection() == name and page.sort_note.text() == ""

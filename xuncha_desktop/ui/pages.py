@@ -90,7 +90,10 @@ class ListPage(QWidget):
         header.setDefaultSectionSize(130)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's own order until a click
         header.setResizeContentsPrecision(40)  # sizing columns looks at the first rows only, never all
-        header.sortIndicatorChanged.connect(self.model.sort)
+        header.sortIndicatorChanged.connect(self._sort_asked)
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._sort_before = self._sorted_by
+        self.model.sortRefused.connect(self._sort_refused)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -110,6 +113,9 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         bottom.addWidget(self.count_label)
+        self.sort_note = QLabel()  # why a column the user clicked does not sort
+        self.sort_note.setObjectName("sort_note")
+        bottom.addWidget(self.sort_note)
         bottom.addSpacing(16)
         self.date_field = DATE_FIELD.get(kind)
         self.date_from = self.date_to = None
@@ -149,8 +155,7 @@ class ListPage(QWidget):
         box = QComboBox()
         box.setObjectName(name)
         box.addItem(everything, None)
-        for code, label in choices:
-            box.addItem(label, code)
+        refill(box, choices)
         box.setMinimumContentsLength(4)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -232,7 +237,33 @@ class ListPage(QWidget):
         self.new_record.emit(self.kind, defaults)
 
     def refresh(self) -> None:
+        """Reads the list again, and the filters' choices (rounds, units and categories made since)."""
+        service = self.controller.service(self.kind)
+        if self.round_box is not None:
+            refill(self.round_box, self.controller.ref_choices("round"))
+        if self.unit_box is not None:
+            refill(self.unit_box, self.controller.ref_choices("unit"))
+        category = CATEGORY_FIELD.get(self.kind)
+        vocab = service.field(category).vocabulary if category else None
+        if self.category_box is not None and vocab:
+            refill(self.category_box, self.controller.vocab_choices(vocab))
         self.model.refresh()
+
+    # ---- sorting -------------------------------------------------------------------------------
+    def _sort_asked(self, column: int, order: Qt.SortOrder) -> None:
+        self.sort_note.clear()
+        self._sort_before, self._sorted_by = self._sorted_by, (column, order)
+        self.model.sort(column, order)  # a refusal comes back at once, through _sort_refused
+
+    def _sort_refused(self, column: int) -> None:
+        """Puts the header's arrow back where the list's order is and says why."""
+        column_before, order_before = self._sorted_by = self._sort_before
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column_before, order_before)
+        header.blockSignals(blocked)
+        name = str(self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        self.sort_note.setText(self.tr("不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围").replace("%1", name))
 
     def select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
@@ -381,8 +412,7 @@ class DashboardPage(QWidget):
         self.round_box = QComboBox()
         self.round_box.setObjectName("dashboard_round")
         self.round_box.addItem(self.tr("全部轮次"), None)
-        for code, label in controller.ref_choices("round"):
-            self.round_box.addItem(label, code)
+        refill(self.round_box, controller.ref_choices("round"))
         self.round_box.currentIndexChanged.connect(lambda _i: self.refresh())
         top.addWidget(self.round_box, 1)
         top.addStretch(2)
@@ -451,6 +481,7 @@ class DashboardPage(QWidget):
             QHorizontalStackedBarSeries,
         )
 
+        refill(self.round_box, self.controller.ref_choices("round"))  # rounds made since
         figures = self.controller.figures(self.round_box.currentData())
         for key, value_label in self.count_labels.items():
             value_label.setText(str(figures.counts.get(key, 0)))
@@ -508,6 +539,22 @@ class DashboardPage(QWidget):
     def _unit_clicked(self, index: int, _set: Any = None) -> None:
         if 0 <= index < len(self.unit_ids):
             self.open_list.emit("problem", "unit", self.unit_ids[index])
+
+
+def refill(box: QComboBox, choices: list[tuple[str, str]]) -> None:
+    """Replaces a filter's choices after its first ("all …") item, keeping what was chosen if it is still
+    there, without announcing a change."""
+    chosen = box.currentData()
+    blocked = box.blockSignals(True)
+    while box.count() > 1:
+        box.removeItem(1)
+    for code, label in choices:
+        box.addItem(label, code)
+    at = box.findData(chosen) if chosen is not None else 0
+    box.setCurrentIndex(max(at, 0))
+    box.blockSignals(blocked)
+    if chosen is not None and at < 0:  # what was chosen is gone (withdrawn): the filter no longer holds
+        box.currentIndexChanged.emit(0)
 
 
 def _short(text: str, width: int) -> str:
