@@ -29,7 +29,7 @@ def _ours(data: bytes, identity: pyrage.x25519.Identity, splits: random.Random |
         step = splits.randint(1, 100_000) if splits else len(data)
         writer.write(data[position:position + step])
         position += step
-    writer.close()
+    writer.finish()
     return out.getvalue()
 
 
@@ -110,3 +110,58 @@ def test_bad_key_strings_are_refused() -> None:
         agefile.recipient_key(str(identity))  # an identity is not a recipient
     assert agefile.recipient_key(str(identity.to_public())).public_bytes_raw() == \
         agefile.identity_key(str(identity)).public_key().public_bytes_raw()
+
+
+def test_only_finish_completes_a_file(keys) -> None:  # type: ignore[no-untyped-def]
+    """A writer dropped or closed after an error must not leave a valid, shorter file."""
+    identity, key = keys
+    out = io.BytesIO()
+    writer = agefile.AgeWriter(out, [agefile.recipient_key(str(identity.to_public()))])
+    writer.write(os.urandom(3 * agefile.CHUNK))
+    writer.close()
+    with pytest.raises(agefile.Truncated):
+        agefile.AgeReader(io.BytesIO(out.getvalue()), [key]).read()
+    with pytest.raises(pyrage.DecryptError):
+        pyrage.decrypt(out.getvalue(), [identity])
+
+
+def _file_with_extra_stanza(identity: pyrage.x25519.Identity, extra: bytes) -> bytes:
+    """A correct file (the header MAC included) for ``identity`` whose header also holds ``extra``."""
+    import hashlib
+    import hmac
+
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    file_key = os.urandom(16)
+    header = agefile.header_for(file_key, [agefile.recipient_key(str(identity.to_public()))])
+    header = header[:header.index(b"\n---") + 1] + extra + b"---"
+    mac = hmac.new(agefile._hkdf(file_key, b"", b"header"), header, hashlib.sha256).digest()
+    nonce = os.urandom(16)
+    aead = ChaCha20Poly1305(agefile._hkdf(file_key, nonce, b"payload"))
+    return header + b" " + agefile._b64(mac) + b"\n" + nonce + aead.encrypt(bytes(11) + b"\x01", b"content", None)
+
+
+def test_header_rules_of_the_specification(keys) -> None:  # type: ignore[no-untyped-def]
+    identity, key = keys
+    fine = _file_with_extra_stanza(identity, b"-> grease-arg x\nAAAA\n")  # unknown stanzas are ignored
+    assert agefile.AgeReader(io.BytesIO(fine), [key]).read() == b"content"
+    for bad in (b"-> grease\tx\nAAAA\n", b"-> grease \xff\n\n",  # arguments must be printable ASCII
+                b"-> scrypt c2FsdHNhbHRzYWx0c2FsdA 10\nAAAA\n"):  # a passphrase stanza must be alone
+        with pytest.raises(agefile.HeaderDamaged):
+            agefile.AgeReader(io.BytesIO(_file_with_extra_stanza(identity, bad)), [key])
+
+
+def test_an_empty_final_chunk_after_a_full_one_is_damage(keys) -> None:  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    identity, key = keys
+    out = io.BytesIO()
+    file_key = os.urandom(16)
+    out.write(agefile.header_for(file_key, [agefile.recipient_key(str(identity.to_public()))]))
+    nonce = os.urandom(16)
+    out.write(nonce)
+    aead = ChaCha20Poly1305(agefile._hkdf(file_key, nonce, b"payload"))
+    out.write(aead.encrypt(bytes(12), bytes(agefile.CHUNK), None))
+    out.write(aead.encrypt(bytes(10) + b"\x01\x01", b"", None))  # chunk 1, final, empty
+    with pytest.raises(agefile.PayloadDamaged):
+        agefile.AgeReader(io.BytesIO(out.getvalue()), [key]).read()

@@ -227,9 +227,18 @@ def test_a_member_whose_size_or_hash_differs_from_the_manifest(trio) -> None:  #
 def test_a_compression_bomb(trio) -> None:  # type: ignore[no-untyped-def]
     a, b, _stranger, folder = trio
     bomb = zlib.compress(b"\n" * (300 << 20), 9)  # 300 MB of nothing in ~300 KB
+    audit = _empty_logs()[1]
     listed = [{"name": package.CHANGES, "size": len(bomb), "sha256": hashlib.sha256(bomb).hexdigest(),
-               "unpacked": 300 << 20}]
-    _refused(b, _craft(a, b, folder, [(package.CHANGES, bomb, b"0", None)], listed=listed), "package_member_bomb")
+               "unpacked": 300 << 20},
+              {"name": package.AUDIT, "size": len(audit[1]), "sha256": hashlib.sha256(audit[1]).hexdigest(),
+               "unpacked": 0}]
+    _refused(b, _craft(a, b, folder, [(package.CHANGES, bomb, b"0", None), audit], listed=listed),
+             "package_member_bomb")
+
+
+def test_a_package_without_its_logs(trio) -> None:  # type: ignore[no-untyped-def]
+    a, b, _stranger, folder = trio
+    _refused(b, _craft(a, b, folder, _empty_logs()[:1]), "package_member_missing")
 
 
 def test_newer_format_and_schema(trio) -> None:  # type: ignore[no-untyped-def]
@@ -290,3 +299,41 @@ def test_a_refusal_is_written_to_the_audit_log(trio) -> None:  # type: ignore[no
                          .order_by(AuditEntry.seq.desc()).limit(1)).one()
         assert last.action == "sync_refused" and "package_not_package" in (last.detail or "")
         assert verify_chain(s) == []
+
+
+def _raw_package(target: Workspace, folder: Path, tar: bytes) -> Path:
+    recipient = pyrage.x25519.Recipient.from_str(str(target.public_keys["age_recipient"]))
+    out = folder / f"raw-{uuid.uuid4()}.xcpkg"
+    out.write_bytes(package.MAGIC + bytes([package.FORMAT_VERSION]) + package.MODE_RECIPIENT
+                    + pyrage.encrypt(tar, [recipient]))
+    return out
+
+
+def test_a_negative_member_size_is_refused_before_reading_on(trio) -> None:  # type: ignore[no-untyped-def]
+    """A tar size of "-1" once made the reader take the rest of the package into memory."""
+    _a, b, _stranger, folder = trio
+    header = bytearray(package.tar_header(package.MANIFEST, 0))
+    header[124:136] = b"-1".rjust(11, b" ") + b"\0"
+    header[148:156] = b" " * 8
+    header[148:156] = f"{sum(header):06o}".encode() + b"\0 "
+    before = digest(b), store_files(b)
+    error = _refused(b, _raw_package(b, folder, bytes(header) + b"x" * (4 << 20)), "package_bad_content")
+    assert "size" in str(error.values)
+    assert (digest(b), store_files(b)) == before
+
+
+def test_an_unsigned_manifest_is_not_parsed(trio) -> None:  # type: ignore[no-untyped-def]
+    """JSON nested 100,000 deep (which Python's parser cannot take) from no trusted device: refused as from an
+    unknown device, its bytes never parsed; the same signed by a trusted device is a bad manifest."""
+    a, b, _stranger, folder = trio
+    body = b'{"device_id":"' + str(uuid.uuid4()).encode() + b'","device_name":"\\u4e0d\\u660e","x":' \
+        + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    for key, expected in ((Ed25519PrivateKey.generate(), "package_unknown_device"),
+                          (a.signing_key, "package_bad_manifest")):
+        tar = io.BytesIO()
+        for name, data in ((package.MANIFEST, body), (package.SIGNATURE, key.sign(body))):
+            tar.write(package.tar_header(name, len(data)) + data + package.padding(len(data)))
+        tar.write(b"\0" * 1024)
+        error = _refused(b, _raw_package(b, folder, tar.getvalue()), expected)
+        if expected == "package_unknown_device":
+            assert error.values["name"] == "不明"

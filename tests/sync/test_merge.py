@@ -318,3 +318,24 @@ def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type
         exchange.resolve(s, str(text.id), keep="local")
         assert interviews.get(s, interview).record_text == "问：请介绍不动产登记办证情况。答：存在积压。"
         assert [c.field for c in exchange.list_conflicts(s)] == ["contact_person"]
+
+
+def test_a_damaged_stored_file_stops_the_export_with_its_name(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Evidence travels without re-encryption, but is still decrypted and hashed on the way out: a damaged
+    file is named at the laptop, instead of the office refusing the whole package."""
+    a, b = pair
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 1000)
+    with a.transaction() as s:
+        record = evidence_service.add_file(s, a.evidence, scan, {"title": "扫描件"}, [])
+        sha256 = record.sha256
+    assert sha256 is not None
+    stored = a.evidence.path_of(sha256)
+    damaged = bytearray(stored.read_bytes())
+    damaged[-100] ^= 0x01
+    stored.write_bytes(bytes(damaged))
+    out = tmp_path / "out.xcpkg"
+    with pytest.raises(XunchaError) as caught:
+        exchange.export_package(a, out, to=exchange.own_keys(b))
+    assert caught.value.key == "evidence_damaged" and sha256 in caught.value.text("en")
+    assert not out.exists() and list(tmp_path.glob(".xcpkg-*")) == []

@@ -28,7 +28,7 @@ Progress = Callable[[int, int], None]
 """Called with (bytes done, bytes in all); in all is 0 when unknown."""
 CancelFlag = Callable[[], bool]
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")  # used with fullmatch
 _CHUNK = 1 << 20
 
 
@@ -101,13 +101,21 @@ class EvidenceStore:
 
     def write_rewrapped(self, sha256: str, recipient: X25519PublicKey, sink: BinaryIO) -> None:
         """Writes the stored file as an age file for ``recipient``: a new header around the same file key and
-        the payload copied as it is, so a package carries evidence without decrypting and re-encrypting
-        it. The receiver decrypts and checks the SHA-256; ``verify`` checks this store's files."""
+        the payload copied as it is, so a package carries evidence without re-encrypting it. The payload
+        is decrypted on the way only to check it (a damaged file is found here, not refused by the
+        receiver); raises ``evidence_damaged`` after writing, so the caller discards what it wrote."""
         with self.path_of(sha256).open("rb") as source:
             file_key = self._file_key(source, sha256)
             sink.write(agefile.header_for(file_key, [recipient]))
-            while data := source.read(_CHUNK):
-                sink.write(data)
+            digest = hashlib.sha256()
+            try:
+                plain = agefile.AgeReader(source, file_key=file_key, copy_to=sink)
+                while data := plain.read(agefile.CHUNK):
+                    digest.update(data)
+            except agefile.AgeError as exc:
+                raise XunchaError("evidence_damaged", sha256=sha256) from exc
+            if digest.hexdigest() != sha256:
+                raise XunchaError("evidence_damaged", sha256=sha256)
 
     def _file_key(self, source: BinaryIO, sha256: str) -> bytes:
         try:
@@ -116,7 +124,7 @@ class EvidenceStore:
             raise XunchaError("evidence_damaged", sha256=sha256) from exc
 
     def path_of(self, sha256: str) -> Path:
-        if not _SHA256.match(sha256):
+        if not _SHA256.fullmatch(sha256):
             raise ValueError(f"not a SHA-256: {sha256!r}")
         return self.root / sha256[:2] / f"{sha256}.age"
 
@@ -204,7 +212,7 @@ class EvidenceStore:
     def __iter__(self) -> Iterator[str]:
         for path in sorted(self.root.glob("??/*.age")):
             name = path.name.removesuffix(".age")
-            if _SHA256.match(name):
+            if _SHA256.fullmatch(name):
                 yield name
 
     def clean_temporary(self) -> None:

@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import io
 import os
+import re
 from typing import BinaryIO, Protocol
 
 import bech32
@@ -30,6 +31,7 @@ CHUNK = 64 * 1024
 TAG = 16
 _X25519_INFO = b"age-encryption.org/v1/X25519"
 _MAX_HEADER = 64 * 1024
+_VCHAR = re.compile(rb"[\x21-\x7e]+")
 
 
 class ByteSource(Protocol):
@@ -131,9 +133,9 @@ HEADER_LENGTH_ONE_RECIPIENT = len(header_for(bytes(16), [X25519PrivateKey.genera
 
 
 class AgeWriter(io.RawIOBase):
-    """A writable stream whose bytes reach ``sink`` encrypted; ``close()`` writes the final chunk.
+    """A writable stream whose bytes reach ``sink`` encrypted; ``finish()`` writes the final chunk.
 
-    The sink is not closed. Until ``close()`` the file is incomplete and a reader will call it truncated.
+    The sink is not closed. Until ``finish()`` the file is incomplete and a reader calls it truncated.
     """
 
     def __init__(self, sink: BinaryIO, recipients: list[X25519PublicKey]) -> None:
@@ -175,12 +177,15 @@ class AgeWriter(io.RawIOBase):
         self._sink.write(self._aead.encrypt(_chunk_nonce(self._counter, last), plain, None))
         self._counter += 1
 
-    def close(self) -> None:
-        if not self._finished and not self.closed:
-            self._finished = True
-            self._emit(self._pending, last=True)
-            self._pending = bytearray()
-        super().close()
+    def finish(self) -> None:
+        """Writes the final chunk: the file is complete. Only this completes it; a writer closed or dropped
+        without it (an error on the way) leaves a file every reader refuses as truncated."""
+        if self._finished:
+            raise ValueError("age file already finished")
+        self._finished = True
+        self._emit(self._pending, last=True)
+        self._pending = bytearray()
+        self.close()
 
 
 def encrypt_stream(source: ByteSource, sink: BinaryIO, recipients: list[X25519PublicKey],
@@ -188,7 +193,7 @@ def encrypt_stream(source: ByteSource, sink: BinaryIO, recipients: list[X25519Pu
     writer = AgeWriter(sink, recipients)
     while data := source.read(block):
         writer.write(data)
-    writer.close()
+    writer.finish()
 
 
 # ---- reading -------------------------------------------------------------------------------------------
@@ -218,7 +223,7 @@ def read_header(source: BinaryIO, identities: list[X25519PrivateKey]) -> bytes:
     while line.startswith(b"-> "):
         text += line + b"\n"
         arguments = line[3:].split(b" ")
-        if not all(arguments):
+        if not all(arguments) or not all(_VCHAR.fullmatch(argument) for argument in arguments):
             raise HeaderDamaged("stanza arguments")
         body = bytearray()
         while True:
@@ -243,6 +248,8 @@ def read_header(source: BinaryIO, identities: list[X25519PrivateKey]) -> bytes:
 
 
 def _unwrap(stanzas: list[tuple[list[bytes], bytes]], identities: list[X25519PrivateKey]) -> bytes:
+    if len(stanzas) > 1 and any(arguments[0] == b"scrypt" for arguments, _body in stanzas):
+        raise HeaderDamaged("a passphrase stanza must be alone")
     for arguments, body in stanzas:
         if arguments[0] != b"X25519":
             continue
@@ -264,6 +271,18 @@ def _unwrap(stanzas: list[tuple[list[bytes], bytes]], identities: list[X25519Pri
     raise NoMatchingIdentity()
 
 
+class _Copying:
+    def __init__(self, source: ByteSource, sink: ByteSink) -> None:
+        self._read = source.read
+        self._write = sink.write
+
+    def read(self, size: int = -1, /) -> bytes | None:
+        data = self._read(size)
+        if data:
+            self._write(data)
+        return data
+
+
 class AgeReader(io.RawIOBase):
     """A readable stream of the plaintext of an age file; every byte returned has been authenticated.
 
@@ -271,13 +290,14 @@ class AgeReader(io.RawIOBase):
     """
 
     def __init__(self, source: BinaryIO, identities: list[X25519PrivateKey] | None = None,
-                 file_key: bytes | None = None) -> None:
+                 file_key: bytes | None = None, copy_to: ByteSink | None = None) -> None:
         """Reads the header with ``identities``; or, given the ``file_key`` of a header already read,
-        starts at the payload."""
+        starts at the payload. With ``copy_to``, every payload byte read (nonce and chunks, as they are in
+        the file) is written there too: how a file is carried under a new header while being checked."""
         super().__init__()
-        self._source = source
         if file_key is None:
             file_key = read_header(source, identities or [])
+        self._source: ByteSource = source if copy_to is None else _Copying(source, copy_to)
         nonce = self._read_exact(16)
         if len(nonce) != 16:
             raise Truncated("payload nonce")
@@ -304,8 +324,10 @@ class AgeReader(io.RawIOBase):
 
     def _advance(self) -> None:
         current = self._next
-        if len(current) < TAG + (1 if self._counter else 0):
+        if len(current) < TAG:
             raise Truncated("payload")
+        if len(current) == TAG and self._counter:
+            raise PayloadDamaged("empty final chunk")
         full = len(current) == CHUNK + TAG
         self._next = self._read_exact(CHUNK + TAG) if full else b""
         last = not self._next
@@ -323,8 +345,6 @@ class AgeReader(io.RawIOBase):
                 else:
                     raise Truncated("payload") from None
             raise PayloadDamaged(f"chunk {self._counter}") from None
-        if last and not self._plain and self._counter:
-            raise PayloadDamaged("empty final chunk")
         self._offset = 0
         self._counter += 1
         self._done = last

@@ -265,13 +265,10 @@ def import_package(ws: Workspace, path: Path, passphrase: str | None = None, dry
                    progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ImportSummary:
     """Checks the whole package, then applies it in one transaction (all or nothing)."""
     with ws.transaction() as session:
-        trusted = {d.device_id: d.ed25519_public for d in trusted_devices(session)}
-    trusted[ws.info.device_id] = str(ws.public_keys["ed25519_public"])
+        keys = {d.device_id: d.ed25519_public for d in trusted_devices(session)}
+    keys[ws.info.device_id] = str(ws.public_keys["ed25519_public"])
+    trusted = {device: Ed25519PublicKey.from_public_bytes(bytes.fromhex(key)) for device, key in keys.items()}
     known = migrate.known_revisions()
-
-    def verify_key(manifest: dict[str, Any]) -> Ed25519PublicKey | None:
-        key = trusted.get(uuid.UUID(str(manifest["device_id"])))
-        return None if key is None else Ed25519PublicKey.from_public_bytes(bytes.fromhex(key))
 
     def check_manifest(manifest: dict[str, Any]) -> None:
         if manifest.get("schema") not in known:
@@ -281,7 +278,7 @@ def import_package(ws: Workspace, path: Path, passphrase: str | None = None, dry
     recipient = ws.evidence.recipient
     staging = ws.evidence.root / "tmp"
     try:
-        package = read_package(path, [identity], passphrase, verify_key, check_manifest, staging, recipient,
+        package = read_package(path, [identity], passphrase, trusted, check_manifest, staging, recipient,
                                ws.evidence.has, progress, cancelled)
     except PackageError as refused:
         _record_refusal(ws, path, refused)

@@ -45,7 +45,7 @@ CHANGES = "changes.jsonl.zz"
 AUDIT = "audit.jsonl.zz"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-_BLOB = re.compile(r"^blobs/([0-9a-f]{64})$")
+_BLOB = re.compile(r"blobs/([0-9a-f]{64})")  # used with fullmatch
 MAX_MANIFEST = 64 << 20
 MAX_LOG_MEMBER = 512 << 20  # compressed change or audit log held in memory while the package is checked
 MAX_MEMBER = 8 << 30  # one evidence file (a long interview recording is a few GB)
@@ -160,21 +160,12 @@ def parse_tar_header(block: bytes) -> TarMember | None:
     """The member a header describes; None for an end-of-archive block. Raises PackageError."""
     if block == b"\0" * BLOCK:
         return None
-    stored = block[148:156]
     check = sum(block[:148]) + 8 * 32 + sum(block[156:])
-    try:
-        if int(stored.replace(b"\0", b"").strip() or b"-1", 8) != check:
-            raise PackageError("package_bad_content", reason="tar header checksum")
-    except ValueError:
-        raise PackageError("package_bad_content", reason="tar header checksum") from None
+    if _octal_field(block[148:156], "tar header checksum") != check:
+        raise PackageError("package_bad_content", reason="tar header checksum")
     raw_size = block[124:136]
-    if raw_size[0] & 0x80:
-        size = int.from_bytes(raw_size[1:], "big")
-    else:
-        try:
-            size = int(raw_size.replace(b"\0", b"").strip() or b"0", 8)
-        except ValueError:
-            raise PackageError("package_bad_content", reason="tar member size") from None
+    # base-256 (GNU tar, 8 GiB and more) starts with 0x80; 0xff would be a negative number
+    size = int.from_bytes(raw_size[1:], "big") if raw_size[0] == 0x80 else _octal_field(raw_size, "tar member size")
     name = block[0:100].split(b"\0", 1)[0]
     prefix = block[345:500].split(b"\0", 1)[0] if block[257:262] == b"ustar" else b""
     full = (prefix + b"/" + name) if prefix else name
@@ -183,6 +174,17 @@ def parse_tar_header(block: bytes) -> TarMember | None:
     except UnicodeDecodeError:
         raise PackageError("package_member_unknown", name=full.decode("utf-8", "replace")) from None
     return TarMember(text, size, block[156:157])
+
+
+_OCTAL = re.compile(rb"[0-7]+")
+
+
+def _octal_field(raw: bytes, what: str) -> int:
+    """A tar number field: octal digits only (``int()`` would also take a sign, "0o" or underscores)."""
+    digits = raw.replace(b"\0", b" ").strip(b" ")
+    if not _OCTAL.fullmatch(digits):
+        raise PackageError("package_bad_content", reason=what)
+    return int(digits, 8)
 
 
 def check_member_name(member: TarMember, seen: set[str]) -> None:
@@ -196,7 +198,7 @@ def check_member_name(member: TarMember, seen: set[str]) -> None:
         raise PackageError("package_member_link", name=name)
     if name in seen:
         raise PackageError("package_member_duplicate", name=name)
-    if name not in (MANIFEST, SIGNATURE, CHANGES, AUDIT) and not _BLOB.match(name):
+    if name not in (MANIFEST, SIGNATURE, CHANGES, AUDIT) and not _BLOB.fullmatch(name):
         raise PackageError("package_member_unknown", name=name)
 
 
@@ -255,7 +257,7 @@ def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMem
                     raise XunchaError("io_error", reason=f"{name}: {tar.count - before} bytes, expected {size}")
                 tar.write(padding(size))
             tar.write(b"\0" * (2 * BLOCK))
-            encrypted.close()
+            encrypted.finish()
             sink.flush()
             os.fsync(sink.fileno())
         os.replace(temp, out_path)
@@ -349,6 +351,8 @@ class _PlainReader:
         self.total = total
 
     def read_exact(self, size: int) -> bytes:
+        if size < 0:
+            raise PackageError("package_bad_content", reason="negative size")
         if self.cancelled is not None and self.cancelled():
             raise Cancelled()
         try:
@@ -393,22 +397,6 @@ class _MemberReader(io.RawIOBase):
         return data
 
 
-class _Tee(io.RawIOBase):
-    """Reads from ``source``, writing every byte read to ``sink`` as well."""
-
-    def __init__(self, source: _MemberReader, sink: BinaryIO) -> None:
-        self.source = source
-        self.sink = sink
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> bytes:
-        data = self.source.read(size)
-        self.sink.write(data)
-        return data
-
-
 def _payload_length(path: Path, header_end: int) -> int:
     """Ciphertext bytes after the age header (its '--- mac' line and 16-byte nonce)."""
     with path.open("rb") as source:
@@ -429,14 +417,14 @@ def _expected_payload(plain: int) -> int:
 
 
 def read_package(path: Path, identities: list[X25519PrivateKey] | None,
-                 passphrase: str | None, verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
+                 passphrase: str | None, trusted: dict[uuid.UUID, Ed25519PublicKey],
                  check_manifest: Callable[[dict[str, Any]], None], staging: Path,
                  recipient: X25519PublicKey, has_blob: Callable[[str], bool],
                  progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ReadPackage:
     """Decrypts and checks every part of a package; raises PackageError naming the first problem.
 
-    ``verify_key`` gives the trusted public key of the manifest's device (None: the device is unknown;
-    it raises itself for other refusals); ``check_manifest`` refuses newer schemas and the like.
+    ``trusted`` holds the public keys of the devices whose packages are accepted (this one's included);
+    ``check_manifest`` refuses newer schemas and the like.
     Evidence files are re-encrypted to ``recipient`` into ``staging``; the caller moves or discards them.
     """
     try:
@@ -466,7 +454,7 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
         where = ["header"]
         try:
             try:
-                _read_members(plain, result, version, identities, verify_key, check_manifest, staging, recipient,
+                _read_members(plain, result, version, identities, trusted, check_manifest, staging, recipient,
                               has_blob, where)
                 # The last chunk is authenticated only when it is read: read to the end.
                 try:
@@ -502,7 +490,7 @@ def _raise_damage(cause: agefile.AgeError, path: Path, header_end: int, result: 
 
 
 def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identities: list[X25519PrivateKey],
-                  verify_key: Callable[[dict[str, Any]], Ed25519PublicKey | None],
+                  trusted: dict[uuid.UUID, Ed25519PublicKey],
                   check_manifest: Callable[[dict[str, Any]], None], staging: Path,
                   recipient: X25519PublicKey, has_blob: Callable[[str], bool], where: list[str]) -> None:
     seen: set[str] = set()
@@ -531,15 +519,10 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
                 raise PackageError("package_bad_signature", device="?")
             signature = plain.read_exact(64)
             plain.read_exact(BLOCK - 64)
-            manifest = _parse_manifest(manifest_body, version)
-            key = verify_key(manifest)
-            if key is None:
-                raise PackageError("package_unknown_device", device=manifest["device_id"],
-                                   name=manifest.get("device_name", "?"))
-            try:
-                key.verify(signature, manifest_body)
-            except InvalidSignature:
-                raise PackageError("package_bad_signature", device=manifest["device_id"]) from None
+            signer = _signer(manifest_body, signature, trusted)
+            manifest = _parse_manifest(manifest_body, version)  # parsed only once its signature holds
+            if uuid.UUID(str(manifest["device_id"])) != signer:
+                raise PackageError("package_bad_signature", device=str(manifest["device_id"]))
             check_manifest(manifest)
             manifest["_manifest_size"] = len(manifest_body)
             result.manifest = manifest
@@ -582,7 +565,7 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         if content_digest != entry["sha256"] or (
                 member.name.startswith("blobs/") and entry["sha256"] != member.name.removeprefix("blobs/")):
             raise PackageError("package_member_hash", name=member.name)
-    for name in expected:
+    for name in (*expected, CHANGES, AUDIT):
         if name not in seen:
             raise PackageError("package_member_missing", name=name)
     if not result.manifest:
@@ -604,6 +587,35 @@ def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: X2
         raise PackageError("package_member_hash", name=f"blobs/{sha256}")
 
 
+_CLAIMED_DEVICE = re.compile(rb'"device_id"\s*:\s*"([0-9A-Fa-f-]{32,36})"')
+_CLAIMED_NAME = re.compile(rb'"device_name"\s*:\s*("(?:[^"\\]|\\.){0,200}")')
+
+
+def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519PublicKey]) -> uuid.UUID:
+    """The trusted device whose key verifies the manifest's bytes, found before the manifest is parsed:
+    unauthenticated JSON (up to 64 MiB of it) is never parsed. The device the manifest claims is tried
+    first; its id and name are otherwise read only to say whose package was refused."""
+    found = _CLAIMED_DEVICE.search(body)
+    try:
+        claimed = uuid.UUID(found[1].decode("ascii")) if found else None
+    except ValueError:
+        claimed = None
+    for device, key in sorted(trusted.items(), key=lambda item: item[0] != claimed):
+        try:
+            key.verify(signature, body)
+            return device
+        except InvalidSignature:
+            continue
+    if claimed in trusted:
+        raise PackageError("package_bad_signature", device=str(claimed))
+    named = _CLAIMED_NAME.search(body)
+    try:
+        name = str(json.loads(named[1])) if named else "?"
+    except ValueError:
+        name = "?"
+    raise PackageError("package_unknown_device", device=str(claimed) if claimed else "?", name=name)
+
+
 def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identities: list[X25519PrivateKey],
                     recipient: X25519PublicKey, result: ReadPackage) -> str:
     """Stages an evidence member of format 2 (an age file for the package's key) re-wrapped to
@@ -616,7 +628,7 @@ def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identitie
         try:
             file_key = agefile.read_header(reader, identities)  # type: ignore[arg-type]
             sink.write(agefile.header_for(file_key, [recipient]))
-            plain = agefile.AgeReader(_Tee(reader, sink), file_key=file_key)  # type: ignore[arg-type]
+            plain = agefile.AgeReader(reader, file_key=file_key, copy_to=sink)  # type: ignore[arg-type]
             while data := plain.read(agefile.CHUNK):
                 digest.update(data)
         except agefile.AgeError as exc:
@@ -631,8 +643,8 @@ def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identitie
 def _parse_manifest(body: bytes, version: int) -> dict[str, Any]:
     try:
         manifest = json.loads(body)
-    except ValueError as exc:
-        raise PackageError("package_bad_manifest", reason=str(exc)) from exc
+    except (ValueError, RecursionError) as exc:
+        raise PackageError("package_bad_manifest", reason=type(exc).__name__) from exc
     if not isinstance(manifest, dict):
         raise PackageError("package_bad_manifest", reason="not a JSON object")
     if manifest.get("format") != version:  # the signed manifest must agree with the unsigned outer header
