@@ -165,3 +165,34 @@ def test_an_empty_final_chunk_after_a_full_one_is_damage(keys) -> None:  # type:
     out.write(aead.encrypt(bytes(10) + b"\x01\x01", b"", None))  # chunk 1, final, empty
     with pytest.raises(agefile.PayloadDamaged):
         agefile.AgeReader(io.BytesIO(out.getvalue()), [key]).read()
+
+
+def test_a_threaded_writer_writes_the_same_format_and_reports_a_full_disk(keys) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    identity, _key = keys
+    data = os.urandom(5 * agefile.CHUNK + 123)
+    out = io.BytesIO()
+    writer = agefile.AgeWriter(out, [agefile.recipient_key(str(identity.to_public()))], threaded=True)
+    splits = random.Random(7)
+    position = 0
+    while position < len(data):
+        step = splits.randint(1, 100_000)
+        writer.write(data[position:position + step])
+        position += step
+    writer.finish()
+    assert pyrage.decrypt(out.getvalue(), [identity]) == data
+
+    class FullDisk(io.BytesIO):
+        def write(self, chunk: object) -> int:  # type: ignore[override]
+            if self.tell() > 100_000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write(chunk)  # type: ignore[arg-type]
+
+    writer = agefile.AgeWriter(FullDisk(), [agefile.recipient_key(str(identity.to_public()))], threaded=True)
+    with pytest.raises(OSError) as caught:
+        for _ in range(100):
+            writer.write(bytes(agefile.CHUNK))
+        writer.finish()
+    assert caught.value.errno == errno.ENOSPC
+    writer.close()  # the writing thread has stopped; closing again is harmless

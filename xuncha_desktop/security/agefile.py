@@ -16,7 +16,9 @@ import hashlib
 import hmac
 import io
 import os
+import queue
 import re
+import threading
 from typing import BinaryIO, Protocol
 
 import bech32
@@ -138,7 +140,10 @@ class AgeWriter(io.RawIOBase):
     The sink is not closed. Until ``finish()`` the file is incomplete and a reader calls it truncated.
     """
 
-    def __init__(self, sink: BinaryIO, recipients: list[X25519PublicKey]) -> None:
+    def __init__(self, sink: BinaryIO, recipients: list[X25519PublicKey], threaded: bool = False) -> None:
+        """With ``threaded``, chunks are encrypted and written by a second thread (OpenSSL and file writes
+        release the GIL), overlapping with whatever produces the bytes; errors surface at the next write
+        or at ``finish()``. Always ``finish()`` or ``close()`` a threaded writer."""
         super().__init__()
         if not recipients:
             raise ValueError("no recipients")
@@ -151,6 +156,13 @@ class AgeWriter(io.RawIOBase):
         self._pending = bytearray()
         self._counter = 0
         self._finished = False
+        self._failure: BaseException | None = None
+        self._queue: queue.Queue[tuple[bytes, bytes] | None] | None = None
+        self._worker: threading.Thread | None = None
+        if threaded:
+            self._queue = queue.Queue(maxsize=32)  # at most 2 MiB waiting
+            self._worker = threading.Thread(target=self._drain, name="age-writer", daemon=True)
+            self._worker.start()
 
     def writable(self) -> bool:
         return True
@@ -174,8 +186,29 @@ class AgeWriter(io.RawIOBase):
         return size
 
     def _emit(self, plain: memoryview | bytearray, last: bool) -> None:
-        self._sink.write(self._aead.encrypt(_chunk_nonce(self._counter, last), plain, None))
+        nonce = _chunk_nonce(self._counter, last)
         self._counter += 1
+        if self._queue is None:
+            self._sink.write(self._aead.encrypt(nonce, plain, None))
+            return
+        if self._failure is not None:
+            raise self._failure
+        self._queue.put((nonce, bytes(plain)))  # a copy: the caller's buffer changes after this returns
+
+    def _drain(self) -> None:
+        assert self._queue is not None
+        while (item := self._queue.get()) is not None:
+            if self._failure is None:  # after a failure, only empty the queue so the producer is not stuck
+                try:
+                    self._sink.write(self._aead.encrypt(item[0], item[1], None))
+                except BaseException as exc:
+                    self._failure = exc
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None and self._queue is not None:
+            self._queue.put(None)
+            self._worker.join()
+            self._worker = None
 
     def finish(self) -> None:
         """Writes the final chunk: the file is complete. Only this completes it; a writer closed or dropped
@@ -185,7 +218,14 @@ class AgeWriter(io.RawIOBase):
         self._finished = True
         self._emit(self._pending, last=True)
         self._pending = bytearray()
+        self._stop_worker()
+        if self._failure is not None:
+            raise self._failure
         self.close()
+
+    def close(self) -> None:
+        self._stop_worker()
+        super().close()
 
 
 def encrypt_stream(source: ByteSource, sink: BinaryIO, recipients: list[X25519PublicKey],

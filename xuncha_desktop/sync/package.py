@@ -245,19 +245,23 @@ def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMem
     try:
         with os.fdopen(handle, "wb") as sink:
             write_header(sink, wrapped_identity)
-            encrypted = agefile.AgeWriter(sink, [recipient])
-            tar = _CountingWriter(encrypted, progress, total, cancelled)  # type: ignore[arg-type]
-            for name, size, writer in [(MANIFEST, len(body), lambda w: w.write(body)),
-                                       (SIGNATURE, len(signature), lambda w: w.write(signature)),
-                                       *((m.name, m.size, m.write) for m in members)]:
-                tar.write(tar_header(name, size))
-                before = tar.count
-                writer(tar)  # type: ignore[no-untyped-call]
-                if tar.count - before != size:
-                    raise XunchaError("io_error", reason=f"{name}: {tar.count - before} bytes, expected {size}")
-                tar.write(padding(size))
-            tar.write(b"\0" * (2 * BLOCK))
-            encrypted.finish()
+            encrypted = agefile.AgeWriter(sink, [recipient], threaded=True)
+            try:
+                tar = _CountingWriter(encrypted, progress, total, cancelled)  # type: ignore[arg-type]
+                for name, size, writer in [(MANIFEST, len(body), lambda w: w.write(body)),
+                                           (SIGNATURE, len(signature), lambda w: w.write(signature)),
+                                           *((m.name, m.size, m.write) for m in members)]:
+                    tar.write(tar_header(name, size))
+                    before = tar.count
+                    writer(tar)  # type: ignore[no-untyped-call]
+                    if tar.count - before != size:
+                        raise XunchaError("io_error",
+                                          reason=f"{name}: {tar.count - before} bytes, expected {size}")
+                    tar.write(padding(size))
+                tar.write(b"\0" * (2 * BLOCK))
+                encrypted.finish()
+            finally:
+                encrypted.close()  # the writing thread stops before the file is closed
             sink.flush()
             os.fsync(sink.fileno())
         os.replace(temp, out_path)
