@@ -207,7 +207,8 @@ def main() -> None:
     print(f"records {args.records}, evidence {args.evidence_mb} MB in {args.files} files, package {size >> 20} MB")
     print(f"export  {export_s:7.1f} s  (tar -cf {tar_s:.1f} s: {export_s / tar_s:.2f}x, target <= 2x)  "
           f"peak {export_mb} MB (target < 300); medians of {args.repeats}: "
-          f"{' '.join(f'{e:.1f}' for e in exports)} vs {' '.join(f'{t:.1f}' for t in tars)}")
+          f"{' '.join(f'{e:.1f}' for e in exports)} vs {' '.join(f'{t:.1f}' for t in tars)}, ratio run by run "
+          f"{' '.join(f'{e / t:.2f}' for e, t in zip(exports, tars, strict=True))}")
     print(f"        the export ends with fsync (the package must be on the drive before it is pulled out); "
           f"tar -cf followed by fsync of its output: {synced_tar_s:.1f} s ({export_s / synced_tar_s:.2f}x)")
     print(f"import  {import_s:7.1f} s  (bare executemany {bare_s:.2f} s: {import_s / max(bare_s, 1e-6):.1f}x, "
