@@ -40,6 +40,13 @@ _PEAK = ("import atexit, runpy, sys\n"
          "runpy.run_module('xuncha_desktop', run_name='__main__')\n")
 
 
+def _sync_disk() -> None:
+    """Flushes dirty pages (POSIX; on Windows the runs simply start as they are)."""
+    sync = getattr(os, "sync", None)
+    if sync is not None:
+        sync()
+
+
 def _timed_child(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     """Runs a child; returns (seconds, peak resident memory in MB, stdout).
 
@@ -172,12 +179,12 @@ def main() -> None:
         env = {**os.environ, "XUNCHA_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
         xuncha = [sys.executable, "-m", "xuncha_desktop"]
 
-        # Export and tar alternate, three times each, every run starting with no dirty pages (os.sync()
+        # Export and tar alternate (--repeats times each), every run starting with no dirty pages (os.sync()
         # outside the timing): the disk's write-back of one run otherwise lands in the next one's time.
         tars, synced_tars, exports, export_mb = [], [], [], 0
         for run in range(args.repeats):
             tar_path, package_path = folder / f"plain-{run}.tar", folder / f"p-{run}.xcpkg"
-            os.sync()
+            _sync_disk()
             tar_s, _tar_mb, _ = _timed_child(["tar", "-cf", str(tar_path), "-C", str(plain), "."], env)
             started = time.monotonic()
             with tar_path.open("rb") as handle:
@@ -185,7 +192,7 @@ def main() -> None:
             tars.append(tar_s)
             synced_tars.append(tar_s + time.monotonic() - started)
             tar_path.unlink()
-            os.sync()
+            _sync_disk()
             export_s, export_mb, out = _timed_child([*xuncha, "--workspace", str(a), "sync", "export", "--out",
                                                      str(package_path), "--to", str(folder / "office.json")], env)
             exports.append(export_s)
