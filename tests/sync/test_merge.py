@@ -203,7 +203,7 @@ def test_a_package_for_the_office_cannot_be_read_by_another_laptop(tmp_path: Pat
             ws.close()
 
 
-def test_progress_and_cancel(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_and_cancel(pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     from xuncha_desktop.errors import Cancelled
     from xuncha_desktop.services import sync
 
@@ -223,9 +223,24 @@ def test_progress_and_cancel(pair, tmp_path: Path) -> None:  # type: ignore[no-u
     with pytest.raises(Cancelled):
         sync.import_(b, out, cancelled=lambda: True)
     assert digest(b) == before and store_files(b) == files
-    calls: list[int] = []
-    summary = sync.import_(b, out, progress=lambda done, total: calls.append(done))
+    # Cancel heard while the changes are merged (after the whole package was read and checked): the
+    # transaction is rolled back and the staged evidence discarded.
+    from xuncha_desktop.sync import merge
+
+    merging: list[bool] = []
+    real_fold = merge.fold_records
+    monkeypatch.setattr(merge, "fold_records", lambda *a, **k: (merging.append(True), real_fold(*a, **k))[1])
+    with pytest.raises(Cancelled):
+        sync.import_(b, out, cancelled=lambda: bool(merging))
+    assert merging and digest(b) == before and store_files(b) == files
+    assert list((b.evidence.root / "tmp").iterdir()) == []
+    monkeypatch.undo()
+    # one bar for reading and merging: it only moves forward and ends full
+    calls: list[tuple[int, int]] = []
+    summary = sync.import_(b, out, progress=lambda done, total: calls.append((done, total)))
     assert calls and summary.changes_applied > 0
+    assert [done for done, _total in calls] == sorted(done for done, _total in calls)
+    assert calls[-1][0] == calls[-1][1] and len({total for _done, total in calls}) == 1
     with b.transaction() as s:
         assert [h.direction for h in sync.history(s)] == ["received"]
         assert [d.device_name for d in sync.trusted(s)] == ["笔记本A"]

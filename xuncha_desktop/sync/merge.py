@@ -244,12 +244,14 @@ class Incoming:
 
 
 def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary,
-                  now_millis: Callable[[], int] = wall_millis, hold_in_memory: bool = False) -> None:
+                  now_millis: Callable[[], int] = wall_millis, hold_in_memory: bool = False,
+                  step: Callable[[int], None] | None = None) -> None:
     """Adds the changes this copy lacks to the log, then folds every record they touch.
 
     ``hold_in_memory`` keeps the new changes in memory for the fold (for packages whose log is small
-    enough). Raises PackageError ``package_clock_ahead`` for a change stamped more than a day ahead of
-    this clock.
+    enough). ``step(n)`` is called now and then with the work done: changes read, then records folded
+    added to them (it may raise, e.g. Cancelled, to abandon the transaction). Raises PackageError
+    ``package_clock_ahead`` for a change stamped more than a day ahead of this clock.
     """
     have = have_marks(session, "changes")
     incoming = Incoming(before=dict(have)) if hold_in_memory else None
@@ -281,10 +283,22 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
         if len(batch) >= 2000:
             session.connection().execute(_table(Change).insert(), batch)
             batch = []
+            if step is not None:
+                step(summary.changes_applied + summary.changes_present)
     if batch:
         session.connection().execute(_table(Change).insert(), batch)
+    read = summary.changes_applied + summary.changes_present
+    if step is not None:
+        step(read)
+    folded = 0
     for table, ids in sorted(summary.touched.items()):
-        fold_records(session, table, sorted(ids), summary, incoming)
+        fold_records(session, table, sorted(ids), summary, incoming,
+                     None if step is None else _offset_step(step, read + folded))
+        folded += len(ids)
+
+
+def _offset_step(step: Callable[[int], None], before: int) -> Callable[[int], None]:
+    return lambda done: step(before + done)
 
 
 def _log_of(session: Session, ids: list[uuid.UUID], excluding: dict[uuid.UUID, int] | None = None
@@ -389,10 +403,12 @@ def _found(table: str, record_id: uuid.UUID, name: str, kept: LogEntry, kept_val
 
 
 def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: MergeSummary | None = None,
-                 incoming: Incoming | None = None) -> None:
+                 incoming: Incoming | None = None, step: Callable[[int], None] | None = None) -> None:
     model = models_by_table()[table]
     convert = converters(table)
     for start in range(0, len(ids), _CHUNK):
+        if step is not None:
+            step(start)
         chunk = ids[start:start + _CHUNK]
         if incoming is None:
             logs = _log_of(session, chunk)
