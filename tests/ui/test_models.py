@@ -129,3 +129,29 @@ def test_model_answers_each_role_from_the_page(controller: Controller, workspace
     assert model.headerData(2, Qt.Orientation.Vertical) == 3
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
     assert model.flags(model.index(5, 0)) == Qt.ItemFlag.NoItemFlags  # not a valid index
+
+
+def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Rows beyond NEAR_ROWS are blank until their page, read in a worker thread, arrives; the window never
+    waits for it. Pages are 10 rows here, and "far" is beyond row 10."""
+    from xuncha_desktop.services.kinds import KINDS
+
+    monkeypatch.setattr(models, "PAGE_SIZE", 10)
+    monkeypatch.setattr(models, "NEAR_ROWS", 10)
+    with controller.workspace.transaction() as s:
+        for n in range(35):
+            KINDS["unit"].create(s, {"name": f"单位{n:03d}"})
+    model = RecordTableModel(controller, "unit")
+    model.wait_for_count()
+    total = model.rowCount()
+    assert total >= 35
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles=(): changed.append((first.row(), last.row())))
+    assert model.data(model.index(5, 0)) is not None  # near: read at once
+    assert model.data(model.index(25, 0)) is None  # far: asked for, blank for now
+    model.wait_for_pages()
+    assert (20, 29) in changed
+    name = model.columns.index("name")
+    assert model.data(model.index(25, name)) == model.row_at(25).values[name]  # type: ignore[union-attr]
+    assert model.record_id(33) is not None  # code that needs a row (opening it) waits for its page
+    qtmodeltester.check(model)

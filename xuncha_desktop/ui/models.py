@@ -13,8 +13,12 @@ from xuncha_desktop.ui.jobs import Job
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 OVERDUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 PAGE_SIZE = 100
-MAX_PAGES = 50
-COUNT_DELAY_MS = 50  # pages kept in memory; older ones are dropped and re-read when scrolled back to
+MAX_PAGES = 50  # pages kept in memory; older ones are dropped and re-read when scrolled back to
+COUNT_DELAY_MS = 50
+# A page this far down or nearer is read at once (an index walk of up to ~20 ms); a farther one, reached by
+# dragging the scroll bar, is read in a worker thread and its rows stay blank until it arrives (~0.1 s),
+# so the window never waits on it.
+NEAR_ROWS = 50_000
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +42,8 @@ class RecordTableModel(QAbstractTableModel):
     full, the number of matches is counted in a worker thread (a COUNT over a large table can take
     seconds) and the rows beyond the first page appear when the count arrives. ``data`` for a row whose
     page is not yet read reads that page. Sorting and filtering set the query and re-read: the database
-    sorts and filters, never this model.
+    sorts and filters, never this model. A far page (beyond ``NEAR_ROWS``) is read in a worker thread
+    and its rows filled in when it arrives.
     """
 
     countChanged = Signal(int)
@@ -59,6 +64,10 @@ class RecordTableModel(QAbstractTableModel):
         self._poll = QTimer(self)
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._take_count)
+        self._reading: dict[int, Job] = {}  # far pages being read, by page number
+        self._page_poll = QTimer(self)
+        self._page_poll.setInterval(15)
+        self._page_poll.timeout.connect(self._take_pages)
         self._start()
 
     # ---- the query -----------------------------------------------------------------------------
@@ -80,6 +89,8 @@ class RecordTableModel(QAbstractTableModel):
     def _start(self) -> None:
         """Reads the first page; counts the matches in a worker thread when there may be more."""
         self._generation += 1
+        self._reading.clear()  # pages of the old query still being read are dropped when they arrive
+        self._page_poll.stop()
         first = self.controller.page(self.kind, 0, PAGE_SIZE, self._query)
         self._pages[0] = first
         self._count = len(first)
@@ -144,23 +155,67 @@ class RecordTableModel(QAbstractTableModel):
             return section + 1
         return self._headers[section] if 0 <= section < len(self._headers) else None
 
-    def row_at(self, row: int) -> Row | None:
+    def row_at(self, row: int, wait: bool = True) -> Row | None:
+        """The row, reading its page if needed; with ``wait`` False a far page is read in the background
+        and None returned until it has arrived."""
         if not 0 <= row < self._count:
             return None
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            if len(self._pages) >= MAX_PAGES:
-                self._pages.pop(next(iter(self._pages)))
+            if not wait and number * PAGE_SIZE > NEAR_ROWS:
+                self._read_later(number)
+                return None
             page = self.controller.page(self.kind, number * PAGE_SIZE, PAGE_SIZE, self._query)
-            self._pages[number] = page
+            self._keep(number, page)
         at = row - number * PAGE_SIZE
         return page[at] if at < len(page) else None
+
+    def _keep(self, number: int, page: list[Row]) -> None:
+        if len(self._pages) >= MAX_PAGES:
+            self._pages.pop(next(iter(self._pages)))
+        self._pages[number] = page
+
+    def _read_later(self, number: int) -> None:
+        if number in self._reading:
+            return
+        controller, kind, query = self.controller, self.kind, self._query
+        job = Job(lambda _progress, _cancelled: controller.page(kind, number * PAGE_SIZE, PAGE_SIZE, query))
+        job.generation = self._generation  # type: ignore[attr-defined]
+        job.started = True
+        self._reading[number] = job
+        QThreadPool.globalInstance().start(job)
+        self._page_poll.start()
+
+    def _take_pages(self) -> None:
+        for number, job in list(self._reading.items()):
+            if not job.finished.is_set():
+                continue
+            del self._reading[number]
+            if getattr(job, "generation", None) != self._generation or not job.ok:
+                continue
+            self._keep(number, job.value)
+            first = number * PAGE_SIZE
+            last = min(self._count, first + PAGE_SIZE) - 1
+            if first <= last:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        if not self._reading:
+            self._page_poll.stop()
+
+    @property
+    def reading_pages(self) -> bool:
+        return bool(self._reading)
+
+    def wait_for_pages(self, timeout: float = 60.0) -> None:
+        """Blocks until the far pages being read have arrived and are shown (tests and benchmarks)."""
+        for job in list(self._reading.values()):
+            job.finished.wait(timeout)
+        self._take_pages()
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if role not in _ANSWERED:  # most of the roles the delegate asks for
             return None
-        found = self.row_at(index.row())
+        found = self.row_at(index.row(), wait=False)
         if found is None:
             return None
         if role in _SHOWN:

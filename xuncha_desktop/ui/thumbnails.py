@@ -202,7 +202,7 @@ class EvidenceTableModel(RecordTableModel):
             return super().data(index, role)
         if not index.isValid() or index.column() != 0:
             return None
-        row = self.row_at(index.row())
+        row = self.row_at(index.row(), wait=False)
         if row is None:
             return None
         file_name = row.values[self._file_column]
