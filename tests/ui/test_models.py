@@ -155,3 +155,9 @@ def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, 
     assert model.data(model.index(25, name)) == model.row_at(25).values[name]  # type: ignore[union-attr]
     assert model.record_id(33) is not None  # code that needs a row (opening it) waits for its page
     qtmodeltester.check(model)
+
+
+def test_file_sizes_read_as_people_read_them(controller) -> None:  # type: ignore[no-untyped-def]
+    assert [controller.display("evidence", "size", n) for n in (512, 2879, 5 << 20, 3 << 30)] == \
+        ["512 B", "2.8 KB", "5.0 MB", "3.0 GB"]
+    assert controller.display("unit", "name", "512") == "512"  # only byte counts are sizes

@@ -41,7 +41,7 @@ class EvidenceService(RecordService[Evidence]):
         Field("pages", "页数", "pages", T.INT),
         Field("file_name", "原文件名", "file name", T.STRING, max_length=300, read_only=True),
         Field("media_type", "文件类型", "media type", T.STRING, max_length=100, read_only=True),
-        Field("size", "文件大小（字节）", "size in bytes", T.INT, read_only=True),
+        Field("size", "文件大小", "file size", T.INT, read_only=True),
         Field("sha256", "SHA-256", "SHA-256", T.STRING, read_only=True),
         Field("notes", "备注", "notes", T.TEXT),
     )

@@ -21,6 +21,19 @@ if TYPE_CHECKING:
     from xuncha_desktop.services.records import RecordService
     from xuncha_desktop.workspace import Workspace
 
+# Fields holding a number of bytes, shown as "2.8 MB".
+SIZE_FIELDS = frozenset({("evidence", "size")})
+
+
+def size_text(size: Any) -> str:
+    if not isinstance(size, int):
+        return "—"
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
 # The columns each list shows, in order (field names of the service).
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "round": ("name", "kind", "term", "number", "start_date", "end_date"),
@@ -214,6 +227,8 @@ class Controller:
 
     def _show_column(self, kind: str, name: str, values: Sequence[Any]) -> list[str]:
         """The shown texts of one column of a page (what ``display`` gives, without asking it per cell)."""
+        if (kind, name) in SIZE_FIELDS:
+            return [size_text(v) if v is not None else "" for v in values]
         type_name = self.service(kind).field(name).value_type.value
         if type_name in ("enum", "vocabulary", "reference", "bool"):
             labels = {value: self.display(kind, name, value) for value in set(values)}
@@ -230,6 +245,8 @@ class Controller:
 
         if value is None or value == "":
             return ""
+        if (kind, name) in SIZE_FIELDS:
+            return size_text(value)
         spec = self.service(kind).field(name)
         zh = self.lang == "zh"
         if spec.value_type is FieldType.ENUM and spec.enum is not None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.controller import Controller, size_text
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.thumbnails import can_thumbnail, media_of
@@ -146,7 +146,7 @@ class EvidenceViewer(QDialog):
         self.setWindowTitle(self.tr("查看：%1").replace("%1", str(record.get("title") or "")))
 
         self.file_label = QLabel(self.tr("文件：%1（%2）").replace("%1", str(record.get("file_name") or ""))
-                                 .replace("%2", _size_text(record.get("size"))))
+                                 .replace("%2", size_text(record.get("size"))))
         self.file_label.setObjectName("file")
         self.sha_label = QLabel(f"SHA-256: {record.get('sha256') or ''}")
         self.sha_label.setObjectName("sha256")
@@ -431,10 +431,3 @@ def open_viewer(parent: QWidget, controller: Controller, record_id: str) -> Evid
     return viewer
 
 
-def _size_text(size: Any) -> str:
-    if not isinstance(size, int):
-        return "—"
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} B"
