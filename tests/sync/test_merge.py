@@ -40,6 +40,15 @@ def _sync(a: Workspace, b: Workspace, folder: Path) -> None:
     exchange.import_package(a, send(b, a, folder))
 
 
+def _shared_interview(a: Workspace, b: Workspace, folder: Path) -> tuple[dict[str, str], str]:
+    """A round, unit and group made on A and one interview, known to both laptops: (ids, interview id)."""
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+    interview = _interview(a, ids)
+    _sync(a, b, folder)
+    return ids, interview
+
+
 def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     with a.transaction() as s:
@@ -62,10 +71,7 @@ def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> N
 
 def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
-    with a.transaction() as s:
-        ids = _frame(s, KINDS)
-    interview = _interview(a, ids)
-    _sync(a, b, tmp_path)
+    _ids, interview = _shared_interview(a, b, tmp_path)
     with a.transaction() as s:
         KINDS["interview"].update(s, interview, {"record_text": "A 的版本：问答记录补充了时间。"})
     with b.transaction() as s:
@@ -276,10 +282,7 @@ def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair, t
     from xuncha_desktop.services.interviews import service as interviews
 
     a, b = pair
-    with a.transaction() as s:
-        ids = _frame(s, KINDS)
-    interview = _interview(a, ids)
-    _sync(a, b, tmp_path)
+    _ids, interview = _shared_interview(a, b, tmp_path)
     with a.transaction() as s:  # the interviewee signs on laptop A ...
         interviews.sign(s, interview, dt.datetime(2020, 9, 15, 11, 0, tzinfo=dt.UTC))
     with b.transaction() as s:  # ... while laptop B, not knowing, still edits the text
@@ -305,10 +308,7 @@ def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type
     from xuncha_desktop.services.interviews import service as interviews
 
     a, b = pair
-    with a.transaction() as s:
-        ids = _frame(s, KINDS)
-    interview = _interview(a, ids)
-    _sync(a, b, tmp_path)
+    ids, interview = _shared_interview(a, b, tmp_path)
     with a.transaction() as s:
         KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳"})
         interviews.sign(s, interview, dt.datetime(2020, 9, 15, 11, 0, tzinfo=dt.UTC))

@@ -32,14 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.ui import zoom
 from xuncha_desktop.ui.controller import Controller, size_text
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.thumbnails import can_thumbnail, media_of
-
-ZOOM_STEP = 1.25
-ZOOM_MIN = 0.05
-ZOOM_MAX = 8.0
 
 
 def viewable(media: str) -> bool:
@@ -110,7 +107,7 @@ class ImageView(QScrollArea):
 
     def set_zoom(self, factor: float) -> None:
         self.fitting = False
-        self.canvas.set_factor(min(ZOOM_MAX, max(ZOOM_MIN, factor)))
+        self.canvas.set_factor(zoom.clamp(factor))
         self.zoomChanged.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -121,7 +118,7 @@ class ImageView(QScrollArea):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            step = ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP
+            step = zoom.STEP if event.angleDelta().y() > 0 else 1 / zoom.STEP
             self.set_zoom(self.factor() * step)
             event.accept()
         else:
@@ -331,19 +328,17 @@ class EvidenceViewer(QDialog):
         return min(across, (room.height() - 2 * view.documentMargins().top()) / height)
 
     def set_zoom(self, factor: float) -> None:
-        factor = min(ZOOM_MAX, max(ZOOM_MIN, factor))
         if self.image_view is not None:
             self.image_view.set_zoom(factor)
         elif self.pdf_view is not None:
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.pdf_view.setZoomFactor(factor)
+            zoom.zoom_pdf(self.pdf_view, factor)
         self._show_zoom()
 
     def zoom_in(self) -> None:
-        self.set_zoom(self.zoom_factor() * ZOOM_STEP)
+        self.set_zoom(self.zoom_factor() * zoom.STEP)
 
     def zoom_out(self) -> None:
-        self.set_zoom(self.zoom_factor() / ZOOM_STEP)
+        self.set_zoom(self.zoom_factor() / zoom.STEP)
 
     def fit(self) -> None:
         if self.image_view is not None:

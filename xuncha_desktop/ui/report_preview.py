@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
+from xuncha_desktop.ui import zoom
 from xuncha_desktop.ui.report_jobs import (
     ReportJob,
     feedback_docx,
@@ -39,9 +40,6 @@ from xuncha_desktop.ui.report_jobs import (
 )
 from xuncha_desktop.workspace import Workspace
 
-ZOOM_STEP = 1.25
-ZOOM_MIN = 0.1
-ZOOM_MAX = 8.0
 PRINT_DPI_MAX = 600  # an A4 page at 600 dpi is a 139 MB image; more buys nothing on paper
 
 
@@ -181,18 +179,17 @@ class ReportPreviewDialog(QDialog):
         pixels = page_points / 72.0 * self.logicalDpiX()
         margins = self.view.documentMargins()
         usable = self.view.viewport().width() - margins.left() - margins.right()
-        return max(ZOOM_MIN, usable / pixels) if pixels > 0 else 1.0
+        return max(zoom.MIN, usable / pixels) if pixels > 0 else 1.0
 
     def set_zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(min(ZOOM_MAX, max(ZOOM_MIN, factor)))
+        zoom.zoom_pdf(self.view, factor)
         self._show_zoom()
 
     def zoom_in(self) -> None:
-        self.set_zoom(self._current_factor() * ZOOM_STEP)
+        self.set_zoom(self._current_factor() * zoom.STEP)
 
     def zoom_out(self) -> None:
-        self.set_zoom(self._current_factor() / ZOOM_STEP)
+        self.set_zoom(self._current_factor() / zoom.STEP)
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
