@@ -14,7 +14,11 @@ from xuncha_desktop.workspace import Workspace
 
 @pytest.fixture(autouse=True)
 def private_settings(qapp: object, tmp_path: Path) -> Iterator[None]:
-    """Every test gets empty settings in its own folder (never the user's real ones), Chinese by default."""
+    """Every test gets empty settings in its own folder (never the user's real ones), Chinese by default;
+    cycles are collected in the GUI thread only, as the window does (ui/collector.py)."""
+    from xuncha_desktop.ui import collector
+
+    collector.install(qapp)  # type: ignore[arg-type]
     QCoreApplication.setOrganizationName("xuncha-test")
     QCoreApplication.setApplicationName("xuncha-desktop-test")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -24,6 +28,9 @@ def private_settings(qapp: object, tmp_path: Path) -> Iterator[None]:
     i18n.install("zh")
     yield
     i18n.install("zh")
+    import gc
+
+    gc.collect()  # this test's cycles, here in the GUI thread
 
 
 @pytest.fixture

@@ -21,7 +21,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
+    from xuncha_desktop.ui import collector
     from xuncha_desktop.ui.icons import icon
+
+    collector.install(app)
 
     app.setWindowIcon(icon("app"))
     return app
