@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import CustodyAction, EvidenceObtained
 from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
 from xuncha_desktop.errors import InvalidRequest, XunchaError
 from xuncha_desktop.evidence.store import CancelFlag, EvidenceStore, Progress
-from xuncha_desktop.services import audit, links
+from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import RecordService
 

@@ -16,8 +16,6 @@ from xuncha_desktop.services.records import RecordService, check_not_before
 
 T = FieldType
 
-# Once the interviewee has signed, these say what was said and cannot change.
-LOCKED_WHEN_SIGNED = frozenset({"record_text", "interviewee_name", "started_at", "ended_at", "interviewers"})
 
 
 class InterviewService(RecordService[Interview]):
@@ -52,11 +50,6 @@ class InterviewService(RecordService[Interview]):
     def title(self, record: Interview) -> str:
         return f"{record.interviewee_name} {record.started_at:%Y-%m-%d %H:%M}"
 
-    def before_update(self, session: Session, record: Interview, changed: set[str]) -> None:
-        locked = sorted(changed & LOCKED_WHEN_SIGNED)
-        if record.signed and locked:
-            raise ValidationError("signed_locked", locked[0], field_zh=self.field(locked[0]).zh)
-
     def before_delete(self, session: Session, record: Interview) -> None:
         if record.signed:
             raise ValidationError("signed_locked", "signed", field_zh="谈话对象已签字")
@@ -78,7 +71,7 @@ class InterviewService(RecordService[Interview]):
         session.flush()
         if scan_evidence_id is not None:
             links.link(session, "interview", record.id, "evidence", scan_evidence_id)
-        from xuncha_desktop.services import audit
+        from xuncha_desktop.db import audit
 
         audit.record(session, "sign", self.kind, record.id)
         return record

@@ -9,9 +9,9 @@ from typing import Final
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.models.links import Link
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import audit
 
 _NAMESPACE = uuid.UUID("0d6b7e5a-2f0c-4f3e-8a51-3c8b6f7d2e90")
 

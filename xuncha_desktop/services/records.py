@@ -17,11 +17,12 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from sqlalchemy import Select, Table, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.base import Replicated
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
-from xuncha_desktop.services import audit
+from xuncha_desktop.services import search as search_service
 from xuncha_desktop.services.fields import Field, FieldType, coerce, is_empty, parse_uuid
 
 M = TypeVar("M", bound=Replicated)
@@ -157,9 +158,7 @@ class RecordService(Generic[M]):
         return column >= value if item.op == ">=" else column <= value
 
     def _search_condition(self, session: Session, text: str) -> Any:
-        from xuncha_desktop.services import search as search_service
-
-        if self.kind in search_service.SEARCHABLE:
+        if search_service.is_searched(self.kind):
             ids = [hit.id for hit in search_service.search(session, text, [self.kind], limit=100_000)]
             return self.model.id.in_(ids)
         columns = [getattr(self.model, f.name) for f in self.fields
@@ -284,7 +283,11 @@ class RecordService(Generic[M]):
         """Rules across fields; raise ValidationError naming the field."""
 
     def before_update(self, session: Session, record: M, changed: set[str]) -> None:
-        """Refuse an update (a signed record's text, say) before anything is changed."""
+        """Refuse an update before anything is changed; by default, of a field the record's signature locks."""
+        lock = self.model.signature_lock
+        locked = sorted(changed & lock.fields) if lock is not None and getattr(record, lock.flag) else []
+        if locked:
+            raise ValidationError("signed_locked", locked[0], field_zh=self.field(locked[0]).zh)
 
     def before_delete(self, session: Session, record: M) -> None:
         """Refuses to delete a record that live records still point to (a unit with problems, say)."""

@@ -6,7 +6,7 @@ can run in a worker thread). Export and import run as jobs (``jobs.run_job``) wi
 the services guarantee that a cancelled export leaves no file and a cancelled import changes nothing.
 
 Conflicts: 本机 is the service's ``local`` side (the version made on this device; when neither or both
-were, the value in force) and 导入 its ``incoming`` side (``sync.exchange.Sides``), as in ``xuncha sync
+were, the value in force) and 导入 its ``incoming`` side (``services.sync.Sides``), as in ``xuncha sync
 resolve --keep local|incoming``.
 """
 
