@@ -11,6 +11,7 @@ from typing import Any
 
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.common import PdfTarget, target
+from xuncha_desktop.reports.data import FeedbackData, chinese_date
 from xuncha_desktop.reports.layout import (
     BODY_SIZE,
     CELL,
@@ -27,7 +28,6 @@ from xuncha_desktop.reports.layout import (
     Setter,
     page_number_painter,
 )
-from xuncha_desktop.services.feedback import FeedbackData, chinese_date
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
