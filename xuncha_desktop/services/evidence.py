@@ -19,7 +19,7 @@ from xuncha_desktop.errors import InvalidRequest, XunchaError
 from xuncha_desktop.evidence.store import CancelFlag, EvidenceStore, Progress
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
 T = FieldType
 
@@ -28,6 +28,10 @@ class EvidenceService(RecordService[Evidence]):
     kind = "evidence"
     zh = "证据材料"
     en = "evidence"
+    nav = NavPage("evidence", "证据材料", "Evidence", "evidence", 50)
+    list_columns = ("title", "evidence_type", "obtained_how", "obtained_at", "file_name", "size", "unit_id")
+    date_field = "obtained_at"
+    category_field = "evidence_type"
     model = Evidence
     default_order = ("-created_at",)
     fields = (

@@ -12,7 +12,7 @@ from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService, check_not_before
+from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
 
 T = FieldType
 
@@ -22,6 +22,11 @@ class InterviewService(RecordService[Interview]):
     kind = "interview"
     zh = "个别谈话"
     en = "interview"
+    nav = NavPage("interview", "个别谈话", "Interviews", "interview", 20)
+    list_columns = ("started_at", "interviewee_name", "interviewee_post", "interviewee_category", "kind", "unit_id",
+                    "place", "signed")
+    date_field = "started_at"
+    category_field = "interviewee_category"
     model = Interview
     default_order = ("-started_at",)
     fields = (

@@ -21,13 +21,27 @@ from xuncha_desktop.services import (
     rounds,
     units,
 )
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
+# The one list of record families, in the order lists and tabs show them. Everything else that needs to know
+# the families (the window's pages, search, the command line, tests) derives from it.
 KINDS: dict[str, RecordService[Any]] = {
     service.kind: service
     for service in (rounds.service, groups.service, units.service, interviews.service, petitions.service,
                     clues.service, evidence.service, papers.service, problems.service)
 }
+
+
+def nav_pages() -> list[tuple[NavPage, list[str]]]:
+    """The navigation's record pages in order, each with the kinds it shows (as tabs when more than one)."""
+    pages: dict[str, tuple[NavPage, list[str]]] = {}
+    for kind, service in KINDS.items():
+        pages.setdefault(service.nav.key, (service.nav, []))[1].append(kind)
+    return sorted(pages.values(), key=lambda page: page[0].order)
+
+
+def searched_kinds() -> list[str]:
+    return [kind for kind, service in KINDS.items() if service.search_columns]
 
 
 def service_for(kind: str) -> RecordService[Any]:

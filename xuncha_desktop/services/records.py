@@ -44,14 +44,34 @@ class Filter:
         return cls(match.group(1), match.group(2), match.group(3).strip())
 
 
+@dataclass(frozen=True)
+class NavPage:
+    """A page of the window's navigation. Families that share one (rounds, groups, units) are its tabs."""
+
+    key: str
+    zh: str
+    en: str
+    icon: str       # resources/icons/<icon>.svg
+    order: int      # place in the navigation, ascending
+
+
 class RecordService(Generic[M]):
-    """The rules of one record family. Subclasses set the class attributes and override the hooks."""
+    """The rules of one record family, and its descriptor: what the window, search, the command line and
+    the tests need to know about the family. Subclasses set the class attributes and override the hooks;
+    registering the service in ``services.kinds`` is all the rest of the program needs
+    (docs/adding-a-record-family.md)."""
 
     kind: ClassVar[str]
     zh: ClassVar[str]
     en: ClassVar[str]
     model: type[M]
     fields: ClassVar[tuple[Field, ...]]
+    # The page the family is listed on, the fields its list shows (in order), and the fields its list's
+    # date-range and category filters act on. Sorting a list needs an index (see ``list_order``).
+    nav: ClassVar[NavPage]
+    list_columns: ClassVar[tuple[str, ...]]
+    date_field: ClassVar[str | None] = None
+    category_field: ClassVar[str | None] = None
     status_field: ClassVar[str | None] = None
     status_enum: ClassVar[type[CodedEnum] | None] = None
     initial_status: ClassVar[str | None] = None
@@ -65,6 +85,11 @@ class RecordService(Generic[M]):
     round_field: ClassVar[str | None] = "round_id"
 
     # ---- description -------------------------------------------------------------------------
+    @property
+    def search_columns(self) -> tuple[str, ...]:
+        """The columns the full-text index keeps (declared on the model: the index rides on the flush)."""
+        return self.model.search.columns if self.model.search is not None else ()
+
     def field(self, name: str) -> Field:
         for candidate in self.fields:
             if candidate.name == name:

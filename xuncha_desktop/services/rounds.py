@@ -10,15 +10,22 @@ from xuncha_desktop.db.enums import RoundKind
 from xuncha_desktop.db.models.organisation import Round
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService, check_not_before
+from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
 
 T = FieldType
+
+
+# Rounds, groups and units are tabs of one page.
+PAGE = NavPage("rounds_units", "轮次与单位", "Rounds and units", "rounds", 10)
 
 
 class RoundService(RecordService[Round]):
     kind = "round"
     zh = "巡察轮次"
     en = "round"
+    nav = PAGE
+    list_columns = ("name", "kind", "term", "number", "start_date", "end_date")
+    date_field = "start_date"
     model = Round
     round_field = None
     default_order = ("-start_date",)
