@@ -38,6 +38,7 @@ from xuncha_desktop.db import audit, migrate, seed
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
+from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
@@ -267,8 +268,6 @@ class Workspace:
 
 
 def _change_hlc() -> Any:
-    from xuncha_desktop.db.models.changes import Change
-
     return Change.hlc
 
 

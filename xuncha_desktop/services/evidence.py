@@ -20,6 +20,7 @@ from xuncha_desktop.evidence.store import CancelFlag, EvidenceStore, Progress
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import NavPage, RecordService
+from xuncha_desktop.services.registry import service_for
 
 T = FieldType
 
@@ -65,8 +66,6 @@ class EvidenceService(RecordService[Evidence]):
         fields.setdefault("title", path.stem)
         # Validate before the (possibly long) copy, so bad input costs nothing.
         for kind, record_id in link_to:
-            from xuncha_desktop.services.kinds import service_for
-
             service_for(kind).get(session, record_id)
             links._orient("evidence", kind)
         sha256, size = store.put_file(path, progress, cancelled)

@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.enums import InterviewKind
 from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.errors import ValidationError
@@ -76,8 +77,6 @@ class InterviewService(RecordService[Interview]):
         session.flush()
         if scan_evidence_id is not None:
             links.link(session, "interview", record.id, "evidence", scan_evidence_id)
-        from xuncha_desktop.db import audit
-
         audit.record(session, "sign", self.kind, record.id)
         return record
 

@@ -23,7 +23,9 @@ from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
 from xuncha_desktop.services import search as search_service
+from xuncha_desktop.services import vocabulary
 from xuncha_desktop.services.fields import Field, FieldType, coerce, is_empty, parse_uuid
+from xuncha_desktop.services.registry import KINDS, forget_existing, record_exists
 
 M = TypeVar("M", bound=Replicated)
 
@@ -262,8 +264,6 @@ class RecordService(Generic[M]):
 
     def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
         """Tombstones the record: it disappears from every list but its deletion can travel."""
-        from xuncha_desktop.services.kinds import forget_existing
-
         record = self.get(session, record_id)
         self.before_delete(session, record)
         record.deleted = True
@@ -316,8 +316,6 @@ class RecordService(Generic[M]):
 
     def before_delete(self, session: Session, record: M) -> None:
         """Refuses to delete a record that live records still point to (a unit with problems, say)."""
-        from xuncha_desktop.services.kinds import KINDS
-
         for other in KINDS.values():
             for field in other.fields:
                 if field.ref != self.kind:
@@ -375,9 +373,6 @@ class RecordService(Generic[M]):
         return values, extras
 
     def _coerce(self, session: Session, field: Field, raw: Any, round_id: Any, check_refs: bool) -> Any:
-        from xuncha_desktop.services import vocabulary
-        from xuncha_desktop.services.kinds import record_exists
-
         round_key = parse_uuid(round_id) if round_id is not None else None
 
         def resolve(vocab: str, text: str) -> str:

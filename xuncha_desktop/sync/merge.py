@@ -40,13 +40,14 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.audit import GENESIS, entry_hash
 from xuncha_desktop.db.base import META_COLUMNS, SignatureLock, UTCDateTime
+from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.hlc import Stamp, wall_millis
+from xuncha_desktop.db.models import replicated_models
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.sync import SyncConflict
 from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.db.values import to_json_value
-from xuncha_desktop.sync.dump import replicated_models
 from xuncha_desktop.sync.package import PackageError
 
 CONFLICT_NAMESPACE = uuid.UUID("6f1c2a7e-8a4b-5c3d-9e0f-1a2b3c4d5e6f")
@@ -171,8 +172,6 @@ def parse_change(raw: dict[str, Any]) -> LogEntry:
         op = str(raw["op"])
         if op not in ("insert", "update", "delete"):
             raise ValueError(f"unknown operation {op!r}")
-        from xuncha_desktop.db.hlc import Stamp
-
         hlc = str(raw["hlc"])
         Stamp.parse(hlc)
         base = raw.get("base_hlc")
@@ -463,8 +462,6 @@ def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: Me
 
 
 def _store_conflicts(session: Session, table: str, ids: list[uuid.UUID], found: list[Found]) -> int:
-    from xuncha_desktop.db.capture import context_of
-
     stored = {c.id: c for c in session.scalars(select(SyncConflict).where(SyncConflict.record_id.in_(ids)))}
     wanted = {f.id: f for f in found}
     for conflict in stored.values():
