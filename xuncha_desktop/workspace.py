@@ -64,10 +64,14 @@ class WorkspaceInfo:
     user_name: str
     created_at: str
     database_url: str | None = None
+    # How far ahead of this machine's clock an incoming change may be stamped (laptops drift by minutes;
+    # an office that must accept a laptop with a wrong clock raises it in workspace.json).
+    max_clock_ahead_minutes: int = 15
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "device_id": str(self.device_id), "device_name": self.device_name,
-                "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url}
+                "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url,
+                "max_clock_ahead_minutes": self.max_clock_ahead_minutes}
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -190,7 +194,7 @@ class Workspace:
         try:
             info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
                                  str(document.get("user_name") or _login_name()), str(document["created_at"]),
-                                 document.get("database_url"))
+                                 document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)))
         except (KeyError, ValueError) as exc:
             raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
         context = info.device_id.bytes

@@ -126,3 +126,36 @@ def test_a_newer_schema_is_refused_and_left_alone(workspace: Workspace) -> None:
     assert caught.value.key == "workspace_newer" and "9999" in str(caught.value)
     assert (path / "xuncha.db").read_bytes() == before
     assert list((path / "backups").iterdir()) == []
+
+
+def test_revision_0004_fixture_gets_its_change_chains_and_still_syncs(tmp_path: Path) -> None:
+    """0005 computes the hash chain of every change already held (the office's own and laptop A's); the
+    office then exports what it signed, and a new laptop verifies it against the office's signed head.
+    Laptop A's entries, relayed before heads existed, are not passed on: nothing signed them for relaying."""
+    from sqlalchemy import select
+
+    from tests.sync.helpers import make, trust_all
+    from xuncha_desktop.db.change_chain import GENESIS, change_hash
+    from xuncha_desktop.db.models import Change
+    from xuncha_desktop.services import sync
+
+    target = tmp_path / "office"
+    shutil.copytree(FIXTURES / "workspace-0004", target)
+    with Workspace.open(target, PASSPHRASE) as office:
+        with office.transaction() as s:
+            changes = list(s.scalars(select(Change).order_by(Change.device_id, Change.seq)))
+            devices = {c.device_id for c in changes}
+            assert len(devices) == 2
+            previous: dict[object, str] = {}
+            for c in changes:
+                expected = change_hash(previous.get(c.device_id, GENESIS), c.id, c.device_id, c.seq, c.hlc,
+                                       c.table_name, c.record_id, c.op, c.fields, c.base_hlc)
+                assert c.chain == expected
+                previous[c.device_id] = c.chain
+            own = sum(1 for c in changes if c.device_id == office.info.device_id)
+        laptop = make(tmp_path / "new", "笔记本C")
+        trust_all([office, laptop])
+        sync.export(office, tmp_path / "to-c.xcpkg", sync.own_keys(laptop))
+        summary = sync.import_(laptop, tmp_path / "to-c.xcpkg")
+        assert summary.changes_applied == own
+        laptop.close()

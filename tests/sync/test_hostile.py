@@ -252,14 +252,13 @@ def test_newer_format_and_schema(trio) -> None:  # type: ignore[no-untyped-def]
     _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"format": 1}), "package_version_unknown")
 
 
-def test_format_1_packages_are_still_read(trio) -> None:  # type: ignore[no-untyped-def]
-    """Format 1 carried evidence in plaintext inside the encrypted stream; such packages still import."""
+@pytest.mark.parametrize("version", [1, 2])
+def test_packages_of_older_formats_are_refused_as_such(trio, version: int) -> None:  # type: ignore[no-untyped-def]
+    """Formats 1 and 2 carry no signed heads, so nothing proves where their entries come from: refused with
+    a message that says to upgrade the sender, not taken for damage."""
     a, b, _stranger, folder = trio
-    data = b"%PDF-1.4 a scan from an older laptop " * 100
-    blob = "blobs/" + hashlib.sha256(data).hexdigest()
-    summary = sync_service.import_(b, _craft(a, b, folder, [*_empty_logs(), (blob, data, b"0", None)], version=1))
-    assert summary.evidence_files_added == 1
-    assert b.evidence.read_bytes(hashlib.sha256(data).hexdigest()) == data
+    refused = _refused(b, _craft(a, b, folder, _empty_logs(), version=version), "package_version_old")
+    assert "--all" in refused.text("en")
 
 
 def test_an_evidence_member_whose_content_is_not_its_name(trio) -> None:  # type: ignore[no-untyped-def]

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import uuid6
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from xuncha_desktop.db.base import META_COLUMNS, Replicated
+from xuncha_desktop.db.change_chain import GENESIS, change_hash
 from xuncha_desktop.db.hlc import HybridClock, Stamp
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.values import to_json_value
@@ -35,6 +36,9 @@ class WriteContext:
     new_id: Callable[[], uuid.UUID] = field(default=uuid6.uuid7)
     # Set by the sync importer, which writes the incoming changes itself.
     capture: bool = True
+    # Set while a person settles a conflict: the change is logged as a settlement (op ``settle``), which
+    # alone may change a field a signature locks (see sync.merge).
+    settling: bool = False
     # Hooks run after capture (the search index); each gets the session and the changed records.
     after_capture: list[Callable[[Session, list[Replicated]], None]] = field(default_factory=list)
     # What this transaction has learnt (next sequence numbers, vocabularies, ids seen); cleared when the
@@ -116,10 +120,12 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
 
 
 def _log_changes(session: Session, ctx: WriteContext, new: list[Replicated], dirty: list[Replicated]) -> None:
-    seq = ctx.cache.get("change_seq")
+    seq, chain = ctx.cache.get("change_seq", (None, GENESIS))
     if seq is None:
         with session.no_autoflush:
-            seq = session.scalar(select(func.max(Change.seq)).where(Change.device_id == ctx.device_id)) or 0
+            last = session.execute(select(Change.seq, Change.chain).where(Change.device_id == ctx.device_id)
+                                   .order_by(Change.seq.desc()).limit(1)).first()
+        seq, chain = (last.seq, last.chain) if last is not None else (0, GENESIS)
     new_ids = {id(r) for r in new}
     for record in _sorted(new) + _sorted(dirty):
         is_new = id(record) in new_ids
@@ -140,10 +146,12 @@ def _log_changes(session: Session, ctx: WriteContext, new: list[Replicated], dir
         record.changed_by = ctx.device_id
         record.field_hlc = {**(record.field_hlc or {}), **dict.fromkeys(names, stamp)}
         seq += 1
-        session.add(Change(
-            id=ctx.new_id(), device_id=ctx.device_id, seq=seq, hlc=stamp,
-            table_name=type(record).__tablename__, record_id=record.id,
-            op="delete" if (record.deleted and "deleted" in names) else ("insert" if is_new else "update"),
-            fields={n: to_json_value(getattr(record, n)) for n in sorted(names)}, base_hlc=base,
-        ))
-    ctx.cache["change_seq"] = seq
+        change_id = ctx.new_id()
+        table = type(record).__tablename__
+        op = ("delete" if (record.deleted and "deleted" in names) else "insert" if is_new
+              else "settle" if ctx.settling else "update")
+        values = {n: to_json_value(getattr(record, n)) for n in sorted(names)}
+        chain = change_hash(chain, change_id, ctx.device_id, seq, stamp, table, record.id, op, values, base)
+        session.add(Change(id=change_id, device_id=ctx.device_id, seq=seq, hlc=stamp, table_name=table,
+                           record_id=record.id, op=op, fields=values, base_hlc=base, chain=chain))
+    ctx.cache["change_seq"] = (seq, chain)

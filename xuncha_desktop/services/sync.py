@@ -30,11 +30,13 @@ from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.evidence import Evidence
-from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncPackage, SyncPeerMark
+from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, XunchaError
 from xuncha_desktop.security import agefile
 from xuncha_desktop.services.kinds import service_of_table
 from xuncha_desktop.sync import merge
+from xuncha_desktop.sync.heads import Head, parse_heads
+from xuncha_desktop.sync.heads import sign as sign_head
 from xuncha_desktop.sync.keyfile import PublicKeys, read_keyfile
 from xuncha_desktop.sync.package import (
     AUDIT,
@@ -82,7 +84,68 @@ def trust(session: Session, ws: Workspace, keys: PublicKeys | Path) -> SyncDevic
 
 
 def trusted(session: Session) -> list[SyncDevice]:
-    return list(session.scalars(select(SyncDevice).order_by(SyncDevice.device_name, SyncDevice.device_id)))
+    """The devices trusted here by a person: those whose packages this copy accepts."""
+    return list(session.scalars(select(SyncDevice).where(SyncDevice.vouched_by.is_(None))
+                                .order_by(SyncDevice.device_name, SyncDevice.device_id)))
+
+
+def _device_label(session: Session, device: uuid.UUID) -> str:
+    known = session.get(SyncDevice, device)
+    return f"{known.device_name}（{str(device)[:8]}）" if known is not None else str(device)
+
+
+def _origins(session: Session, ws: Workspace, manifest: dict[str, Any], sender: uuid.UUID) -> merge.Origins:
+    """The package's signed heads, each checked with its device's key: the key this copy knows, else the
+    key the (trusted, signing) sender vouches for, which is remembered as vouched by it. A vouched key that
+    differs from a known one is refused: one device is passing itself off as another."""
+    heads = parse_heads(manifest.get("heads", []))
+    offered = manifest.get("keys", {})
+    if not isinstance(offered, dict):
+        raise PackageError("package_bad_manifest", reason="keys")
+    own = ws.info.device_id
+    ctx = context_of(session)
+    for (device, _stream), head in heads.items():
+        key_text = offered.get(str(device), {}).get("ed25519_public") if isinstance(
+            offered.get(str(device)), dict) else None
+        known = session.get(SyncDevice, device)
+        if device == own:
+            key = str(ws.public_keys["ed25519_public"])
+        elif known is not None:
+            key = known.ed25519_public
+            if key_text is not None and key_text != key:
+                raise PackageError("package_key_conflict", device=_device_label(session, device),
+                                   sender=_device_label(session, sender))
+        else:
+            vouch = offered.get(str(device))
+            try:
+                assert isinstance(vouch, dict)
+                candidate = PublicKeys(device, str(vouch.get("device_name", ""))[:200], str(vouch["ed25519_public"]),
+                                       str(vouch["age_recipient"]))
+                Ed25519PublicKey.from_public_bytes(bytes.fromhex(candidate.ed25519_public))
+                pyrage.x25519.Recipient.from_str(candidate.age_recipient)
+            except (AssertionError, KeyError, ValueError, pyrage.RecipientError):
+                raise PackageError("package_unknown_origin", device=str(device),
+                                   sender=_device_label(session, sender)) from None
+            session.add(SyncDevice(device_id=device, device_name=candidate.device_name,
+                                   ed25519_public=candidate.ed25519_public, age_recipient=candidate.age_recipient,
+                                   trusted_at=ctx.now(), trusted_by=ctx.actor, vouched_by=sender))
+            session.flush()
+            key = candidate.ed25519_public
+        if not head.verified_by(Ed25519PublicKey.from_public_bytes(bytes.fromhex(key))):
+            raise PackageError("package_head_forged", device=_device_label(session, device),
+                               sender=_device_label(session, sender))
+    own_head = session.get(SyncHead, (own, "changes"))
+    exported = None if own_head is None else session.scalar(
+        select(Change.hlc).where(Change.device_id == own, Change.seq == own_head.seq))
+    names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}
+    names[own] = ws.info.device_name
+    return merge.Origins(own, heads, exported, ws.info.max_clock_ahead_minutes * 60_000,
+                         _device_label(session, sender), names)
+
+
+# Refusals that mean a device tried to pass something off as another's: recorded as alarms.
+ALARMS = frozenset({"package_history_differs", "package_key_conflict", "package_head_forged", "package_claims_own",
+                    "package_base_unseen", "package_unsigned_changes"})
 
 
 # ---- export ----------------------------------------------------------------------------------------------
@@ -100,6 +163,32 @@ def _peer_marks(session: Session, peer: uuid.UUID | None, stream: str) -> dict[u
             select(SyncPeerMark).where(SyncPeerMark.peer_id == one, SyncPeerMark.stream == stream))}
         marks = said if marks is None else {k: min(v, said.get(k, 0)) for k, v in marks.items() if k in said}
     return marks or {}
+
+
+def _heads_to_send(session: Session, ws: Workspace) -> dict[tuple[uuid.UUID, str], Head]:
+    """This copy's own heads, signed now over everything it holds of its own, and the heads of the other
+    devices as verified on import (a device's entries are passed on only as far as its signed head)."""
+    heads = {(h.device_id, h.stream): Head(h.device_id, h.stream, h.seq, h.hash, h.signature)
+             for h in session.scalars(select(SyncHead))}
+    own = ws.info.device_id
+    last_change = session.execute(select(Change.seq, Change.chain).where(Change.device_id == own)
+                                  .order_by(Change.seq.desc()).limit(1)).first()
+    last_audit = session.execute(select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.device_id == own)
+                                 .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    for stream, last in (("changes", last_change), ("audit", last_audit)):
+        if last is not None:
+            heads[(own, stream)] = sign_head(ws.signing_key, own, stream, last[0], last[1])
+    return heads
+
+
+def _keep_head(session: Session, head: Head) -> None:
+    row = session.get(SyncHead, (head.device_id, head.stream))
+    now = context_of(session).now()
+    if row is None:
+        session.add(SyncHead(device_id=head.device_id, stream=head.stream, seq=head.seq, hash=head.hash,
+                             signature=head.signature, updated_at=now))
+    elif head.seq > row.seq:
+        row.seq, row.hash, row.signature, row.updated_at = head.seq, head.hash, head.signature, now
 
 
 def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passphrase: str | None = None,
@@ -123,20 +212,35 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
     with ws.transaction() as session:
         change_marks = {} if everything else _peer_marks(session, peer, "changes")
         audit_marks = {} if everything else _peer_marks(session, peer, "audit")
+        heads = _heads_to_send(session, ws)
         changes = CompressedLog()
         wanted_blobs: set[str] = set()
+        sent_heads: list[Head] = []
         for device in sorted(merge.have_marks(session, "changes")):
-            for table, fields, line in merge.change_lines(session, device, change_marks.get(device, 0)):
+            head = heads.get((device, "changes"))
+            if head is None or head.seq <= change_marks.get(device, 0):
+                continue  # nothing new, or nothing its origin signed for this copy to pass on
+            sent_heads.append(head)
+            for table, fields, line in merge.change_lines(session, device, change_marks.get(device, 0), head.seq):
                 changes.add_line(line)
                 if table == "evidence" and isinstance(sha256 := json.loads(fields).get("sha256"), str):
                     wanted_blobs.add(sha256)
         audit_log = CompressedLog()
         for device in sorted(merge.have_marks(session, "audit")):
+            head = heads.get((device, "audit"))
+            if head is None or head.seq <= audit_marks.get(device, 0):
+                continue
+            sent_heads.append(head)
             query2 = (select(AuditEntry).where(AuditEntry.device_id == device,
-                                               AuditEntry.seq > audit_marks.get(device, 0))
+                                               AuditEntry.seq > audit_marks.get(device, 0),
+                                               AuditEntry.seq <= head.seq)
                       .order_by(AuditEntry.seq).execution_options(yield_per=2000))
             for entry in session.scalars(query2):
                 audit_log.add(merge.audit_to_json(entry))
+        vouched = {str(d.device_id): {"device_name": d.device_name, "ed25519_public": d.ed25519_public,
+                                      "age_recipient": d.age_recipient}
+                   for d in session.scalars(select(SyncDevice).where(
+                       SyncDevice.device_id.in_({h.device_id for h in sent_heads})))}
         stored = {sha256 for (sha256,) in session.execute(select(Evidence.sha256)
                                                           .where(Evidence.sha256.in_(sorted(wanted_blobs))))
                   if sha256 is not None and ws.evidence.has(sha256)}
@@ -172,6 +276,7 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
                 "schema": migrate.head_revision(), "to": str(peer) if peer else ("passphrase" if passphrase
                                                                                    else None),
                 "complete": everything, "marks": marks,
+                "heads": [head.to_json() for head in sent_heads], "keys": vouched,
                 "contents": {"changes": changes.count, "audit_entries": audit_log.count,
                              "evidence_files": len(sizes)},
                 "members": entries}
@@ -180,6 +285,10 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
                "changes": changes.count, "audit_entries": audit_log.count, "evidence_files": len(sizes),
                "bytes": size, "complete": everything}
     with ws.transaction() as session:
+        # Only now that the package exists: the own heads say what has left this copy (see Origins).
+        for head in sent_heads:
+            if head.device_id == ws.info.device_id:
+                _keep_head(session, head)
         session.add(SyncPackage(id=package_id, direction="sent", device_id=ws.info.device_id,
                                 peer=to.device_name if to else "passphrase", file_name=out.name,
                                 at=context_of(session).now(), changes=changes.count,
@@ -262,12 +371,17 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
         with ws.session() as session, session.begin():
             context_of(session).capture = False
             summary = merge.MergeSummary()
+            sender = uuid.UUID(manifest["device_id"])
+            origins = _origins(session, ws, manifest, sender)
             bar.applying(0)
-            merge.apply_changes(session, package.log_lines(CHANGES), summary,
+            merge.apply_changes(session, package.log_lines(CHANGES), summary, origins,
                                 hold_in_memory=package.unpacked(CHANGES) <= HOLD_IN_MEMORY, step=bar.applying)
             bar.applying(bar.steps)
-            merge.apply_audit(session, package.log_lines(AUDIT), summary)
-            sender = uuid.UUID(manifest["device_id"])
+            merge.apply_audit(session, package.log_lines(AUDIT), summary, origins)
+            held = {"changes": merge.have_marks(session, "changes"), "audit": merge.have_marks(session, "audit")}
+            for (device, stream), head in origins.heads.items():
+                if device != ws.info.device_id and held[stream].get(device) == head.seq:
+                    _keep_head(session, head)
             if sender != ws.info.device_id:
                 _store_marks(session, sender, manifest["marks"])
             result = ImportSummary(
@@ -374,9 +488,13 @@ def _store_marks(session: Session, sender: uuid.UUID, marks: Any) -> None:
 
 
 def _record_refusal(ws: Workspace, path: Path, refused: XunchaError) -> None:
+    """The refusal in the audit log; one that means a device passed something off as another's is also
+    an alarm (``sync_alarm``), which the office reviews."""
     try:
         with ws.transaction() as session:
             audit.record(session, "sync_refused", detail=f"{path.name}: {refused.key}")
+            if refused.key in ALARMS:
+                audit.record(session, "sync_alarm", detail=f"{path.name}: {refused.text('en')}")
     except Exception:  # the refusal itself must reach the user even if the log cannot be written
         log.exception("could not record the refused package")
     log.warning("package %s refused: %s", path.name, refused.key)
@@ -486,8 +604,12 @@ def resolve(session: Session, conflict_id: str, keep: str | None = None, value: 
             stored = service.settle_value(session, record, conflict.field, chosen)
         setattr(record, conflict.field, stored)
         flag_modified(record, conflict.field)
-    session.flush()
     ctx = context_of(session)
+    ctx.settling = True  # logged as a settlement (op settle), see sync.merge
+    try:
+        session.flush()
+    finally:
+        ctx.settling = False
     conflict.state = "settled"
     conflict.settled_at = ctx.now()
     conflict.settled_by = ctx.actor

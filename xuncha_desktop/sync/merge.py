@@ -17,7 +17,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -38,9 +38,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from xuncha_desktop.db.audit import GENESIS, entry_hash
+from xuncha_desktop.db.audit import GENESIS as AUDIT_GENESIS
+from xuncha_desktop.db.audit import entry_hash
 from xuncha_desktop.db.base import META_COLUMNS, SignatureLock, UTCDateTime
 from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.change_chain import GENESIS, change_hash
 from xuncha_desktop.db.hlc import Stamp, wall_millis
 from xuncha_desktop.db.models import replicated_models
 from xuncha_desktop.db.models.audit import AuditEntry
@@ -48,8 +50,11 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.sync import SyncConflict
 from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.db.values import to_json_value
+from xuncha_desktop.sync.heads import Head
 from xuncha_desktop.sync.package import PackageError
 
+# ``settle``: a person settled a conflict (db.capture); the only change that may stand on a signed field.
+OPERATIONS = ("insert", "update", "delete", "settle")
 CONFLICT_NAMESPACE = uuid.UUID("6f1c2a7e-8a4b-5c3d-9e0f-1a2b3c4d5e6f")
 NEVER_CONFLICT = frozenset({"created_at"})
 _CHUNK = 500
@@ -170,18 +175,23 @@ def parse_change(raw: dict[str, Any]) -> LogEntry:
                 raise ValueError(f"unknown field {table}.{name}")
             known[name](value)
         op = str(raw["op"])
-        if op not in ("insert", "update", "delete"):
+        if op not in OPERATIONS:
             raise ValueError(f"unknown operation {op!r}")
+        device = uuid.UUID(str(raw["device_id"]))
         hlc = str(raw["hlc"])
-        Stamp.parse(hlc)
+        if Stamp.parse(hlc).device != device.hex:
+            raise ValueError(f"stamp {hlc} is not of device {device}")
         base = raw.get("base_hlc")
         if base is not None:
-            Stamp.parse(str(base))
+            base = str(base)
+            Stamp.parse(base)
+            if base > hlc:
+                raise ValueError(f"base {base} is later than the change {hlc}")
         seq = raw["seq"]
-        if not isinstance(seq, int) or seq < 1:
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
             raise ValueError("bad sequence number")
-        return LogEntry(uuid.UUID(str(raw["id"])), uuid.UUID(str(raw["device_id"])), seq, hlc, table,
-                        uuid.UUID(str(raw["record_id"])), op, fields, None if base is None else str(base))
+        return LogEntry(uuid.UUID(str(raw["id"])), device, seq, hlc, table, uuid.UUID(str(raw["record_id"])), op,
+                        fields, base)
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError("package_bad_content", reason=f"change log: {exc}") from exc
 
@@ -193,8 +203,8 @@ def _uuid_text(value: Any) -> str:
     return text
 
 
-def change_lines(session: Session, device: uuid.UUID, after: int) -> Iterator[tuple[str, str, bytes]]:
-    """The device's change-log entries after sequence number ``after``, in order, as package lines:
+def change_lines(session: Session, device: uuid.UUID, after: int, through: int) -> Iterator[tuple[str, str, bytes]]:
+    """The device's change-log entries after sequence number ``after`` up to ``through``, in order, as package lines:
     (table, the fields' JSON text, the line). Read as plain columns, and the fields' JSON goes into the
     line as stored, without being decoded and encoded again (most of an export's time otherwise)."""
     stored_fields = type_coerce(Change.fields, Text)
@@ -202,7 +212,7 @@ def change_lines(session: Session, device: uuid.UUID, after: int) -> Iterator[tu
     # form by slicing: making a UUID object of each was half of an export's time for the log.
     query = (select(type_coerce(Change.id, String), Change.seq, Change.hlc, Change.table_name,
                     type_coerce(Change.record_id, String), Change.op, Change.base_hlc, stored_fields)
-             .where(Change.device_id == device, Change.seq > after).order_by(Change.seq)
+             .where(Change.device_id == device, Change.seq > after, Change.seq <= through).order_by(Change.seq)
              .execution_options(yield_per=2000))
     device_text = str(device)
     for change_id, seq, hlc, table, record_id, op, base_hlc, fields in session.execute(query):
@@ -222,9 +232,28 @@ def have_marks(session: Session, stream: str) -> dict[uuid.UUID, int]:
 
 
 # ---- applying ----------------------------------------------------------------------------------------
-# How far ahead of this machine's clock an incoming change may be stamped. A laptop whose clock runs far
-# ahead would otherwise win every later conflict and drag every clock it meets into its future.
-MAX_CLOCK_AHEAD = dt.timedelta(days=1)
+@dataclass(frozen=True)
+class Origins:
+    """What an import may believe about where changes come from, handed in by the sync use case.
+
+    ``heads`` are the package's signed heads whose signatures were checked against their devices' keys;
+    every device whose new changes the package carries must have one, and the changes must chain up to it.
+    ``own_exported_hlc`` is the stamp of the last change of this copy that ever left it (None if none did):
+    no other device can have based an edit on a later one. ``max_ahead_ms`` bounds how far ahead of this
+    machine's clock a change may be stamped.
+    """
+
+    own_device: uuid.UUID
+    heads: dict[tuple[uuid.UUID, str], Head]
+    own_exported_hlc: str | None
+    max_ahead_ms: int
+    sender: str = ""                                   # the sending device, as messages name it
+    names: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    def label(self, device: uuid.UUID) -> str:
+        """A device as messages name it: its name and the start of its id, or its id."""
+        name = self.names.get(device)
+        return f"{name}（{str(device)[:8]}）" if name else str(device)
 
 
 @dataclass
@@ -237,48 +266,113 @@ class Incoming:
     before: dict[uuid.UUID, int] = field(default_factory=dict)
 
 
-def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary,
+class _Chains:
+    """Each device's chain as the package's entries are read: checked against what this copy holds for
+    entries it has, continued for new ones, and compared with the device's signed head at the end."""
+
+    def __init__(self, session: Session, have: dict[uuid.UUID, int], origins: Origins) -> None:
+        self.session = session
+        self.have = have
+        self.origins = origins
+        self.last: dict[uuid.UUID, tuple[int, str]] = {}
+        self.held: dict[uuid.UUID, dict[int, str]] = {}
+
+    def _held_chain(self, device: uuid.UUID, first: int) -> dict[int, str]:
+        rows = self.session.execute(select(Change.seq, Change.chain).where(
+            Change.device_id == device, Change.seq >= max(first - 1, 1), Change.seq <= self.have.get(device, 0)))
+        return {seq: chain for seq, chain in rows}
+
+    def add(self, entry: LogEntry) -> str:
+        """The entry's chain hash; raises PackageError ``package_history_differs`` when this copy holds an
+        entry of that device and number with other content."""
+        if entry.device_id not in self.last:
+            self.held[entry.device_id] = self._held_chain(entry.device_id, entry.seq)
+            previous = GENESIS if entry.seq == 1 else self.held[entry.device_id].get(entry.seq - 1)
+            if previous is None:
+                raise PackageError("package_gap", device=str(entry.device_id), have=self.have.get(entry.device_id, 0),
+                                   first=entry.seq)
+            self.last[entry.device_id] = (entry.seq - 1, previous)
+        seq, previous = self.last[entry.device_id]
+        if entry.seq != seq + 1:
+            raise PackageError("package_gap", device=str(entry.device_id), have=seq, first=entry.seq)
+        chain = change_hash(previous, entry.id, entry.device_id, entry.seq, entry.hlc, entry.table_name,
+                            entry.record_id, entry.op, entry.fields, entry.base_hlc)
+        held = self.held[entry.device_id].get(entry.seq)
+        if held is not None and held != chain:
+            raise PackageError("package_history_differs", device=self.origins.label(entry.device_id), seq=entry.seq,
+                               sender=self.origins.sender)
+        self.last[entry.device_id] = (entry.seq, chain)
+        return chain
+
+    def check_heads(self) -> None:
+        for device, (seq, chain) in self.last.items():
+            _check_head(self.origins, device, "changes", seq, chain)
+
+
+def _check_head(origins: Origins, device: uuid.UUID, stream: str, seq: int, digest: str) -> None:
+    """The entries of ``device`` end where its signed head says, with the same hash."""
+    head = origins.heads.get((device, stream))
+    if head is None or head.seq != seq:
+        raise PackageError("package_unsigned_changes", device=origins.label(device), sender=origins.sender)
+    if head.hash != digest:
+        raise PackageError("package_history_differs", device=origins.label(device), seq=seq, sender=origins.sender)
+
+
+def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: MergeSummary, origins: Origins,
                   now_millis: Callable[[], int] = wall_millis, hold_in_memory: bool = False,
                   step: Callable[[int], None] | None = None) -> None:
     """Adds the changes this copy lacks to the log, then folds every record they touch.
 
-    ``hold_in_memory`` keeps the new changes in memory for the fold (for packages whose log is small
-    enough). ``step(n)`` is called now and then with the work done: changes read, then records folded
-    added to them (it may raise, e.g. Cancelled, to abandon the transaction). Raises PackageError
-    ``package_clock_ahead`` for a change stamped more than a day ahead of this clock.
+    Every entry must chain up to its device's signed head (``origins``); an entry this copy already holds
+    must be the same entry. ``hold_in_memory`` keeps the new changes in memory for the fold (for packages
+    whose log is small enough). ``step(n)`` is called now and then with the work done: changes read, then
+    records folded added to them (it may raise, e.g. Cancelled, to abandon the transaction). Raises
+    PackageError: ``package_clock_ahead`` for a change stamped too far ahead of this clock,
+    ``package_claims_own`` for a new change in this copy's name, ``package_history_differs`` and
+    ``package_unsigned_changes`` for changes their origin did not sign, ``package_base_unseen`` for an edit
+    that claims to have seen a change of this copy that never left it.
     """
     have = have_marks(session, "changes")
     incoming = Incoming(before=dict(have)) if hold_in_memory else None
-    limit = now_millis() + int(MAX_CLOCK_AHEAD.total_seconds() * 1000)
+    chains = _Chains(session, have, origins)
+    limit = now_millis() + origins.max_ahead_ms
+    own_hex = origins.own_device.hex
     batch: list[dict[str, Any]] = []
     for raw in entries:
         entry = parse_change(raw)
+        chain = chains.add(entry)
         held = have.get(entry.device_id, 0)
         if entry.seq <= held:
             summary.changes_present += 1
             continue
-        if entry.seq != held + 1:
-            raise PackageError("package_gap", device=str(entry.device_id), have=held, first=entry.seq)
+        if entry.device_id == origins.own_device:
+            raise PackageError("package_claims_own", sender=origins.sender, seq=entry.seq)
+        if entry.base_hlc is not None and Stamp.parse(entry.base_hlc).device == own_hex and (
+                origins.own_exported_hlc is None or entry.base_hlc > origins.own_exported_hlc):
+            raise PackageError("package_base_unseen", device=origins.label(entry.device_id), seq=entry.seq,
+                               sender=origins.sender)
         have[entry.device_id] = entry.seq
         summary.changes_applied += 1
         if summary.max_hlc is None or entry.hlc > summary.max_hlc:
             summary.max_hlc = entry.hlc
             ahead = Stamp.parse(entry.hlc).millis - limit
             if ahead > 0:
-                days = round(ahead / 86_400_000 + MAX_CLOCK_AHEAD.days, 1)
-                raise PackageError("package_clock_ahead", device=str(entry.device_id), days=days)
+                hours = round((ahead + origins.max_ahead_ms) / 3_600_000, 1)
+                raise PackageError("package_clock_ahead", device=origins.label(entry.device_id), hours=hours,
+                                   allowed=round(origins.max_ahead_ms / 60_000))
         summary.touched[entry.table_name].add(entry.record_id)
         if incoming is not None:
             incoming.by_record[entry.record_id].append(entry)
             incoming.before.setdefault(entry.device_id, 0)
         batch.append({"id": entry.id, "device_id": entry.device_id, "seq": entry.seq, "hlc": entry.hlc,
                       "table_name": entry.table_name, "record_id": entry.record_id, "op": entry.op,
-                      "fields": entry.fields, "base_hlc": entry.base_hlc})
+                      "fields": entry.fields, "base_hlc": entry.base_hlc, "chain": chain})
         if len(batch) >= 2000:
             session.connection().execute(_table(Change).insert(), batch)
             batch = []
             if step is not None:
                 step(summary.changes_applied + summary.changes_present)
+    chains.check_heads()
     if batch:
         session.connection().execute(_table(Change).insert(), batch)
     read = summary.changes_applied + summary.changes_present
@@ -328,6 +422,11 @@ def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
         only = log[0]
         return Folded(values=dict(only.fields), field_hlc=dict.fromkeys(only.fields, only.hlc), hlc=only.hlc,
                       changed_by=only.device_id, has_insert=only.op == "insert", conflicts=[])
+    # A base is believed only when it is the stamp of a change of this record: an editor starts from the
+    # record as some change left it. Any other base (forged, or naming a change that never existed) counts
+    # as having seen nothing, so the edit is concurrent with everything and cannot hide a conflict.
+    stamps = {e.hlc for e in log}
+    log = [e if e.base_hlc is None or e.base_hlc in stamps else replace(e, base_hlc=None) for e in log]
     winners: dict[str, LogEntry] = {}
     by_field: dict[str, list[LogEntry]] = defaultdict(list)
     for entry in log:
@@ -370,19 +469,23 @@ def _keep_signed_values(lock: SignatureLock, winners: dict[str, LogEntry],
                         by_field: dict[str, list[LogEntry]]) -> None:
     """A signed record (an interview) keeps the values that were signed (the model's ``signature_lock``).
 
-    An edit of a locked field made concurrently with the signing (on a device that had not seen it) does not
-    win, whatever its stamp: the value the signer saw stays and the edit becomes a conflict for a person to
-    review. Edits made after the signing was known (a settled conflict) follow the usual rule.
+    From the first signing on, a locked field (and the flag itself) keeps the latest value the signer had
+    seen, whatever the stamps of later or concurrent edits: an edit with another value does not win and
+    stays a conflict for a person to review, so no device can change what was signed by claiming, in its
+    clock stamp or its base, to come later. An edit that writes the signed value again (a person settling
+    such a conflict) may stand.
     """
-    sign = winners.get(lock.flag)
-    if sign is None or sign.fields[lock.flag] is not True:
+    signings = [e for e in by_field.get(lock.flag, []) if e.fields[lock.flag] is True]
+    if not signings:
         return
-    for name in sorted(lock.fields):
+    sign = min(signings, key=lambda e: e.hlc)
+    for name in sorted(lock.fields | {lock.flag}):
         entries = by_field.get(name, [])
-        concurrent = [e for e in entries if e is not sign and not _saw(sign, e) and not _saw(e, sign)]
-        standing = [e for e in entries if not any(e is c for c in concurrent)]
-        if concurrent and standing:
-            winners[name] = max(standing, key=lambda e: e.hlc)
+        standing = [e for e in entries if e is sign or _saw(sign, e)]
+        if not standing:
+            continue
+        signed_value = max(standing, key=lambda e: e.hlc).fields[name]
+        winners[name] = max((e for e in entries if e.fields[name] == signed_value), key=lambda e: e.hlc)
 
 
 def _saw(later: LogEntry, earlier: LogEntry) -> bool:
@@ -511,7 +614,10 @@ def current_conflicts(session: Session) -> list[Found]:
 
 
 # ---- audit entries -------------------------------------------------------------------------------------
-def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: MergeSummary) -> None:
+def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: MergeSummary,
+                origins: Origins) -> None:
+    """Adds the audit entries this copy lacks: each device's chain whole, ending at its signed head, no entry
+    in this copy's name, and an entry already held identical to the one held. Raises PackageError."""
     marks = have_marks(session, "audit")
     last: dict[uuid.UUID, tuple[int, str]] = {}
     for device, seq in marks.items():
@@ -519,6 +625,8 @@ def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: Me
                                                               AuditEntry.seq == seq))
         last[device] = (seq, str(digest))
     rows: list[dict[str, Any]] = []
+    added: dict[uuid.UUID, tuple[int, str]] = {}
+    held_hashes: dict[uuid.UUID, dict[int, str]] = {}
     for raw in entries:
         try:
             entry = AuditEntry(id=uuid.UUID(str(raw["id"])), device_id=uuid.UUID(str(raw["device_id"])),
@@ -529,19 +637,33 @@ def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: Me
         except (KeyError, TypeError, ValueError) as exc:
             raise PackageError("package_bad_content", reason=f"audit log: {exc}") from exc
         held = marks.get(entry.device_id, 0)
+        if entry_hash(entry) != entry.hash:
+            raise PackageError("package_bad_content", reason=f"audit chain of device {entry.device_id}")
         if entry.seq <= held:
+            if entry.device_id not in held_hashes:  # one read per device of what this copy holds from here
+                held_rows = session.execute(select(AuditEntry.seq, AuditEntry.hash).where(
+                    AuditEntry.device_id == entry.device_id, AuditEntry.seq >= entry.seq))
+                held_hashes[entry.device_id] = {seq: digest for seq, digest in held_rows}
+            if held_hashes[entry.device_id].get(entry.seq) != entry.hash:
+                raise PackageError("package_history_differs", device=origins.label(entry.device_id), seq=entry.seq,
+                                   sender=origins.sender)
             summary.audit_entries_present += 1
             continue
+        if entry.device_id == origins.own_device:
+            raise PackageError("package_claims_own", sender=origins.sender, seq=entry.seq)
         if entry.seq != held + 1:
             raise PackageError("package_gap", device=str(entry.device_id), have=held, first=entry.seq)
-        previous = last.get(entry.device_id, (0, GENESIS))[1] if held else GENESIS
-        if entry.prev_hash != previous or entry_hash(entry) != entry.hash:
+        previous = last.get(entry.device_id, (0, AUDIT_GENESIS))[1] if held else AUDIT_GENESIS
+        if entry.prev_hash != previous:
             raise PackageError("package_bad_content", reason=f"audit chain of device {entry.device_id}")
         marks[entry.device_id] = entry.seq
         last[entry.device_id] = (entry.seq, entry.hash)
+        added[entry.device_id] = (entry.seq, entry.hash)
         rows.append({c: getattr(entry, c) for c in ("id", "device_id", "seq", "at", "actor", "action", "kind",
                                                     "record_id", "detail", "prev_hash", "hash")})
         summary.audit_entries_added += 1
+    for device, (seq, digest) in added.items():
+        _check_head(origins, device, "audit", seq, digest)
     if rows:
         session.connection().execute(_table(AuditEntry).insert(), rows)
 

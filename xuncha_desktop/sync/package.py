@@ -35,8 +35,10 @@ from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.security import agefile
 
 MAGIC = b"XCPKG\n"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # 1: evidence members in plaintext inside the stream; 2: as age files
+# 1: evidence members in plaintext inside the stream; 2: as age files; 3: the manifest carries the signed
+# heads of every device whose entries it holds (older packages cannot prove where their entries come from).
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (3,)
 MODE_RECIPIENT = b"R"
 MODE_PASSPHRASE = b"P"
 BLOCK = 512
@@ -79,6 +81,8 @@ def read_header(source: BinaryIO, path: Path) -> tuple[int, bytes | None]:
     version = source.read(1)
     if not version:
         raise PackageError("package_truncated")
+    if version[0] < min(READABLE_VERSIONS):
+        raise PackageError("package_version_old", version=version[0], supported=FORMAT_VERSION)
     if version[0] not in READABLE_VERSIONS:
         raise PackageError("package_version_unknown", version=version[0], supported=FORMAT_VERSION)
     mode = source.read(1)
@@ -547,7 +551,8 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         if member.size != entry["size"]:
             raise PackageError("package_member_size", name=member.name, size=member.size,
                                expected=entry["size"])
-        as_age_file = version >= 2 and member.name.startswith("blobs/")
+        # Evidence travels as age files (their hash is checked on the plaintext while staging them).
+        as_age_file = member.name.startswith("blobs/")
         reader = _MemberReader(plain, member.size, hashing=not as_age_file)
         if member.name in (CHANGES, AUDIT):
             data = bytearray()
@@ -563,14 +568,10 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
             if has_blob(sha256):
                 while reader.read(_PIPE_CHUNK):
                     pass
-                content_digest = sha256 if as_age_file else reader.digest.hexdigest()
-                if content_digest == sha256:
-                    result.blobs_present.add(sha256)
-            elif as_age_file:
-                content_digest = _stage_age_blob(reader, sha256, staging, identities, recipient, result)
+                content_digest = sha256
+                result.blobs_present.add(sha256)
             else:
-                _stage_blob(reader, sha256, staging, recipient, result)
-                content_digest = reader.digest.hexdigest()
+                content_digest = _stage_age_blob(reader, sha256, staging, identities, recipient, result)
         plain.read_exact(-member.size % BLOCK)
         if content_digest != entry["sha256"] or (
                 member.name.startswith("blobs/") and entry["sha256"] != member.name.removeprefix("blobs/")):
@@ -580,25 +581,6 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
             raise PackageError("package_member_missing", name=name)
     if not result.manifest:
         raise PackageError("package_member_missing", name=MANIFEST)
-
-
-def _stage_blob(reader: _MemberReader, sha256: str, staging: Path, recipient: X25519PublicKey,
-                result: ReadPackage) -> None:
-    handle, temp_name = tempfile.mkstemp(dir=staging, prefix="sync-", suffix=".part")
-    temp = Path(temp_name)
-    result.blobs[sha256] = temp  # registered first, so a failure below discards it
-    with os.fdopen(handle, "wb") as sink:
-        agefile.encrypt_stream(reader, sink, [recipient], block=agefile.CHUNK)
-        if reader.left:
-            raise _EndOfStream()
-        sink.flush()
-        os.fsync(sink.fileno())
-    if reader.digest.hexdigest() != sha256:
-        raise PackageError("package_member_hash", name=f"blobs/{sha256}")
-
-
-_CLAIMED_DEVICE = re.compile(rb'"device_id"\s*:\s*"([0-9A-Fa-f-]{32,36})"')
-_CLAIMED_NAME = re.compile(rb'"device_name"\s*:\s*("(?:[^"\\]|\\.){0,200}")')
 
 
 def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519PublicKey]) -> uuid.UUID:
@@ -624,6 +606,10 @@ def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519Publi
     except ValueError:
         name = "?"
     raise PackageError("package_unknown_device", device=str(claimed) if claimed else "?", name=name)
+
+
+_CLAIMED_DEVICE = re.compile(rb'"device_id"\s*:\s*"([0-9A-Fa-f-]{32,36})"')
+_CLAIMED_NAME = re.compile(rb'"device_name"\s*:\s*("(?:[^"\\]|\\.){0,200}")')
 
 
 def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identities: list[X25519PrivateKey],

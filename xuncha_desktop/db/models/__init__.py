@@ -11,7 +11,7 @@ from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Uni
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
-from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncPackage, SyncPeerMark
+from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.db.models.vocabulary import VocabularyTerm
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Round",
     "SyncConflict",
     "SyncDevice",
+    "SyncHead",
     "SyncPackage",
     "SyncPeerMark",
     "Unit",

@@ -16,7 +16,9 @@ class Change(Base):
 
     ``seq`` counts the device's changes without gaps, so a receiver can ask for "everything after N".
     ``base_hlc`` is the record's stamp the editor started from: a change whose base does not include
-    the current winner is concurrent with it.
+    the current winner is concurrent with it. ``chain`` is the hash of this entry and the device's entry
+    before it (``db.change_chain``), which the device's signed heads cover. ``op`` is ``insert``,
+    ``update``, ``delete`` or ``settle`` (a person settling a conflict).
     """
 
     __tablename__ = "changes"
@@ -31,3 +33,4 @@ class Change(Base):
     op: Mapped[str] = mapped_column(String(16))
     fields: Mapped[dict[str, Any]]
     base_hlc: Mapped[str | None] = mapped_column(String(64))
+    chain: Mapped[str] = mapped_column(String(64))

@@ -59,7 +59,8 @@ class SyncPeerMark(Base):
 
 
 class SyncDevice(Base):
-    """A device whose packages this copy accepts: its signing key and its age recipient."""
+    """A device known by its keys: one whose packages this copy accepts (trusted here by a person), or
+    one whose changes arrive relayed and whose key the relaying device vouched for (``vouched_by``)."""
 
     __tablename__ = "sync_devices"
 
@@ -69,6 +70,22 @@ class SyncDevice(Base):
     age_recipient: Mapped[str] = mapped_column(String(100))
     trusted_at: Mapped[dt.datetime]
     trusted_by: Mapped[str] = mapped_column(String(100))
+    vouched_by: Mapped[uuid.UUID | None]
+
+
+class SyncHead(Base):
+    """The signed head of a device's log (``changes`` or ``audit``): its last sequence number and hash,
+    signed by that device. This copy keeps the latest head it verified for each device and passes it on
+    unchanged with the entries it covers; its own head is signed at each export."""
+
+    __tablename__ = "sync_heads"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    stream: Mapped[str] = mapped_column(String(16), primary_key=True)  # changes | audit
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(128))
+    updated_at: Mapped[dt.datetime]
 
 
 class SyncPackage(Base):
