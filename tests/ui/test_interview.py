@@ -119,6 +119,9 @@ def test_ctrl_t_outline_and_signing(qtbot, window, workspace: Workspace, ids: di
 def test_an_untouched_form_leaves_no_draft(qtbot, window, ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     editor = window.new_record("interview", {"unit_id": ids["unit"]})
     assert editor.widgets["started_at"].value() is not None  # starts now, on site
-    qtbot.wait(400)
+    # Let the autosave timer run out for real, rather than sleeping past it: the draft is written, or not,
+    # in the slot that its timeout runs.
+    with qtbot.assertNotEmitted(editor.draft_saved), qtbot.waitSignal(editor.timer.timeout, timeout=2000):
+        editor.timer.start()
     editor.reject()
     assert window.drafts.keys() == []
