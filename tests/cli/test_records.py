@@ -1,38 +1,12 @@
-"""The command line: JSON in and out, and exit codes 0 / 2 (request wrong) / 1 (could not be done)."""
+"""cli/records.py: add, get, update, delete, list and link records; bad requests exit 2 with a message."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import PASSPHRASE
-from xuncha_desktop.cli import main
-from xuncha_desktop.workspace import Workspace
-
-
-class Cli:
-    def __init__(self, path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.path = path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, Any, str]:
-        self.capsys.readouterr()
-        code = main(["--workspace", str(self.path), *args])
-        out, err = self.capsys.readouterr()
-        return code, (json.loads(out) if out.strip() and code == 0 else out), err
-
-
-@pytest.fixture
-def cli(workspace: Workspace, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    monkeypatch.setenv("XUNCHA_PASSPHRASE", PASSPHRASE)
-    workspace.close()
-    return Cli(workspace.path, capsys)
+from tests.cli.conftest import Cli
 
 
 def test_add_get_update_delete_a_record(cli: Cli) -> None:
@@ -76,29 +50,6 @@ def test_bad_requests_exit_2_with_a_message(cli: Cli, args: tuple[str, ...], nee
     assert needle in err
 
 
-def test_wrong_passphrase_exits_1_and_changes_nothing(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = (cli.path / "xuncha.db").read_bytes()
-    monkeypatch.setenv("XUNCHA_PASSPHRASE", "a wrong passphrase")
-    code, _, err = cli("records", "add", "unit", "--json", '{"name": "x"}')
-    assert code == 1 and "口令不正确" in err and "Wrong passphrase" in err
-    assert (cli.path / "xuncha.db").read_bytes() == before
-
-
-def test_passphrase_file_is_read(cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("XUNCHA_PASSPHRASE")
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    code, listed, _ = cli("records", "list", "unit", "--passphrase-file", str(secret))
-    assert code == 0 and listed == []
-
-
-def test_missing_passphrase_is_a_usage_error(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("XUNCHA_PASSPHRASE")
-    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
-    code, _, err = cli("records", "list", "unit")
-    assert code == 2 and "XUNCHA_PASSPHRASE" in err
-
-
 def test_link_list_search_and_stats(cli: Cli) -> None:
     _, the_round, _ = cli("records", "add", "round", "--json", '{"name": "第八轮", "kind": "常规巡察"}')
     _, unit, _ = cli("records", "add", "unit", "--json", '{"name": "娄底市卫健委"}')
@@ -126,66 +77,3 @@ def test_link_list_search_and_stats(cli: Cli) -> None:
     _, figures, _ = cli("stats", "--round", the_round["id"])
     assert figures["problems_rectified"] == 1 and figures["rectification_rate"] == 1.0
     assert group["members"][0]["role"] == "leader"
-
-
-def test_evidence_add_extract_and_verify(cli: Cli, tmp_path: Path) -> None:
-    original = tmp_path / "会议记录.pdf"
-    original.write_bytes(b"%PDF-1.4 evidence " * 1000)
-    code, record, _ = cli("evidence", "add", str(original), "--title", "党组会议记录")
-    assert code == 0 and len(record["sha256"]) == 64 and record["file_name"] == "会议记录.pdf"
-    assert [e["action"] for e in record["custody"]] == ["stored"]
-    out = tmp_path / "out.pdf"
-    code, _, _ = cli("evidence", "extract", record["id"], "--out", str(out))
-    assert code == 0 and out.read_bytes() == original.read_bytes()
-    code, _, err = cli("evidence", "extract", record["id"], "--out", str(out))
-    assert code == 2 and "exists" in err
-    code, report, _ = cli("verify")
-    assert code == 0 and report["ok"] and report["files_checked"] == 1
-    stored = next((cli.path / "evidence").glob("??/*.age"))
-    damaged = bytearray(stored.read_bytes())
-    damaged[len(damaged) // 2] ^= 0xFF
-    stored.write_bytes(bytes(damaged))
-    code, report, err = cli("verify")
-    assert code == 1 and "damaged" in report
-
-
-def test_evidence_add_of_a_missing_file_exits_2(cli: Cli, tmp_path: Path) -> None:
-    code, _, err = cli("evidence", "add", str(tmp_path / "nothing.pdf"))
-    assert code == 2 and "nothing.pdf" in err
-
-
-def test_the_installed_command_runs_as_a_module(tmp_path: Path) -> None:
-    env = {**os.environ, "XUNCHA_PASSPHRASE": PASSPHRASE, "XUNCHA_WORKSPACE": str(tmp_path / "ws")}
-    made = subprocess.run([sys.executable, "-m", "xuncha_desktop", "init", "--device-name", "笔记本9"],
-                          env=env, capture_output=True, text=True, encoding="utf-8", check=False)
-    assert made.returncode == 0, made.stderr
-    assert json.loads(made.stdout)["device_name"] == "笔记本9"
-    again = subprocess.run([sys.executable, "-m", "xuncha_desktop", "init", "--device-name", "x"],
-                           env=env, capture_output=True, text=True, encoding="utf-8", check=False)
-    assert again.returncode == 1 and "已经存在" in again.stderr
-    usage = subprocess.run([sys.executable, "-m", "xuncha_desktop", "records", "add"], env=env,
-                           capture_output=True, text=True, encoding="utf-8", check=False)
-    assert usage.returncode == 2
-
-
-def test_vocabulary_terms_are_added_relabelled_and_withdrawn(cli: Cli) -> None:
-    code, terms, _ = cli("vocab", "add", "evidence_type", "--code", "questionnaire", "--label", "问卷调查表")
-    assert code == 0 and terms[-1]["code"] == "questionnaire"
-    code, terms, _ = cli("vocab", "update", "evidence_type", "--code", "questionnaire", "--label", "问卷调查结果")
-    assert code == 0 and terms[-1]["label_zh"] == "问卷调查结果"
-    code, terms, _ = cli("vocab", "remove", "evidence_type", "--code", "questionnaire")
-    assert code == 0 and "questionnaire" not in [t["code"] for t in terms]
-    code, _, err = cli("vocab", "remove", "evidence_type", "--code", "questionnaire")
-    assert code == 2 and "questionnaire" in err
-    code, _, err = cli("vocab", "list", "colours")
-    assert code == 2 and "colours" in err
-
-
-def test_the_window_without_a_screen_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(sys, "platform", "linux")  # where Qt would abort the process instead
-    code = main(["gui", "--workspace", str(tmp_path / "ws")])
-    err = capsys.readouterr().err
-    assert code == 1 and "DISPLAY" in err and "图形界面" in err
