@@ -31,11 +31,12 @@ def _kill_at(marker: Path, child: subprocess.Popen[bytes], timeout: float = 120)
         child.wait()
 
 
-@pytest.mark.slow
 # Mid-batch, 6,000 flushed rows overflow SQLite's page cache, so uncommitted pages are in the WAL when the
 # kill comes: the case where recovery has to ignore them. After the commit, a small batch is enough.
-@pytest.mark.parametrize(("moment", "rows", "stop_after", "kept"), [("mid-batch", 9000, 6000, 0),
-                                                                   ("committed", 1000, 1000, 1000)])
+@pytest.mark.parametrize(("moment", "rows", "stop_after", "kept"), [
+    pytest.param("mid-batch", 9000, 6000, 0, marks=pytest.mark.slow),
+    ("committed", 1000, 1000, 1000),
+])
 def test_killed_batch_is_all_or_nothing(workspace: Workspace, tmp_path: Path, moment: str, rows: int,
                                         stop_after: int, kept: int) -> None:
     with workspace.transaction() as s:

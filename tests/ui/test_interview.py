@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from xuncha_desktop.services.kinds import KINDS
@@ -24,6 +25,7 @@ from .typing import type_text
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_draft_survives_a_kill_while_typing(workspace: Workspace, ids: dict[str, str]) -> None:
     key = "new-interview-crash-test"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
