@@ -20,6 +20,8 @@ from xuncha_desktop.services.verify import verify
 from xuncha_desktop.sync.dump import dump_digest
 from xuncha_desktop.workspace import Workspace
 
+pytestmark = pytest.mark.slow  # the module builds the demo workspace (about 15 s), one test twice
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:

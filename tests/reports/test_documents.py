@@ -109,6 +109,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]
     ws.close()
 
 
+@pytest.mark.slow  # builds the demo workspace
 def test_demo_supervision_report_shows_the_published_figures(demo: tuple[Any, Path]) -> None:
     ws, folder = demo
     with ws.transaction() as s:

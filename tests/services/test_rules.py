@@ -47,14 +47,20 @@ def test_clue_cannot_skip_steps(session: Session, ids: dict[str, str]) -> None:
     assert "Registered" in caught.value.text("en") and "verifying" in caught.value.text("en")
 
 
-@pytest.mark.parametrize("disposition", ["谈话函询", "初步核实", "暂存待查", "予以了结", "立行立改"])
+@pytest.mark.parametrize(("disposition", "code"), [("谈话函询", "talk_inquiry"), ("初步核实", "preliminary_check"),
+                                                 ("暂存待查", "pending"), ("予以了结", "closed_off"),
+                                                 ("立行立改", "immediate")])
 def test_every_disposition_is_reachable_from_analysis(session: Session, ids: dict[str, str],
-                                                       disposition: str) -> None:
+                                                       disposition: str, code: str) -> None:
+    clues = KINDS["clue"]
     clue = _clue(session, ids)
-    KINDS["clue"].set_status(session, clue.id, "verifying")
-    KINDS["clue"].set_status(session, clue.id, "analysing")
-    KINDS["clue"].set_status(session, clue.id, disposition)
-    KINDS["clue"].set_status(session, clue.id, "done", result="办结。")
+    clues.set_status(session, clue.id, "verifying")
+    clues.set_status(session, clue.id, "analysing")
+    assert clues.set_status(session, clue.id, disposition).status == code
+    assert clues.get(session, clue.id).status == code
+    done = clues.set_status(session, clue.id, "done", result="办结。")
+    assert (done.status, done.result) == ("done", "办结。")
+    assert clues.allowed_next("done") == []
 
 
 def test_transfer_needs_the_receiving_body(session: Session, ids: dict[str, str]) -> None:

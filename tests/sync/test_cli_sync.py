@@ -81,6 +81,7 @@ def test_keys_export_import_conflicts_resolve(tmp_path: Path, capsys: pytest.Cap
     assert code == 1 and "不是巡察同步包" in err and "not a sync package" in err
 
 
+@pytest.mark.slow
 def test_passphrase_packages_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XUNCHA_PASSPHRASE", PASSPHRASE)

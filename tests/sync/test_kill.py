@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PASSPHRASE
 from tests.sync.helpers import digest, make, send, trust_all
 from xuncha_desktop.services.evidence import service as evidence_service
@@ -34,6 +36,7 @@ def _state(path: Path) -> tuple[str, bool, list[str]]:
         return digest(ws), report.ok, report.problems
 
 
+@pytest.mark.slow
 def test_killed_imports(tmp_path: Path) -> None:
     a, b = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "办公室")
     trust_all([a, b])

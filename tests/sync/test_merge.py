@@ -173,6 +173,7 @@ def test_evidence_files_travel_once_and_verify(pair, tmp_path: Path) -> None:  #
         assert len(evidence_service.custody(s, evidence.id)) == count + 1
 
 
+@pytest.mark.slow
 def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     with a.transaction() as s:

@@ -219,7 +219,7 @@ def _json(value: Any) -> Any:
 # tests cover the conflict cases one by one.
 Replicas.TestCase.settings = settings(max_examples=8, stateful_step_count=14, deadline=None, derandomize=True,
                                       suppress_health_check=list(HealthCheck))
-test_replicas_converge = pytest.mark.filterwarnings("ignore")(Replicas.TestCase)
+test_replicas_converge = pytest.mark.slow(pytest.mark.filterwarnings("ignore")(Replicas.TestCase))
 
 
 def test_the_runs_met_conflicts() -> None:

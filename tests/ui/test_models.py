@@ -86,6 +86,49 @@ def test_model_pages_through_the_service(qtmodeltester: Any, monkeypatch: pytest
     qtmodeltester.check(model)
 
 
+def test_evidence_model_passes_the_model_tester_before_and_after_its_thumbnails(
+        qtbot, qtmodeltester, controller: Controller, ids: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The evidence page's own model, before and after its thumbnails arrive (dataChanged on column 0)."""
+    from PySide6.QtGui import QColor, QIcon, QImage
+
+    from xuncha_desktop.ui.thumbnails import EvidenceTableModel
+
+    picture = tmp_path / "现场照片.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c00000"))
+    assert image.save(str(picture))
+    note = tmp_path / "说明.txt"
+    note.write_text("谈话地点：三楼会议室", encoding="utf-8")
+    photo_id = controller.add_evidence(picture, {"title": "现场照片"})
+    note_id = controller.add_evidence(note, {"title": "说明"})
+    model = EvidenceTableModel(controller)
+    try:
+        assert model.rowCount() == 2
+        rows = {model.record_id(row): row for row in range(2)}
+        qtmodeltester.check(model)
+        changed: list[tuple[int, int, list[int]]] = []
+        model.dataChanged.connect(lambda first, last, roles=(): changed.append((first.row(), last.column(),
+                                                                                list(roles))))
+        with qtbot.waitSignal(model.thumbnails.ready, timeout=10_000):
+            # as the view paints: the icon of the type at once, the thumbnail made in the background
+            first = model.data(model.index(rows[photo_id], 0), Qt.ItemDataRole.DecorationRole)
+            assert isinstance(first, QIcon)
+            model.data(model.index(rows[note_id], 0), Qt.ItemDataRole.DecorationRole)
+        qtbot.waitUntil(lambda: not model.thumbnails.pending(), timeout=10_000)
+        assert (rows[photo_id], 0, [Qt.ItemDataRole.DecorationRole]) in changed
+        qtmodeltester.check(model)
+        thumbnail = model.data(model.index(rows[photo_id], 0), Qt.ItemDataRole.DecorationRole)
+        assert isinstance(thumbnail, QIcon) and not thumbnail.isNull()
+        assert model.thumbnails.lookup(photo_id) == (True, thumbnail)
+        kind_icon = model.data(model.index(rows[note_id], 0), Qt.ItemDataRole.DecorationRole)
+        assert isinstance(kind_icon, QIcon) and not kind_icon.isNull()
+        assert not model.thumbnails.pending()  # a text has its type's icon and is never sent to be decoded
+        assert model.data(model.index(rows[photo_id], 1), Qt.ItemDataRole.DecorationRole) is None
+        assert model.file_name(rows[note_id]) == "说明.txt"
+    finally:
+        model.thumbnails.shutdown()
+
+
 def test_plain_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = PlainTableModel(["甲", "乙"])
     model.set_rows([(["一", "二"], "a"), (["三", "四"], "b")])
