@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter, RecordService
-from xuncha_desktop.ui.controller import CATEGORY_FIELD, DATE_FIELD, LIST_COLUMNS
+from xuncha_desktop.ui.controllers.records import CATEGORY_FIELD, DATE_FIELD, LIST_COLUMNS
 from xuncha_desktop.workspace import Workspace
 
 FAR = 250_000
