@@ -21,8 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from xuncha_desktop.reports import feedback, fonts, interview
-from xuncha_desktop.services.documents import InterviewRecordData
-from xuncha_desktop.services.feedback import CategoryBlock, FeedbackData, FeedbackProblem
+from xuncha_desktop.reports.data import CategoryBlock, FeedbackData, FeedbackProblem, InterviewRecordData
 
 CATEGORIES = ["党的路线方针政策和党中央决策部署落实情况", "全面从严治党主体责任和监督责任落实情况",
               "领导班子和干部队伍建设落实情况", "巡视巡察、审计等监督发现问题整改落实情况"]

@@ -70,15 +70,15 @@ def _timed_child(args: list[str], env: dict[str, str]) -> tuple[float, int, str]
 def build(folder: Path, records: int, evidence_mb: int, files: int) -> tuple[Path, Path, Path, list[tuple]]:
     from xuncha_desktop.db.models.organisation import Unit
     from xuncha_desktop.security.keys import KdfParams
+    from xuncha_desktop.services import sync as sync_service
     from xuncha_desktop.services.evidence import service as evidence_service
-    from xuncha_desktop.sync import exchange
     from xuncha_desktop.workspace import Workspace
 
     a = Workspace.create(folder / "a", "笔记本A", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench")
     b = Workspace.create(folder / "b", "办公室", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench")
     for ws, other in ((a, b), (b, a)):
         with ws.transaction() as s:
-            exchange.trust(s, ws, exchange.own_keys(other))
+            sync_service.trust(s, ws, sync_service.own_keys(other))
     (folder / "office.json").write_text(json.dumps(b.public_keys), encoding="utf-8")
     rows = []
     started = time.monotonic()
@@ -90,7 +90,7 @@ def build(folder: Path, records: int, evidence_mb: int, files: int) -> tuple[Pat
                 rows.append((str(uuid.uuid4()), f"单位{number:06d}", text, "市直"))
     print(f"built {records} records in {time.monotonic() - started:.1f} s", file=sys.stderr)
     # The same records without evidence, for timing the records' part of an import on its own.
-    exchange.export_package(a, folder / "records.xcpkg", to=exchange.own_keys(b))
+    sync_service.export(a, folder / "records.xcpkg", to=sync_service.own_keys(b))
     b.close()
     shutil.copytree(folder / "b", folder / "b-records")
     b = Workspace.open(folder / "b", PASSPHRASE)

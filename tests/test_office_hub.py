@@ -64,9 +64,9 @@ def test_the_hub_imports_laptop_packages_as_a_sqlite_office_does(hub: Workspace,
     re-importing changes nothing; a conflict settled on the hub travels back to a laptop."""
     from tests.conftest import _frame
     from tests.sync.helpers import dump, make, send, trust_all
+    from xuncha_desktop.services import sync as sync_service
     from xuncha_desktop.services.evidence import service as evidence_service
     from xuncha_desktop.services.verify import verify
-    from xuncha_desktop.sync import exchange
 
     a, b, office = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "笔记本B"), make(tmp_path / "o", "办公室")
     trust_all([a, b, office, hub])
@@ -75,7 +75,7 @@ def test_the_hub_imports_laptop_packages_as_a_sqlite_office_does(hub: Workspace,
     with a.transaction() as s:
         ids = _frame(s, KINDS)
         evidence_service.add_file(s, a.evidence, scan, {"title": "谈话记录扫描件"}, [])
-    exchange.import_package(b, send(a, b, tmp_path))
+    sync_service.import_(b, send(a, b, tmp_path))
     with a.transaction() as s:
         KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳"})
     with b.transaction() as s:
@@ -83,24 +83,24 @@ def test_the_hub_imports_laptop_packages_as_a_sqlite_office_does(hub: Workspace,
         KINDS["unit"].create(s, {"name": "娄底市自然资源和规划局"})
     for laptop in (a, b):
         for target in (hub, office):
-            summary = exchange.import_package(target, send(laptop, target, tmp_path))
+            summary = sync_service.import_(target, send(laptop, target, tmp_path))
             assert summary.changes_applied > 0
     # Each office made its own default vocabulary terms (same ids, own creation times); once they have
     # exchanged those too, both hold exactly the same.
-    exchange.import_package(office, send(hub, office, tmp_path))
-    exchange.import_package(hub, send(office, hub, tmp_path))
+    sync_service.import_(office, send(hub, office, tmp_path))
+    sync_service.import_(hub, send(office, hub, tmp_path))
     assert dump(hub) == dump(office)
-    again = exchange.import_package(hub, send(b, hub, tmp_path, everything=True))
+    again = sync_service.import_(hub, send(b, hub, tmp_path, everything=True))
     assert (again.changes_applied, again.records_added, again.conflicts) == (0, 0, 0)
     assert dump(hub) == dump(office)
     with hub.transaction() as s:
         assert verify(s, hub.evidence).ok
-        (conflict,) = exchange.list_conflicts(s)
+        (conflict,) = sync_service.conflicts(s)
         assert conflict.field == "contact_person"
-        exchange.resolve(s, str(conflict.id), value="王芳（办公室）")
-    exchange.import_package(a, send(hub, a, tmp_path))
+        sync_service.resolve(s, str(conflict.id), value="王芳（办公室）", use_value=True)
+    sync_service.import_(a, send(hub, a, tmp_path))
     with a.transaction() as s:
         assert KINDS["unit"].get(s, ids["unit"]).contact_person == "王芳（办公室）"
-        assert exchange.list_conflicts(s) == []
+        assert sync_service.conflicts(s) == []
     for ws in (a, b, office):
         ws.close()

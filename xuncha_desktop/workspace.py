@@ -35,10 +35,12 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from xuncha_desktop import files
-from xuncha_desktop.db import migrate
+from xuncha_desktop.db import audit, migrate, seed
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
+from xuncha_desktop.db.models.changes import Change
+from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import keys
@@ -165,10 +167,8 @@ class Workspace:
         except BaseException:
             detach_log(handler)
             raise
-        from xuncha_desktop.services import audit, vocabulary
-
         with workspace.transaction() as session:
-            vocabulary.seed_defaults(session)
+            seed.seed_defaults(session)
             audit.record(session, "init", detail=f"device {device_name}")
         log.info("workspace created for device %s", info.device_id)
         return workspace
@@ -222,8 +222,6 @@ class Workspace:
 
     # ---- use ---------------------------------------------------------------------------------------
     def write_context(self) -> WriteContext:
-        from xuncha_desktop.services.search import index_records
-
         ctx = WriteContext(device_id=self.info.device_id, clock=self.clock, actor=self.info.user_name,
                            after_capture=[index_records])
         if self.new_id is not None:
@@ -265,8 +263,6 @@ class Workspace:
 
 
 def _change_hlc() -> Any:
-    from xuncha_desktop.db.models.changes import Change
-
     return Change.hlc
 
 

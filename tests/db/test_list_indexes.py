@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter, RecordService
-from xuncha_desktop.ui.controllers.records import CATEGORY_FIELD, DATE_FIELD, LIST_COLUMNS
 from xuncha_desktop.workspace import Workspace
 
 FAR = 250_000
@@ -48,10 +47,10 @@ def _filter_sets(kind: str, service: RecordService) -> list[list[Filter]]:  # ty
     sets += [[Filter(name, "=", str(uuid.uuid4()))] for name in ("round_id", "unit_id") if name in names]
     if service.status_field is not None:
         sets.append([Filter(service.status_field, "=", service.initial_status)])
-    if kind in CATEGORY_FIELD:
-        sets.append([Filter(CATEGORY_FIELD[kind], "=", CATEGORY_CODE[kind])])
-    if kind in DATE_FIELD:
-        name = DATE_FIELD[kind]
+    if service.category_field is not None:
+        sets.append([Filter(service.category_field, "=", CATEGORY_CODE[kind])])
+    if service.date_field is not None:
+        name = service.date_field
         timed = service.field(name).value_type.value == "datetime"
         sets.append([Filter(name, ">=", "2020-01-01" + ("T00:00" if timed else "")),
                      Filter(name, "<=", "2020-12-31" + ("T23:59:59" if timed else ""))])
@@ -62,7 +61,7 @@ def _orders(kind: str, service: RecordService, every_column: bool) -> list[list[
     """The default order and the single-column orders of its header, both ways: those with an index of their
     own, or (``every_column``) those of every column the list shows."""
     orders: list[list[str] | None] = [None]
-    names = list(LIST_COLUMNS[kind]) if every_column else [
+    names = list(service.list_columns) if every_column else [
         *([service.default_order[0].lstrip("-")] if len(service.default_order) == 1 else []),
         *INDEXED_SORTS.get(kind, ())]
     for name in names:
@@ -75,8 +74,7 @@ def _check(session: Session, every_column: bool) -> list[str]:
     page is (no sort of their own) but whose far page is not: a sort by a column without an index sorts
     every match for the first page as for any other, so a jump costs what the first page costs."""
     found = []
-    for kind in LIST_COLUMNS:
-        service = KINDS[kind]
+    for kind, service in KINDS.items():
         for order in _orders(kind, service, every_column):
             for filters in _filter_sets(kind, service):
                 if not every_column and filters and order and order[0].lstrip("-") in INDEXED_SORTS.get(kind, ()):
@@ -138,9 +136,8 @@ def test_a_list_offers_to_sort_by_exactly_the_columns_an_index_serves(session: S
     """``list_order`` (what the list header accepts) says yes for a column whose far page is read from an
     index alone, both ways, and no for every other column the list shows."""
     wrong = []
-    for kind, columns in LIST_COLUMNS.items():
-        service = KINDS[kind]
-        for name in columns:
+    for kind, service in KINDS.items():
+        for name in service.list_columns:
             for descending in (False, True):
                 order = service.list_order(name, descending)
                 probe = list(order) if order is not None else [("-" if descending else "") + name]

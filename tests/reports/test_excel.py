@@ -12,9 +12,10 @@ from openpyxl import Workbook, load_workbook
 
 from tests.reports.helpers import SECRETS, build_small, make_workspace
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports.data import COLUMNS
 from xuncha_desktop.reports.ledger_xlsx import HEADER_ROW, write_xlsx
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.services.ledgers import COLUMNS, STATUS_LABELS, ledger
+from xuncha_desktop.services.ledgers import STATUS_LABELS, ledger
 from xuncha_desktop.services.petition_import import import_petitions
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import search_index
 from xuncha_desktop.services import search
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter
@@ -76,5 +77,5 @@ def test_list_search_combines_with_filters(session: Session, records: dict[str, 
 
 def test_rebuild_gives_the_same_answers(session: Session, records: dict[str, str]) -> None:
     before = _found(session, "办证")
-    assert search.rebuild(session) == 4
+    assert search_index.rebuild(session) == 4
     assert _found(session, "办证") == before

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import PASSPHRASE
 from xuncha_desktop.security.keys import KdfParams
-from xuncha_desktop.sync import exchange
+from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.sync.dump import canonical_dump
 from xuncha_desktop.workspace import Workspace
 
@@ -24,7 +24,7 @@ def trust_all(workspaces: list[Workspace]) -> None:
         with ws.transaction() as session:
             for other in workspaces:
                 if other is not ws:
-                    exchange.trust(session, ws, exchange.own_keys(other))
+                    sync_service.trust(session, ws, sync_service.own_keys(other))
 
 
 def dump(ws: Workspace) -> dict[str, Any]:
@@ -44,5 +44,5 @@ def store_files(ws: Workspace) -> dict[str, bytes]:
 
 def send(source: Workspace, target: Workspace, folder: Path, everything: bool = False) -> Path:
     out = folder / f"{uuid.uuid4()}.xcpkg"
-    exchange.export_package(source, out, to=exchange.own_keys(target), everything=everything)
+    sync_service.export(source, out, to=sync_service.own_keys(target), everything=everything)
     return out

@@ -21,9 +21,10 @@ from tests.sync.helpers import digest, make, send, store_files, trust_all
 from xuncha_desktop.db import migrate
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.security import agefile
+from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.sync import exchange, package
+from xuncha_desktop.sync import package
 from xuncha_desktop.workspace import Workspace
 
 
@@ -48,7 +49,7 @@ def trio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, 
 def _refused(ws: Workspace, path: Path, key: str, **kwargs: Any) -> XunchaError:
     before, files = digest(ws), store_files(ws)
     with pytest.raises(XunchaError) as caught:
-        exchange.import_package(ws, path, **kwargs)
+        sync_service.import_(ws, path, **kwargs)
     assert caught.value.key == key, caught.value
     assert caught.value.text("zh") and caught.value.text("en")
     assert digest(ws) == before and store_files(ws) == files
@@ -125,7 +126,7 @@ def _empty_logs() -> list[tuple[str, bytes, bytes, int | None]]:
 
 def test_a_crafted_well_formed_package_is_accepted(trio) -> None:  # type: ignore[no-untyped-def]
     a, b, _stranger, folder = trio
-    summary = exchange.import_package(b, _craft(a, b, folder, _empty_logs()))
+    summary = sync_service.import_(b, _craft(a, b, folder, _empty_logs()))
     assert summary.changes_applied == 0
 
 
@@ -174,7 +175,7 @@ def test_wrong_key_unknown_device_and_resigned_manifest(trio) -> None:  # type: 
     a, b, stranger, folder = trio
     _refused(b, send(a, stranger, folder), "package_wrong_key")
     with stranger.transaction() as s:
-        exchange.trust(s, stranger, exchange.own_keys(b))
+        sync_service.trust(s, stranger, sync_service.own_keys(b))
     from_stranger = send(stranger, b, folder)
     assert _refused(b, from_stranger, "package_unknown_device").values["name"] == "陌生设备"
     resigned = _craft(a, b, folder, _empty_logs(), key=Ed25519PrivateKey.generate())
@@ -255,7 +256,7 @@ def test_format_1_packages_are_still_read(trio) -> None:  # type: ignore[no-unty
     a, b, _stranger, folder = trio
     data = b"%PDF-1.4 a scan from an older laptop " * 100
     blob = "blobs/" + hashlib.sha256(data).hexdigest()
-    summary = exchange.import_package(b, _craft(a, b, folder, [*_empty_logs(), (blob, data, b"0", None)], version=1))
+    summary = sync_service.import_(b, _craft(a, b, folder, [*_empty_logs(), (blob, data, b"0", None)], version=1))
     assert summary.evidence_files_added == 1
     assert b.evidence.read_bytes(hashlib.sha256(data).hexdigest()) == data
 
@@ -287,8 +288,8 @@ def test_garbage_inside_a_signed_change_log(trio) -> None:  # type: ignore[no-un
 def test_a_refusal_is_written_to_the_audit_log(trio) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
+    from xuncha_desktop.db.audit import verify_chain
     from xuncha_desktop.db.models.audit import AuditEntry
-    from xuncha_desktop.services.audit import verify_chain
 
     _a, b, _stranger, folder = trio
     bad = folder / "not-a-package.xcpkg"

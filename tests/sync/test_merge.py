@@ -9,11 +9,11 @@ import pytest
 from tests.conftest import _frame
 from tests.sync.helpers import digest, dump, make, send, store_files, trust_all
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.search import search
 from xuncha_desktop.services.verify import verify
-from xuncha_desktop.sync import exchange
 from xuncha_desktop.workspace import Workspace
 
 
@@ -36,8 +36,8 @@ def _interview(ws: Workspace, ids: dict[str, str]) -> str:
 
 
 def _sync(a: Workspace, b: Workspace, folder: Path) -> None:
-    exchange.import_package(b, send(a, b, folder))
-    exchange.import_package(a, send(b, a, folder))
+    sync_service.import_(b, send(a, b, folder))
+    sync_service.import_(a, send(b, a, folder))
 
 
 def _shared_interview(a: Workspace, b: Workspace, folder: Path) -> tuple[dict[str, str], str]:
@@ -55,17 +55,17 @@ def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> N
         ids = _frame(s, KINDS)
     interview = _interview(a, ids)
     package = send(a, b, tmp_path)
-    first = exchange.import_package(b, package)
+    first = sync_service.import_(b, package)
     assert first.changes_applied > 0 and first.records_added > 0
     before = digest(b)
-    again = exchange.import_package(b, package)
+    again = sync_service.import_(b, package)
     assert again.changes_applied == 0 and digest(b) == before
-    exchange.import_package(a, send(b, a, tmp_path))
+    sync_service.import_(a, send(b, a, tmp_path))
     assert dump(a) == dump(b)
     with b.transaction() as s:  # the search index follows imported records
         assert [h.id for h in search(s, "办证")] == [KINDS["interview"].get(s, interview).id]
     # An incremental package now carries nothing new.
-    summary = exchange.export_package(a, tmp_path / "empty.xcpkg", to=exchange.own_keys(b))
+    summary = sync_service.export(a, tmp_path / "empty.xcpkg", to=sync_service.own_keys(b))
     assert summary["changes"] == 0
 
 
@@ -79,23 +79,23 @@ def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_pat
     _sync(a, b, tmp_path)
     assert dump(a) == dump(b)
     with a.transaction() as s:
-        conflicts = exchange.list_conflicts(s)
+        conflicts = sync_service.conflicts(s)
         assert len(conflicts) == 1
         conflict = conflicts[0]
         assert conflict.field == "record_text"
         assert {conflict.kept_value, conflict.other_value} == {"A 的版本：问答记录补充了时间。",
                                                                "B 的版本：问答记录补充了地点。"}
-        both = exchange.sides(s, conflict)
+        both = sync_service.sides(s, conflict)
         # "local" is this laptop's own edit and "incoming" the other's, whichever the clocks put in force.
         assert (both.local_value, both.incoming_value) == ("A 的版本：问答记录补充了时间。",
                                                            "B 的版本：问答记录补充了地点。")
         loser = both.incoming_value
-        exchange.resolve(s, str(conflict.id), keep="incoming")
+        sync_service.resolve(s, str(conflict.id), keep="incoming")
         assert KINDS["interview"].get(s, interview).record_text == loser
-        assert exchange.list_conflicts(s) == []
+        assert sync_service.conflicts(s) == []
     _sync(a, b, tmp_path)
     with b.transaction() as s:
-        assert exchange.list_conflicts(s) == []
+        assert sync_service.conflicts(s) == []
         assert KINDS["interview"].get(s, interview).record_text == loser
     assert dump(a) == dump(b)
 
@@ -111,12 +111,12 @@ def test_settle_with_an_edited_value(pair, tmp_path: Path) -> None:  # type: ign
         KINDS["unit"].update(s, ids["unit"], {"contact_person": "王方"})
     _sync(a, b, tmp_path)
     with b.transaction() as s:
-        (conflict,) = exchange.list_conflicts(s)
-        exchange.resolve(s, str(conflict.id), value="王芳（办公室）")
+        (conflict,) = sync_service.conflicts(s)
+        sync_service.resolve(s, str(conflict.id), value="王芳（办公室）", use_value=True)
     _sync(a, b, tmp_path)
     with a.transaction() as s:
         assert KINDS["unit"].get(s, ids["unit"]).contact_person == "王芳（办公室）"
-        assert exchange.list_conflicts(s) == []
+        assert sync_service.conflicts(s) == []
     assert dump(a) == dump(b)
 
 
@@ -135,14 +135,14 @@ def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pai
     with b.transaction() as s:
         record = KINDS["unit"].get(s, unit_id) if False else s.get(type(unit), unit.id)
         assert record is not None and record.deleted
-        (conflict,) = exchange.list_conflicts(s)
+        (conflict,) = sync_service.conflicts(s)
         assert conflict.field == "deleted" and conflict.other_value == {"address": "娄底市娄星区"}
         # On B the local version is B's own edit; the deletion came from A.
-        assert exchange.sides(s, conflict).local_value == {"address": "娄底市娄星区"}
-        exchange.resolve(s, str(conflict.id), keep="incoming")
+        assert sync_service.sides(s, conflict).local_value == {"address": "娄底市娄星区"}
+        sync_service.resolve(s, str(conflict.id), keep="incoming")
     _sync(a, b, tmp_path)
     with a.transaction() as s:
-        assert exchange.list_conflicts(s) == []
+        assert sync_service.conflicts(s) == []
         assert s.get(type(unit), unit.id).deleted  # type: ignore[union-attr]
     assert dump(a) == dump(b)
 
@@ -155,20 +155,20 @@ def test_evidence_files_travel_once_and_verify(pair, tmp_path: Path) -> None:  #
         evidence = evidence_service.add_file(s, a.evidence, source, {"title": "调阅资料：办证台账"}, [])
         evidence_service.add_custody(s, evidence.id, "received", "张伟")
         sha = evidence.sha256
-    summary = exchange.import_package(b, send(a, b, tmp_path))
+    summary = sync_service.import_(b, send(a, b, tmp_path))
     assert summary.evidence_files_added == 1
     assert b.evidence.has(sha) and b.evidence.verify(sha)  # type: ignore[arg-type]
     with b.transaction() as s:
         assert verify(s, b.evidence).ok
     # The file is already there: a second package (everything) does not store it again.
-    again = exchange.import_package(b, send(a, b, tmp_path, everything=True))
+    again = sync_service.import_(b, send(a, b, tmp_path, everything=True))
     assert again.evidence_files_added == 0 and again.evidence_files_present == 1
     # Custody events from both sides merge by union.
     with a.transaction() as s:
         count = len(evidence_service.custody(s, evidence.id))
     with b.transaction() as s:
         evidence_service.add_custody(s, evidence.id, "viewed", "钱敏")
-    exchange.import_package(a, send(b, a, tmp_path))
+    sync_service.import_(a, send(b, a, tmp_path))
     with a.transaction() as s:
         assert len(evidence_service.custody(s, evidence.id)) == count + 1
 
@@ -178,21 +178,21 @@ def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: 
     with a.transaction() as s:
         _frame(s, KINDS)
     out = tmp_path / "p.xcpkg"
-    exchange.export_package(a, out, passphrase="交换口令 2020")
+    sync_service.export(a, out, passphrase="交换口令 2020")
     before, files = digest(b), store_files(b)
     with pytest.raises(XunchaError) as caught:
-        exchange.import_package(b, out)
+        sync_service.import_(b, out)
     assert caught.value.key == "package_passphrase_needed"
     with pytest.raises(XunchaError) as caught:
-        exchange.import_package(b, out, passphrase="错误口令")
+        sync_service.import_(b, out, passphrase="错误口令")
     assert caught.value.key == "package_wrong_key"
-    dry = exchange.import_package(b, out, passphrase="交换口令 2020", dry_run=True)
+    dry = sync_service.import_(b, out, passphrase="交换口令 2020", dry_run=True)
     assert dry.dry_run and dry.records_added > 0
     assert digest(b) == before and store_files(b) == files
-    real = exchange.import_package(b, out, passphrase="交换口令 2020")
+    real = sync_service.import_(b, out, passphrase="交换口令 2020")
     assert real.records_added == dry.records_added
     with b.transaction() as s:
-        assert [p.direction for p in exchange.packages(s)] == ["received"]
+        assert [p.direction for p in sync_service.history(s)] == ["received"]
 
 
 def test_a_package_for_the_office_cannot_be_read_by_another_laptop(tmp_path: Path) -> None:
@@ -201,9 +201,9 @@ def test_a_package_for_the_office_cannot_be_read_by_another_laptop(tmp_path: Pat
         trust_all([a, b, office])
         package = send(a, office, tmp_path)
         with pytest.raises(XunchaError) as caught:
-            exchange.import_package(b, package)
+            sync_service.import_(b, package)
         assert caught.value.key == "package_wrong_key"
-        assert exchange.import_package(office, package).changes_applied > 0
+        assert sync_service.import_(office, package).changes_applied > 0
     finally:
         for ws in (a, b, office):
             ws.close()
@@ -269,7 +269,7 @@ def test_a_laptop_clock_far_ahead_is_refused(tmp_path: Path) -> None:
         KINDS["unit"].create(s, {"name": "娄底市科技局"})
     before = digest(office)
     with pytest.raises(PackageError) as caught:
-        exchange.import_package(office, send(ahead, office, tmp_path))
+        sync_service.import_(office, send(ahead, office, tmp_path))
     assert caught.value.key == "package_clock_ahead" and "日期时间" in caught.value.text("zh")
     assert digest(office) == before
     ahead.close()
@@ -318,21 +318,22 @@ def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type
     _sync(a, b, tmp_path)
     before = dump(a)
     with a.transaction() as s:
-        by_field = {c.field: c for c in exchange.list_conflicts(s)}
+        by_field = {c.field: c for c in sync_service.conflicts(s)}
         contact, text = by_field["contact_person"], by_field["record_text"]
+        # the field holds at most 100 characters
         with pytest.raises(XunchaError) as too_long:
-            exchange.resolve(s, str(contact.id), value="王" * 101)  # the field holds at most 100 characters
+            sync_service.resolve(s, str(contact.id), value="王" * 101, use_value=True)
         assert too_long.value.key == "field_too_long"
         with pytest.raises(XunchaError) as locked:
-            exchange.resolve(s, str(text.id), keep="incoming")  # B's text would change the signed record
+            sync_service.resolve(s, str(text.id), keep="incoming")  # B's text would change the signed record
         assert locked.value.key == "signed_locked"
         s.rollback()
     assert dump(a) == before
     with a.transaction() as s:  # keeping the signed text is allowed and settles it
-        (text,) = [c for c in exchange.list_conflicts(s) if c.field == "record_text"]
-        exchange.resolve(s, str(text.id), keep="local")
+        (text,) = [c for c in sync_service.conflicts(s) if c.field == "record_text"]
+        sync_service.resolve(s, str(text.id), keep="local")
         assert interviews.get(s, interview).record_text == "问：请介绍不动产登记办证情况。答：存在积压。"
-        assert [c.field for c in exchange.list_conflicts(s)] == ["contact_person"]
+        assert [c.field for c in sync_service.conflicts(s)] == ["contact_person"]
 
 
 def test_a_damaged_stored_file_stops_the_export_with_its_name(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -351,6 +352,6 @@ def test_a_damaged_stored_file_stops_the_export_with_its_name(pair, tmp_path: Pa
     stored.write_bytes(bytes(damaged))
     out = tmp_path / "out.xcpkg"
     with pytest.raises(XunchaError) as caught:
-        exchange.export_package(a, out, to=exchange.own_keys(b))
+        sync_service.export(a, out, to=sync_service.own_keys(b))
     assert caught.value.key == "evidence_damaged" and sha256 in caught.value.text("en")
     assert not out.exists() and list(tmp_path.glob(".xcpkg-*")) == []

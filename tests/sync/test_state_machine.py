@@ -26,8 +26,8 @@ from tests.sync.helpers import digest, dump, make, trust_all
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.organisation import Unit
 from xuncha_desktop.db.models.sync import SyncConflict
+from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.sync import exchange
 from xuncha_desktop.workspace import Workspace
 
 NAMES = ["A", "B", "C", "office"]
@@ -89,10 +89,10 @@ class Replicas(RuleBasedStateMachine):
     @rule(name=replica, pick=st.integers(0, 50), keep=st.sampled_from(["local", "incoming"]))
     def settle(self, name: str, pick: int, keep: str) -> None:
         with self.ws[name].transaction() as s:
-            open_ = exchange.list_conflicts(s)
+            open_ = sync_service.conflicts(s)
             if open_:
                 SEEN["settled"] += 1
-                exchange.resolve(s, str(open_[pick % len(open_)].id), keep=keep)
+                sync_service.resolve(s, str(open_[pick % len(open_)].id), keep=keep)
 
     @rule(source=replica, dest=replica, everything=st.booleans(), now=st.booleans())
     def export(self, source: str, dest: str, everything: bool, now: bool) -> None:
@@ -102,7 +102,7 @@ class Replicas(RuleBasedStateMachine):
         if source == target:
             return
         out = self.folder / f"{uuid.uuid4().hex}.xcpkg"
-        exchange.export_package(self.ws[source], out, to=exchange.own_keys(self.ws[target]),
+        sync_service.export(self.ws[source], out, to=sync_service.own_keys(self.ws[target]),
                                 everything=everything)
         if now:
             self._import(out, target)
@@ -124,11 +124,11 @@ class Replicas(RuleBasedStateMachine):
 
     def _import(self, out: Path, target: str) -> None:
         ws = self.ws[target]
-        summary = exchange.import_package(ws, out)
+        summary = sync_service.import_(ws, out)
         SEEN["conflicts"] += summary.conflicts
         SEEN["imports"] += 1
         before = digest(ws)
-        again = exchange.import_package(ws, out)
+        again = sync_service.import_(ws, out)
         assert again.changes_applied == 0 and again.audit_entries_added == 0
         assert digest(ws) == before
         self.imported.append((out, target))
@@ -154,7 +154,7 @@ class Replicas(RuleBasedStateMachine):
         for name in NAMES:
             ws = self.ws[name]
             with ws.transaction() as s:
-                exchange.list_conflicts(s)  # brings conflicts up to date with local edits
+                sync_service.conflicts(s)  # brings conflicts up to date with local edits
                 in_conflict = {(c.record_id, c.field, c.other_change_id) for c in
                                s.query(SyncConflict).filter(SyncConflict.state == "open")}
                 by_record: dict[uuid.UUID, list[Any]] = defaultdict(list)
@@ -200,8 +200,8 @@ def _template() -> Path:
             KINDS["unit"].create(s, {"name": f"共同单位{number}"})
     for source, target in [("A", "office"), ("office", "B"), ("office", "C")]:
         out = folder / f"{source}-{target}.xcpkg"
-        exchange.export_package(replicas[source], out, to=exchange.own_keys(replicas[target]))
-        exchange.import_package(replicas[target], out)
+        sync_service.export(replicas[source], out, to=sync_service.own_keys(replicas[target]))
+        sync_service.import_(replicas[target], out)
         out.unlink()
     for ws in replicas.values():
         ws.close()

@@ -11,7 +11,6 @@ from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, json_i
 from xuncha_desktop.errors import InvalidRequest, XunchaError
 
 ORDER = 20
-KIND_NAMES = ("round", "group", "unit", "interview", "petition", "clue", "evidence", "paper", "problem")
 
 
 def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
@@ -19,7 +18,7 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
                                   parents=[common])
     actions = records.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     add = actions.add_parser("add", help="新增 / add", parents=[common])
-    add.add_argument("kind", metavar="KIND", help=" ".join(KIND_NAMES))
+    add.add_argument("kind", metavar="KIND", help="记录类型，如 interview、problem（写错时列出全部）/ record kind")
     source = add.add_mutually_exclusive_group(required=True)
     source.add_argument("--json", dest="json_text", help="JSON 对象或数组 / a JSON object or array")
     source.add_argument("--file", type=Path, help="JSON 文件 / a JSON file")

@@ -70,7 +70,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             secret = _read_secret(args.package_passphrase_file) if args.package_passphrase_file else None
             emit(sync.import_(ws, args.file, secret, args.dry_run, _progress).to_json())
         elif args.action == "conflicts":
-            from xuncha_desktop.sync.exchange import conflict_to_json
+            from xuncha_desktop.services.sync import conflict_to_json
 
             with ws.transaction() as session:
                 found = [conflict_to_json(session, c) for c in sync.conflicts(session, args.all)]
@@ -82,7 +82,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                           f"    本机 local:    {json.dumps(item['local']['value'], ensure_ascii=False)}\n"
                           f"    传入 incoming: {json.dumps(item['incoming']['value'], ensure_ascii=False)}")
         elif args.action == "resolve":
-            from xuncha_desktop.sync.exchange import conflict_to_json
+            from xuncha_desktop.services.sync import conflict_to_json
 
             if (args.keep is None) == (args.value is None):
                 raise InvalidRequest("conflict_keep_bad")

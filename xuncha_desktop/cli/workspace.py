@@ -43,7 +43,7 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 
     search = command("search", "全文检索 / search every record family")
     search.add_argument("text")
-    search.add_argument("--kind", action="append", choices=("interview", "petition", "clue", "problem"))
+    search.add_argument("--kind", action="append", help="只查这类记录（可重复）/ only this kind (repeatable)")
     search.add_argument("--limit", type=int, default=50)
 
     vocab = command("vocab", "词表 / vocabularies")
@@ -130,8 +130,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from xuncha_desktop.services.kinds import searched_kinds
     from xuncha_desktop.services.search import search
 
+    unknown = sorted(set(args.kind or ()) - set(searched_kinds()))
+    if unknown:
+        raise InvalidRequest("unknown_kind", kind=unknown[0], kinds=" ".join(searched_kinds()))
     with open_workspace(args) as ws, ws.transaction() as session:
         hits = search(session, args.text, args.kind, args.limit)
         emit([{"kind": h.kind, "id": str(h.id), "snippet": h.snippet} for h in hits])

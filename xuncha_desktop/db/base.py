@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
@@ -53,6 +54,28 @@ class Base(DeclarativeBase):
 META_COLUMNS = frozenset({"id", "hlc", "changed_by", "field_hlc"})
 
 
+@dataclass(frozen=True)
+class SearchSpec:
+    """What the full-text index keeps of a record family: its kind's name and the columns whose text is found.
+
+    Declared on the model because the index is kept up to date by the write hook, below the services.
+    """
+
+    kind: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignatureLock:
+    """Fields that no edit may change once ``flag`` is true (a signed interview keeps the text signed).
+
+    The services refuse such an edit; the merge keeps the signed value against a concurrent edit.
+    """
+
+    flag: str
+    fields: frozenset[str]
+
+
 class Replicated:
     """Mixin for records that travel between machines (see docs/architecture.md).
 
@@ -63,6 +86,10 @@ class Replicated:
 
     if TYPE_CHECKING:
         __tablename__: str
+
+    # Set by the families that are searched or locked by a signature.
+    search: ClassVar[SearchSpec | None] = None
+    signature_lock: ClassVar[SignatureLock | None] = None
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     hlc: Mapped[str] = mapped_column(String(64), index=True)

@@ -9,6 +9,8 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from xuncha_desktop.db.capture import install_capture
+
 
 def sqlcipher_url(path: Path, key: bytes) -> URL:
     # SQLCipher's raw-key syntax: the key is used as is, with no key derivation of its own.
@@ -53,8 +55,6 @@ def _is_sqlcipher(engine: Engine) -> bool:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    from xuncha_desktop.db.capture import install_capture
-
     factory = sessionmaker(engine, expire_on_commit=False)
     install_capture(factory)
     return factory

@@ -10,13 +10,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from xuncha_desktop.db.search_index import is_search_table
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Leaves out of comparisons the full-text index, SQLite's virtual table made by raw SQL."""
-    from xuncha_desktop.services.search import is_search_table
-
     return not (type_ == "table" and name is not None and is_search_table(name))
 
 

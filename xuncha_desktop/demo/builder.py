@@ -37,6 +37,7 @@ from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interview_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.petitions import service as petition_service
+from xuncha_desktop.services.records import Filter
 from xuncha_desktop.services.stats import round_figures
 from xuncha_desktop.workspace import Workspace, is_workspace
 
@@ -549,8 +550,6 @@ class _Builder:
 
 
 def _f(name: str, value: str) -> Any:
-    from xuncha_desktop.services.records import Filter
-
     return Filter(name, "=", value)
 
 

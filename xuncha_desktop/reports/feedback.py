@@ -11,6 +11,7 @@ from typing import Any
 
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.common import PdfTarget, target
+from xuncha_desktop.reports.data import FeedbackData, chinese_date
 from xuncha_desktop.reports.layout import (
     BODY_SIZE,
     CELL,
@@ -24,10 +25,10 @@ from xuncha_desktop.reports.layout import (
     BlankLines,
     CellText,
     GridText,
+    Line,
     Setter,
     page_number_painter,
 )
-from xuncha_desktop.services.feedback import FeedbackData, chinese_date
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -192,11 +193,9 @@ def write_pdf(data: FeedbackData, out: PdfTarget, use_system_fonts: bool | None 
     return out
 
 
-def title_lines(setter: Setter, title: str) -> list[Any]:
+def title_lines(setter: Setter, title: str) -> list[Line]:
     """A title too long for one line breaks before 的反馈意见 when the rest fits a line (so no word is
     cut), else into lines of nearly equal length."""
-    from xuncha_desktop.reports.layout import Line
-
     lines = setter.break_balanced(title, TYPE_WIDTH)
     head, sep, tail = title.rpartition("的反馈意见")
     if len(lines) == 2 and sep and not tail and setter.width(head) - setter.space <= TYPE_WIDTH:
@@ -205,9 +204,7 @@ def title_lines(setter: Setter, title: str) -> list[Any]:
     return lines
 
 
-def _at(setter: Setter, text: str, x: float) -> Any:
-    from xuncha_desktop.reports.layout import Line
-
+def _at(setter: Setter, text: str, x: float) -> Line:
     return Line(text, x, setter.space)
 
 

@@ -10,8 +10,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.common import MARGIN_X, PAGE_WIDTH, PdfTarget, build, escape, grid, page_label, styles
+from xuncha_desktop.reports.data import InterviewRecordData
 from xuncha_desktop.reports.layout import Setter, text_block
-from xuncha_desktop.services.documents import InterviewRecordData
 
 BODY = 14.0
 SIGNATURE_LINE = "谈话对象签字：______________    日期：________年____月____日"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xuncha_desktop.services.ledgers import COLUMNS, STATUS_LABELS, Ledger
+from xuncha_desktop.reports.data import COLUMNS, Ledger
 
 SHEET = "问题清单"
 HEADER_ROW = 2
@@ -46,7 +46,7 @@ def write_xlsx(data: Ledger, out: Path) -> Path:
             cell.border = border
     status_column = get_column_letter([a for a, _h, _w in COLUMNS].index("status") + 1)
     last_row = max(HEADER_ROW + len(data.rows), HEADER_ROW + 1)
-    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=False,
+    choices = DataValidation(type="list", formula1='"' + ",".join(data.statuses) + '"', allow_blank=False,
                              showErrorMessage=True, errorTitle="整改状态", error="请从列表中选择整改状态")
     choices.add(f"{status_column}{HEADER_ROW + 1}:{status_column}{last_row + 500}")
     sheet.add_data_validation(choices)

@@ -18,8 +18,8 @@ from xuncha_desktop.reports.common import (
     grid,
     styles,
 )
+from xuncha_desktop.reports.data import WorkingPaperData
 from xuncha_desktop.reports.layout import Setter, text_block
-from xuncha_desktop.services.documents import WorkingPaperData
 
 DATE_BLANK = "日期：&nbsp;&nbsp;&nbsp;&nbsp;年&nbsp;&nbsp;&nbsp;月&nbsp;&nbsp;&nbsp;日"
 SIGN_OFF = (("经办人", "drafted_by"), ("副组长审核", "checked_by"), ("组长审定", "approved_by"))

@@ -19,9 +19,8 @@ from xuncha_desktop.reports.common import (
     grid,
     styles,
 )
+from xuncha_desktop.reports.data import SupervisionData, SupervisionRow, chinese_date
 from xuncha_desktop.reports.layout import Setter, text_block
-from xuncha_desktop.services.documents import SupervisionData, SupervisionRow
-from xuncha_desktop.services.feedback import chinese_date
 
 COLUMNS = ("单位", "反馈问题", "暂未整改到位", "新发现", "发现合计", "交办整改", "已整改到位", "整改率")
 SERIES = (("发现问题", "found", colors.Color(0.55, 0.62, 0.75)),

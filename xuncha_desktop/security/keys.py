@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from xuncha_desktop.errors import WrongPassphrase, XunchaError
+from xuncha_desktop.errors import InvalidRequest, WrongPassphrase, XunchaError
 
 KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 8
@@ -53,8 +53,6 @@ def _derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def check_passphrase_strength(passphrase: str) -> None:
-    from xuncha_desktop.errors import InvalidRequest
-
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise InvalidRequest("passphrase_too_short", minimum=MIN_PASSPHRASE_LENGTH)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xuncha_desktop.db.enums import ClueSource, ClueStatus
 from xuncha_desktop.db.models.clues import Clue
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
 T = FieldType
 S = ClueStatus
@@ -23,6 +23,9 @@ class ClueService(RecordService[Clue]):
     kind = "clue"
     zh = "问题线索"
     en = "clue"
+    nav = NavPage("clue", "问题线索", "Clues", "clue", 40)
+    list_columns = ("number", "source_kind", "persons_involved", "category", "status", "unit_id", "receiving_body")
+    category_field = "category"
     model = Clue
     status_field = "status"
     status_enum = ClueStatus

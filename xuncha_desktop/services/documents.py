@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -24,10 +23,18 @@ from xuncha_desktop.db.enums import (
 )
 from xuncha_desktop.db.models import Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports.data import (
+    InterviewRecordData,
+    Material,
+    SupervisionData,
+    SupervisionRow,
+    WorkingPaperData,
+    chinese_date,
+)
 from xuncha_desktop.services import links, stats
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.evidence import service as evidence_service
-from xuncha_desktop.services.feedback import chinese_date, redact, round_units, secret_names
+from xuncha_desktop.services.feedback import redact, round_units, secret_names
 from xuncha_desktop.services.interviews import service as interviews
 from xuncha_desktop.services.papers import service as papers
 from xuncha_desktop.services.petitions import service as petitions
@@ -52,15 +59,6 @@ def chinese_time(moment: dt.datetime | None) -> str:
 
 
 # ---- interview record ------------------------------------------------------------------------------
-
-@dataclass
-class InterviewRecordData:
-    number: str
-    header: list[tuple[str, str]]   # (label, value), in the order printed
-    record: str
-    signed: bool
-    signed_at: str
-
 
 def interview_record(session: Session, interview_id: uuid.UUID | str) -> InterviewRecordData:
     """The interview record with all its header fields (for the interviewee to read and sign)."""
@@ -92,28 +90,6 @@ def interview_record(session: Session, interview_id: uuid.UUID | str) -> Intervi
 
 
 # ---- working paper ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Material:
-    kind: str      # 证据材料 / 谈话记录 / 信访件
-    title: str
-    detail: str
-    sha256: str
-
-
-@dataclass
-class WorkingPaperData:
-    title: str
-    header: list[tuple[str, str]]
-    problem_statement: str
-    summary: str
-    how_found: str
-    materials: list[Material]
-    drafted_by: str
-    checked_by: str
-    approved_by: str
-    status: str
-
 
 def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperData:
     """The working paper and its supporting materials (evidence with its SHA-256, interviews, petitions).
@@ -158,43 +134,6 @@ def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperDa
 
 
 # ---- supervision report ----------------------------------------------------------------------------
-
-@dataclass
-class SupervisionRow:
-    name: str
-    fed_back: int = 0
-    not_rectified: int = 0
-    new_found: int = 0
-    handed_over: int = 0
-    rectified_since: int = 0
-
-    @property
-    def found(self) -> int:
-        return self.not_rectified + self.new_found
-
-    @property
-    def rate(self) -> float | None:
-        return self.rectified_since / self.handed_over if self.handed_over else None
-
-    @property
-    def fed_back_rectified_rate(self) -> float | None:
-        """Share of the problems fed back that the supervision did not find unrectified."""
-        return (self.fed_back - self.not_rectified) / self.fed_back if self.fed_back else None
-
-
-@dataclass
-class SupervisionData:
-    round_name: str
-    start: dt.date | None
-    end: dt.date | None
-    supervised_rounds: list[str]
-    notes: str
-    units: list[SupervisionRow]
-    categories: list[SupervisionRow]
-    total: SupervisionRow
-    figures: stats.SupervisionFigures
-    extra: dict[str, Any] = field(default_factory=dict)
-
 
 def supervision_report(session: Session, round_id: uuid.UUID | str) -> SupervisionData:
     """Per unit, per category and in total: fed back, not yet rectified, newly found, handed over,

@@ -11,14 +11,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import CustodyAction, EvidenceObtained
 from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
 from xuncha_desktop.errors import InvalidRequest, XunchaError
 from xuncha_desktop.evidence.store import CancelFlag, EvidenceStore, Progress
-from xuncha_desktop.services import audit, links
+from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
+from xuncha_desktop.services.registry import service_for
 
 T = FieldType
 
@@ -27,6 +29,10 @@ class EvidenceService(RecordService[Evidence]):
     kind = "evidence"
     zh = "证据材料"
     en = "evidence"
+    nav = NavPage("evidence", "证据材料", "Evidence", "evidence", 50)
+    list_columns = ("title", "evidence_type", "obtained_how", "obtained_at", "file_name", "size", "unit_id")
+    date_field = "obtained_at"
+    category_field = "evidence_type"
     model = Evidence
     default_order = ("-created_at",)
     fields = (
@@ -60,8 +66,6 @@ class EvidenceService(RecordService[Evidence]):
         fields.setdefault("title", path.stem)
         # Validate before the (possibly long) copy, so bad input costs nothing.
         for kind, record_id in link_to:
-            from xuncha_desktop.services.kinds import service_for
-
             service_for(kind).get(session, record_id)
             links._orient("evidence", kind)
         sha256, size = store.put_file(path, progress, cancelled)

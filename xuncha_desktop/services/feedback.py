@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,56 +19,12 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db.enums import EvidenceObtained, RoundKind
 from xuncha_desktop.db.models import Evidence, Group, Interview, Link, Petition, Problem, Round
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports.data import CategoryBlock, FeedbackData, FeedbackProblem, chinese_date
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
 REDACTED = "×××"
-
-
-@dataclass(frozen=True)
-class FeedbackProblem:
-    number: int                 # 序号 in the problem list
-    category: str               # label
-    statement: str
-    requirement: str
-    responsible: str
-    deadline: str               # 2021年3月5日, or "" when none
-
-
-@dataclass(frozen=True)
-class CategoryBlock:
-    label: str
-    problems: list[FeedbackProblem]
-    requirements: list[str]     # the distinct requirements of its problems, in order
-
-
-@dataclass
-class FeedbackData:
-    title: str
-    unit_name: str
-    party_org: str
-    round_name: str
-    round_kind: str             # 常规巡察 …
-    group_name: str
-    start: dt.date | None
-    end: dt.date | None
-    interviews: int
-    petitions: int
-    documents: int
-    categories: list[CategoryBlock]
-    issued_on: dt.date
-    marking: str | None = None  # e.g. 内部资料 注意保存
-    problems: list[FeedbackProblem] = field(default_factory=list)
-
-    @property
-    def signed_by(self) -> str:
-        return self.group_name
-
-
-def chinese_date(day: dt.date) -> str:
-    """2021年1月5日: no leading zeros, as official documents write dates."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def party_org_name(name: str | None, unit_name: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.errors import ValidationError
+from xuncha_desktop.services.registry import kind_label
 
 if TYPE_CHECKING:
     pass
@@ -169,8 +170,6 @@ def coerce(field: Field, value: Any, resolve_vocab: Callable[[str, str], str] | 
             raise field.type_error(value)
         assert field.ref is not None
         if ref_exists is not None and not ref_exists(field.ref, found):
-            from xuncha_desktop.services.kinds import kind_label
-
             raise field.fail("field_ref_missing", ref=field.ref, ref_zh=kind_label(field.ref), value=str(found))
         return found
     if kind is FieldType.NAMES:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db.enums import MemberRole
 from xuncha_desktop.db.models.organisation import Group, GroupMember
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import links
+from xuncha_desktop.services import links, rounds
 from xuncha_desktop.services.fields import Field, FieldType, coerce
 from xuncha_desktop.services.records import RecordService
 
@@ -29,6 +29,8 @@ class GroupService(RecordService[Group]):
     kind = "group"
     zh = "巡察组"
     en = "group"
+    nav = rounds.PAGE
+    list_columns = ("name", "round_id")
     model = Group
     default_order = ("name",)
     extra_keys = ("members", "unit_ids")

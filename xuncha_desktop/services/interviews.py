@@ -7,23 +7,27 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.enums import InterviewKind
 from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService, check_not_before
+from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
 
 T = FieldType
 
-# Once the interviewee has signed, these say what was said and cannot change.
-LOCKED_WHEN_SIGNED = frozenset({"record_text", "interviewee_name", "started_at", "ended_at", "interviewers"})
 
 
 class InterviewService(RecordService[Interview]):
     kind = "interview"
     zh = "个别谈话"
     en = "interview"
+    nav = NavPage("interview", "个别谈话", "Interviews", "interview", 20)
+    list_columns = ("started_at", "interviewee_name", "interviewee_post", "interviewee_category", "kind", "unit_id",
+                    "place", "signed")
+    date_field = "started_at"
+    category_field = "interviewee_category"
     model = Interview
     default_order = ("-started_at",)
     fields = (
@@ -52,11 +56,6 @@ class InterviewService(RecordService[Interview]):
     def title(self, record: Interview) -> str:
         return f"{record.interviewee_name} {record.started_at:%Y-%m-%d %H:%M}"
 
-    def before_update(self, session: Session, record: Interview, changed: set[str]) -> None:
-        locked = sorted(changed & LOCKED_WHEN_SIGNED)
-        if record.signed and locked:
-            raise ValidationError("signed_locked", locked[0], field_zh=self.field(locked[0]).zh)
-
     def before_delete(self, session: Session, record: Interview) -> None:
         if record.signed:
             raise ValidationError("signed_locked", "signed", field_zh="谈话对象已签字")
@@ -78,8 +77,6 @@ class InterviewService(RecordService[Interview]):
         session.flush()
         if scan_evidence_id is not None:
             links.link(session, "interview", record.id, "evidence", scan_evidence_id)
-        from xuncha_desktop.services import audit
-
         audit.record(session, "sign", self.kind, record.id)
         return record
 

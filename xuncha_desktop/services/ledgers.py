@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,60 +10,13 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db.enums import ProblemOrigin, ProblemStatus, Severity
 from xuncha_desktop.db.models import Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports.data import Ledger, LedgerRow
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.feedback import redact, secret_names
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    # (attribute, header, width in characters)
-    ("index", "序号", 6),
-    ("unit", "被巡察单位", 22),
-    ("number", "问题编号", 10),
-    ("category", "问题类别", 22),
-    ("sub_category", "问题子类", 12),
-    ("statement", "问题表述", 50),
-    ("severity", "严重程度", 9),
-    ("origin", "问题来源", 14),
-    ("requirement", "整改要求", 36),
-    ("responsible", "责任单位/责任人", 20),
-    ("deadline", "整改时限", 12),
-    ("status", "整改状态", 13),
-    ("measures", "整改措施", 36),
-    ("proof", "整改佐证", 24),
-    ("rectified_on", "整改完成日期", 13),
-    ("supervision_remarks", "督查意见", 30),
-    ("id", "记录编号", 38),
-)
-
 STATUS_LABELS = [s.zh for s in ProblemStatus]
-
-
-@dataclass
-class LedgerRow:
-    index: int
-    unit: str
-    number: str
-    category: str
-    sub_category: str
-    statement: str
-    severity: str
-    origin: str
-    requirement: str
-    responsible: str
-    deadline: str
-    status: str
-    measures: str
-    proof: str
-    rectified_on: str
-    supervision_remarks: str
-    id: str
-
-
-@dataclass
-class Ledger:
-    title: str
-    rows: list[LedgerRow]
 
 
 def ledger(session: Session, round_id: uuid.UUID | str | None = None, unit_id: uuid.UUID | str | None = None,
@@ -99,4 +51,4 @@ def ledger(session: Session, round_id: uuid.UUID | str | None = None, unit_id: u
             rectified_on=problem.rectified_on.isoformat() if problem.rectified_on else "",
             supervision_remarks=redact(problem.supervision_remarks, secrets), id=str(problem.id)))
     parts = [p for p in ((the_round.name if the_round else ""), (unit.name if unit else "")) if p]
-    return Ledger(title=f"{' '.join(parts)} 问题清单（整改台账）", rows=rows)
+    return Ledger(title=f"{' '.join(parts)} 问题清单（整改台账）", rows=rows, statuses=STATUS_LABELS)

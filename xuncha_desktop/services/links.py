@@ -9,9 +9,10 @@ from typing import Final
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.models.links import Link
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import audit
+from xuncha_desktop.services.registry import KINDS, kind_label, service_for
 
 _NAMESPACE = uuid.UUID("0d6b7e5a-2f0c-4f3e-8a51-3c8b6f7d2e90")
 
@@ -46,8 +47,6 @@ def _orient(kind_a: str, kind_b: str) -> tuple[bool, str]:
         return False, RELATIONS[(kind_a, kind_b)]
     if (kind_b, kind_a) in RELATIONS:
         return True, RELATIONS[(kind_b, kind_a)]
-    from xuncha_desktop.services.kinds import kind_label
-
     raise InvalidRequest("link_not_allowed", a=kind_a, b=kind_b, a_zh=kind_label(kind_a), b_zh=kind_label(kind_b))
 
 
@@ -57,8 +56,6 @@ def link_id(relation: str, from_id: uuid.UUID, to_id: uuid.UUID) -> uuid.UUID:
 
 def link(session: Session, kind_a: str, id_a: uuid.UUID | str, kind_b: str, id_b: uuid.UUID | str) -> Link:
     """Links two live records (in either order); linking again what is linked changes nothing."""
-    from xuncha_desktop.services.kinds import KINDS, service_for
-
     swap, relation = _orient(kind_a, kind_b)
     first = service_for(kind_a).get(session, id_a)
     second = service_for(kind_b).get(session, id_b)

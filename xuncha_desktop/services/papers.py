@@ -9,7 +9,7 @@ from xuncha_desktop.db.enums import PaperStatus
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
 T = FieldType
 S = PaperStatus
@@ -19,6 +19,9 @@ class PaperService(RecordService[WorkingPaper]):
     kind = "paper"
     zh = "问题底稿"
     en = "working paper"
+    nav = NavPage("paper", "问题底稿", "Working papers", "paper", 60)
+    list_columns = ("number", "title", "date", "status", "drafted_by", "unit_id")
+    date_field = "date"
     model = WorkingPaper
     status_field = "status"
     status_enum = PaperStatus

@@ -11,7 +11,7 @@ from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
 T = FieldType
 
@@ -20,6 +20,10 @@ class PetitionService(RecordService[Petition]):
     kind = "petition"
     zh = "信访件"
     en = "petition"
+    nav = NavPage("petition", "信访件", "Petitions", "petition", 30)
+    list_columns = ("number", "received_at", "channel", "subject_names", "category", "unit_id", "handling")
+    date_field = "received_at"
+    category_field = "category"
     model = Petition
     default_order = ("-received_at",)
     fields = (

@@ -17,7 +17,7 @@ from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import ProblemOrigin, ProblemStatus, Severity
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 
 T = FieldType
 S = ProblemStatus
@@ -27,6 +27,10 @@ class ProblemService(RecordService[Problem]):
     kind = "problem"
     zh = "问题"
     en = "problem"
+    nav = NavPage("problem", "问题与整改", "Problems and rectification", "problem", 70)
+    list_columns = ("number", "category", "statement", "severity", "status", "deadline", "responsible", "unit_id")
+    date_field = "deadline"
+    category_field = "category"
     model = Problem
     status_field = "status"
     status_enum = ProblemStatus

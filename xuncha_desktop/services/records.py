@@ -17,12 +17,15 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from sqlalchemy import Select, Table, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.base import Replicated
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
-from xuncha_desktop.services import audit
+from xuncha_desktop.services import search as search_service
+from xuncha_desktop.services import vocabulary
 from xuncha_desktop.services.fields import Field, FieldType, coerce, is_empty, parse_uuid
+from xuncha_desktop.services.registry import KINDS, forget_existing, record_exists
 
 M = TypeVar("M", bound=Replicated)
 
@@ -43,14 +46,34 @@ class Filter:
         return cls(match.group(1), match.group(2), match.group(3).strip())
 
 
+@dataclass(frozen=True)
+class NavPage:
+    """A page of the window's navigation. Families that share one (rounds, groups, units) are its tabs."""
+
+    key: str
+    zh: str
+    en: str
+    icon: str       # resources/icons/<icon>.svg
+    order: int      # place in the navigation, ascending
+
+
 class RecordService(Generic[M]):
-    """The rules of one record family. Subclasses set the class attributes and override the hooks."""
+    """The rules of one record family, and its descriptor: what the window, search, the command line and
+    the tests need to know about the family. Subclasses set the class attributes and override the hooks;
+    registering the service in ``services.kinds`` is all the rest of the program needs
+    (docs/adding-a-record-family.md)."""
 
     kind: ClassVar[str]
     zh: ClassVar[str]
     en: ClassVar[str]
     model: type[M]
     fields: ClassVar[tuple[Field, ...]]
+    # The page the family is listed on, the fields its list shows (in order), and the fields its list's
+    # date-range and category filters act on. Sorting a list needs an index (see ``list_order``).
+    nav: ClassVar[NavPage]
+    list_columns: ClassVar[tuple[str, ...]]
+    date_field: ClassVar[str | None] = None
+    category_field: ClassVar[str | None] = None
     status_field: ClassVar[str | None] = None
     status_enum: ClassVar[type[CodedEnum] | None] = None
     initial_status: ClassVar[str | None] = None
@@ -64,6 +87,11 @@ class RecordService(Generic[M]):
     round_field: ClassVar[str | None] = "round_id"
 
     # ---- description -------------------------------------------------------------------------
+    @property
+    def search_columns(self) -> tuple[str, ...]:
+        """The columns the full-text index keeps (declared on the model: the index rides on the flush)."""
+        return self.model.search.columns if self.model.search is not None else ()
+
     def field(self, name: str) -> Field:
         for candidate in self.fields:
             if candidate.name == name:
@@ -157,9 +185,7 @@ class RecordService(Generic[M]):
         return column >= value if item.op == ">=" else column <= value
 
     def _search_condition(self, session: Session, text: str) -> Any:
-        from xuncha_desktop.services import search as search_service
-
-        if self.kind in search_service.SEARCHABLE:
+        if search_service.is_searched(self.kind):
             ids = [hit.id for hit in search_service.search(session, text, [self.kind], limit=100_000)]
             return self.model.id.in_(ids)
         columns = [getattr(self.model, f.name) for f in self.fields
@@ -238,8 +264,6 @@ class RecordService(Generic[M]):
 
     def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
         """Tombstones the record: it disappears from every list but its deletion can travel."""
-        from xuncha_desktop.services.kinds import forget_existing
-
         record = self.get(session, record_id)
         self.before_delete(session, record)
         record.deleted = True
@@ -284,12 +308,14 @@ class RecordService(Generic[M]):
         """Rules across fields; raise ValidationError naming the field."""
 
     def before_update(self, session: Session, record: M, changed: set[str]) -> None:
-        """Refuse an update (a signed record's text, say) before anything is changed."""
+        """Refuse an update before anything is changed; by default, of a field the record's signature locks."""
+        lock = self.model.signature_lock
+        locked = sorted(changed & lock.fields) if lock is not None and getattr(record, lock.flag) else []
+        if locked:
+            raise ValidationError("signed_locked", locked[0], field_zh=self.field(locked[0]).zh)
 
     def before_delete(self, session: Session, record: M) -> None:
         """Refuses to delete a record that live records still point to (a unit with problems, say)."""
-        from xuncha_desktop.services.kinds import KINDS
-
         for other in KINDS.values():
             for field in other.fields:
                 if field.ref != self.kind:
@@ -347,9 +373,6 @@ class RecordService(Generic[M]):
         return values, extras
 
     def _coerce(self, session: Session, field: Field, raw: Any, round_id: Any, check_refs: bool) -> Any:
-        from xuncha_desktop.services import vocabulary
-        from xuncha_desktop.services.kinds import record_exists
-
         round_key = parse_uuid(round_id) if round_id is not None else None
 
         def resolve(vocab: str, text: str) -> str:

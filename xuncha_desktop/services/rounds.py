@@ -10,15 +10,23 @@ from xuncha_desktop.db.enums import RoundKind
 from xuncha_desktop.db.models.organisation import Round
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.services.records import RecordService, check_not_before
+from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
+from xuncha_desktop.services.registry import record_exists
 
 T = FieldType
+
+
+# Rounds, groups and units are tabs of one page.
+PAGE = NavPage("rounds_units", "轮次与单位", "Rounds and units", "rounds", 10)
 
 
 class RoundService(RecordService[Round]):
     kind = "round"
     zh = "巡察轮次"
     en = "round"
+    nav = PAGE
+    list_columns = ("name", "kind", "term", "number", "start_date", "end_date")
+    date_field = "start_date"
     model = Round
     round_field = None
     default_order = ("-start_date",)
@@ -35,8 +43,6 @@ class RoundService(RecordService[Round]):
 
     def validate(self, session: Session, record: Round, changed: set[str], is_new: bool) -> None:
         check_not_before(self.field("end_date"), record.start_date, record.end_date)
-        from xuncha_desktop.services.kinds import record_exists
-
         for round_id in record.supervised_round_ids or []:
             if round_id == str(record.id) or not record_exists(session, "round", uuid.UUID(round_id)):
                 raise ValidationError("field_ref_missing", "supervised_round_ids", field_zh="督查的轮次",

@@ -14,24 +14,11 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db.base import Replicated
 from xuncha_desktop.db.enums import ClueStatus, ProblemOrigin, ProblemStatus, RoundKind
 from xuncha_desktop.db.models import Clue, Group, Interview, Link, Petition, Problem, Round, Unit
+from xuncha_desktop.reports.data import SupervisionFigures
 from xuncha_desktop.services import rounds
 from xuncha_desktop.services import vocabulary as vocab
 
 NOT_RECTIFIED = (ProblemStatus.OPEN.value, ProblemStatus.IN_PROGRESS.value, ProblemStatus.NOT_RECTIFIED.value)
-
-
-@dataclass
-class SupervisionFigures:
-    """The figures of a rectification-supervision report (整改督查)."""
-
-    units: int
-    fed_back: int          # problems in the feedback of the supervised rounds, for these units
-    not_rectified: int     # of those, found not yet rectified by the supervision
-    new_found: int         # problems the supervision newly found
-    found: int             # not_rectified + new_found: the supervision's problem list
-    handed_over: int       # listed and handed to the units for immediate rectification
-    rectified_since: int   # of those handed over, rectified since
-    rectification_rate: float | None
 
 
 @dataclass

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.models.organisation import Unit
 from xuncha_desktop.errors import ValidationError
+from xuncha_desktop.services import rounds
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import RecordService
 
@@ -17,6 +18,9 @@ class UnitService(RecordService[Unit]):
     kind = "unit"
     zh = "被巡察单位"
     en = "unit"
+    nav = rounds.PAGE
+    list_columns = ("name", "party_org", "party_org_kind", "level", "contact_person")
+    category_field = "party_org_kind"
     model = Unit
     round_field = None
     default_order = ("name",)

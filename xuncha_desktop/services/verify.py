@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db import audit
 from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.evidence.store import EvidenceStore
-from xuncha_desktop.services import audit
 
 
 @dataclass

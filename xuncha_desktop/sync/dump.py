@@ -14,14 +14,10 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-import xuncha_desktop.db.models  # noqa: F401 - registers every table
-from xuncha_desktop.db.base import META_COLUMNS, Base, Replicated
+from xuncha_desktop.db.base import META_COLUMNS
+from xuncha_desktop.db.models import replicated_models
 from xuncha_desktop.db.values import to_json_value
-
-
-def replicated_models() -> list[type[Replicated]]:
-    models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Replicated)]
-    return sorted(models, key=lambda m: m.__tablename__)
+from xuncha_desktop.sync.merge import current_conflicts
 
 
 def canonical_dump(session: Session) -> dict[str, list[dict[str, Any]]]:
@@ -38,8 +34,6 @@ def canonical_dump(session: Session) -> dict[str, list[dict[str, Any]]]:
 
 def conflict_dump(session: Session) -> list[dict[str, Any]]:
     """Open conflicts, decided from the change log, so that equal logs give equal lists."""
-    from xuncha_desktop.sync.merge import current_conflicts
-
     return [{"id": str(c.id), "table": c.table_name, "record_id": str(c.record_id), "field": c.field,
              "kept_value": c.kept_value, "kept_hlc": c.kept.hlc, "other_value": c.other_value,
              "other_hlc": c.other.hlc} for c in current_conflicts(session)]

@@ -38,13 +38,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from xuncha_desktop.db.base import META_COLUMNS, UTCDateTime
+from xuncha_desktop.db.audit import GENESIS, entry_hash
+from xuncha_desktop.db.base import META_COLUMNS, SignatureLock, UTCDateTime
+from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.hlc import Stamp, wall_millis
+from xuncha_desktop.db.models import replicated_models
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.sync import SyncConflict
+from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.db.values import to_json_value
-from xuncha_desktop.sync.dump import replicated_models
 from xuncha_desktop.sync.package import PackageError
 
 CONFLICT_NAMESPACE = uuid.UUID("6f1c2a7e-8a4b-5c3d-9e0f-1a2b3c4d5e6f")
@@ -54,13 +57,6 @@ _CHUNK = 500
 
 def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
-
-
-def _searched_tables() -> set[str]:
-    from xuncha_desktop.services.search import SEARCHABLE
-
-    return {table for table, _columns in SEARCHABLE.values()}
-
 
 
 @dataclass(frozen=True)
@@ -176,8 +172,6 @@ def parse_change(raw: dict[str, Any]) -> LogEntry:
         op = str(raw["op"])
         if op not in ("insert", "update", "delete"):
             raise ValueError(f"unknown operation {op!r}")
-        from xuncha_desktop.db.hlc import Stamp
-
         hlc = str(raw["hlc"])
         Stamp.parse(hlc)
         base = raw.get("base_hlc")
@@ -342,8 +336,9 @@ def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
             if name not in winners or entry.hlc > winners[name].hlc:
                 winners[name] = entry
     last = max(log, key=lambda e: e.hlc)
-    if table == "interviews":
-        _keep_signed_text(winners, by_field)
+    lock = models_by_table()[table].signature_lock
+    if lock is not None:
+        _keep_signed_values(lock, winners, by_field)
     conflicts: list[Found] = []
     for name, winner in sorted(winners.items()):
         if name in NEVER_CONFLICT or name == "deleted":
@@ -371,19 +366,18 @@ def fold(table: str, record_id: uuid.UUID, log: list[LogEntry]) -> Folded:
                   has_insert=any(e.op == "insert" for e in log), conflicts=conflicts)
 
 
-def _keep_signed_text(winners: dict[str, LogEntry], by_field: dict[str, list[LogEntry]]) -> None:
-    """A signed interview keeps the text its interviewee signed.
+def _keep_signed_values(lock: SignatureLock, winners: dict[str, LogEntry],
+                        by_field: dict[str, list[LogEntry]]) -> None:
+    """A signed record (an interview) keeps the values that were signed (the model's ``signature_lock``).
 
     An edit of a locked field made concurrently with the signing (on a device that had not seen it) does not
     win, whatever its stamp: the value the signer saw stays and the edit becomes a conflict for a person to
     review. Edits made after the signing was known (a settled conflict) follow the usual rule.
     """
-    from xuncha_desktop.services.interviews import LOCKED_WHEN_SIGNED
-
-    sign = winners.get("signed")
-    if sign is None or sign.fields["signed"] is not True:
+    sign = winners.get(lock.flag)
+    if sign is None or sign.fields[lock.flag] is not True:
         return
-    for name in LOCKED_WHEN_SIGNED:
+    for name in sorted(lock.fields):
         entries = by_field.get(name, [])
         concurrent = [e for e in entries if e is not sign and not _saw(sign, e) and not _saw(e, sign)]
         standing = [e for e in entries if not any(e is c for c in concurrent)]
@@ -459,9 +453,7 @@ def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: Me
         # brought up to date for them the way the write hook does it for local records.
         for rows in new_rows.values():
             session.connection().execute(_table(model).insert(), rows)
-        if table in _searched_tables():
-            from xuncha_desktop.services.search import index_records
-
+        if model.search is not None:
             index_records(session, [model(**row) for rows in new_rows.values() for row in rows])
         new = _store_conflicts(session, table, chunk, found)
         if summary is not None:
@@ -470,8 +462,6 @@ def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: Me
 
 
 def _store_conflicts(session: Session, table: str, ids: list[uuid.UUID], found: list[Found]) -> int:
-    from xuncha_desktop.db.capture import context_of
-
     stored = {c.id: c for c in session.scalars(select(SyncConflict).where(SyncConflict.record_id.in_(ids)))}
     wanted = {f.id: f for f in found}
     for conflict in stored.values():
@@ -522,8 +512,6 @@ def current_conflicts(session: Session) -> list[Found]:
 
 # ---- audit entries -------------------------------------------------------------------------------------
 def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: MergeSummary) -> None:
-    from xuncha_desktop.services.audit import GENESIS, _digest
-
     marks = have_marks(session, "audit")
     last: dict[uuid.UUID, tuple[int, str]] = {}
     for device, seq in marks.items():
@@ -547,7 +535,7 @@ def apply_audit(session: Session, entries: Iterator[dict[str, Any]], summary: Me
         if entry.seq != held + 1:
             raise PackageError("package_gap", device=str(entry.device_id), have=held, first=entry.seq)
         previous = last.get(entry.device_id, (0, GENESIS))[1] if held else GENESIS
-        if entry.prev_hash != previous or _digest(entry) != entry.hash:
+        if entry.prev_hash != previous or entry_hash(entry) != entry.hash:
             raise PackageError("package_bad_content", reason=f"audit chain of device {entry.device_id}")
         marks[entry.device_id] = entry.seq
         last[entry.device_id] = (entry.seq, entry.hash)

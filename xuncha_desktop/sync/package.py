@@ -661,3 +661,40 @@ def _parse_manifest(body: bytes, version: int) -> dict[str, Any]:
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError("package_bad_manifest", reason=f"missing or invalid {exc}") from exc
     return manifest
+
+
+class CompressedLog:
+    """A log member: JSON lines compressed in batches of about 1 MiB (a call per line cost more than the
+    compression itself); level 1, about five times faster than level 6 for a few per cent more bytes."""
+
+    _BATCH = 1 << 20
+
+    def __init__(self) -> None:
+        self._deflater = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+        self._batch: list[bytes] = []
+        self._batched = 0
+        self.unpacked = 0
+        self.count = 0
+
+    def add(self, value: dict[str, Any]) -> None:
+        self.add_line(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n")
+
+    def add_line(self, line: bytes) -> None:
+        self.unpacked += len(line)
+        self.count += 1
+        self._batch.append(line)
+        self._batched += len(line)
+        if self._batched >= self._BATCH:
+            self._compress_batch()
+
+    def _compress_batch(self) -> None:
+        self._parts.append(self._deflater.compress(b"".join(self._batch)))
+        self._batch, self._batched = [], 0
+
+    def finish(self) -> bytes:
+        self._compress_batch()
+        self._parts.append(self._deflater.flush())
+        data = b"".join(self._parts)
+        self._parts = []
+        return data

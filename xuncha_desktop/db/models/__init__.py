@@ -1,5 +1,6 @@
 """The ORM models, one module per record family. Importing this package registers them all."""
 
+from xuncha_desktop.db.base import Base, Replicated
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.clues import Clue
@@ -34,4 +35,11 @@ __all__ = [
     "Unit",
     "VocabularyTerm",
     "WorkingPaper",
+    "replicated_models",
 ]
+
+
+def replicated_models() -> list[type[Replicated]]:
+    """Every model of travelling records, by table name."""
+    models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Replicated)]
+    return sorted(models, key=lambda m: m.__tablename__)

@@ -7,11 +7,12 @@ import uuid
 from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec
 
 
 class Clue(Replicated, Base):
     __tablename__ = "clues"
+    search = SearchSpec("clue", ("number", "persons_involved", "description", "result"))
     # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
     # and under each filter.
     __table_args__ = (

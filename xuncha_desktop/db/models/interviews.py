@@ -8,11 +8,15 @@ import uuid
 from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec, SignatureLock
 
 
 class Interview(Replicated, Base):
     __tablename__ = "interviews"
+    search = SearchSpec("interview", ("interviewee_name", "interviewee_post", "place", "record_text"))
+    # Once the interviewee has signed, these say what was said and cannot change.
+    signature_lock = SignatureLock("signed", frozenset({"record_text", "interviewee_name", "started_at", "ended_at",
+                                                      "interviewers"}))
     # The list's indexes (see docs/data-model.md, "List indexes"): live rows in the list's order, ending with
     # the tie-break id, for the list alone and under each of its filters, so a page far down the list skips
     # index entries only. Walked backwards for the newest first.

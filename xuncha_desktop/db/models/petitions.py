@@ -8,13 +8,14 @@ import uuid
 from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec
 
 
 class Petition(Replicated, Base):
     """``petitioner_name`` and ``petitioner_contact`` are confidential: no document for a unit shows them."""
 
     __tablename__ = "petitions"
+    search = SearchSpec("petition", ("number", "subject_names", "subject_unit", "summary", "result"))
     # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
     # and under each filter.
     __table_args__ = (

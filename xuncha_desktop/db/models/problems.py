@@ -8,11 +8,12 @@ import uuid
 from sqlalchemy import Boolean, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec
 
 
 class Problem(Replicated, Base):
     __tablename__ = "problems"
+    search = SearchSpec("problem", ("number", "statement", "requirement", "responsible", "measures"))
     # The list's indexes (docs/data-model.md, "List indexes"): its order (unit, number, creation) ending with
     # the tie-break id, alone (with the deadline of its date filter after it, tested in the index; the unit
     # filter is an equality on the order's first column) and under each filter; (status, deadline) finds

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from xuncha_desktop.errors import NotFound, ValidationError, XunchaError
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.fields import coerce
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.sync import PublicKeys
 from xuncha_desktop.sync.merge import models_by_table
 from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
 
@@ -130,15 +130,11 @@ class SyncController:
         if to_device is None:
             return sync_service.export(self._workspace, out, None, passphrase, everything, progress, cancelled)
         with self._workspace.session() as session:
-            found = [d for d in sync_service.trusted(session) if str(d.device_id) == to_device]
-            keys = [{"device_id": str(d.device_id), "device_name": d.device_name,
-                     "ed25519_public": d.ed25519_public, "age_recipient": d.age_recipient} for d in found]
-        if not keys:
+            found = [PublicKeys(d.device_id, d.device_name, d.ed25519_public, d.age_recipient)
+                     for d in sync_service.trusted(session) if str(d.device_id) == to_device]
+        if not found:
             raise NotFound("not_found", kind="device", kind_zh="受信任设备", id=to_device)
-        with tempfile.TemporaryDirectory(prefix="xuncha-key-") as folder:
-            keyfile = Path(folder) / "receiver.json"
-            keyfile.write_text(json.dumps(keys[0], ensure_ascii=False), encoding="utf-8")
-            return sync_service.export(self._workspace, out, keyfile, None, everything, progress, cancelled)
+        return sync_service.export(self._workspace, out, found[0], None, everything, progress, cancelled)
 
     def import_(self, path: Path, passphrase: str | None, dry_run: bool, progress: Progress | None = None,
                 cancelled: CancelFlag | None = None) -> dict[str, Any]:

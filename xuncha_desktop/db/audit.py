@@ -20,7 +20,7 @@ from xuncha_desktop.db.models.audit import AuditEntry
 GENESIS = "0" * 64
 
 
-def _digest(entry: AuditEntry) -> str:
+def entry_hash(entry: AuditEntry) -> str:
     body = json.dumps([str(entry.device_id), entry.seq, entry.at.isoformat(), entry.actor, entry.action,
                        entry.kind, str(entry.record_id) if entry.record_id else None, entry.detail,
                        entry.prev_hash], ensure_ascii=False)
@@ -40,7 +40,7 @@ def record(session: Session, action: str, kind: str | None = None, record_id: uu
     entry = AuditEntry(id=ctx.new_id(), device_id=ctx.device_id, seq=last[0] + 1, at=ctx.now(), actor=ctx.actor,
                        action=action, kind=kind, record_id=record_id, detail=detail[:500] if detail else None,
                        prev_hash=last[1])
-    entry.hash = _digest(entry)
+    entry.hash = entry_hash(entry)
     session.add(entry)
     ctx.cache["audit_last"] = (entry.seq, entry.hash)
     return entry
@@ -54,7 +54,7 @@ def verify_chain(session: Session) -> list[str]:
         seq, prev_hash = previous.get(entry.device_id, (0, GENESIS))
         if entry.seq != seq + 1 or entry.prev_hash != prev_hash:
             problems.append(f"audit chain of device {entry.device_id} broken before entry {entry.seq}")
-        if _digest(entry) != entry.hash:
+        if entry_hash(entry) != entry.hash:
             problems.append(f"audit entry {entry.seq} of device {entry.device_id} was altered")
         previous[entry.device_id] = (entry.seq, entry.hash)
     return problems
