@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
 from xuncha_desktop.ui.controllers.reports import ReportsController
@@ -41,31 +42,11 @@ def size_text(size: Any) -> str:
     return f"{size} B"
 
 
-# The columns each list shows, in order (field names of the service).
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    "round": ("name", "kind", "term", "number", "start_date", "end_date"),
-    "group": ("name", "round_id"),
-    "unit": ("name", "party_org", "party_org_kind", "level", "contact_person"),
-    "interview": ("started_at", "interviewee_name", "interviewee_post", "interviewee_category", "kind", "unit_id",
-                  "place", "signed"),
-    "petition": ("number", "received_at", "channel", "subject_names", "category", "unit_id", "handling"),
-    "clue": ("number", "source_kind", "persons_involved", "category", "status", "unit_id", "receiving_body"),
-    "evidence": ("title", "evidence_type", "obtained_how", "obtained_at", "file_name", "size", "unit_id"),
-    "paper": ("number", "title", "date", "status", "drafted_by", "unit_id"),
-    "problem": ("number", "category", "statement", "severity", "status", "deadline", "responsible", "unit_id"),
-}
-
-# Which date field the date-range filter of a list acts on.
-DATE_FIELD: dict[str, str] = {
-    "round": "start_date", "interview": "started_at", "petition": "received_at", "evidence": "obtained_at",
-    "paper": "date", "problem": "deadline",
-}
-
-# Which field the "category" filter of a list acts on.
-CATEGORY_FIELD: dict[str, str] = {
-    "interview": "interviewee_category", "petition": "category", "clue": "category", "evidence": "evidence_type",
-    "problem": "category", "unit": "party_org_kind",
-}
+# What each list shows and filters by, from the families' descriptors (``RecordService.list_columns``,
+# ``date_field``, ``category_field``): the window keeps no list of its own.
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {kind: service.list_columns for kind, service in KINDS.items()}
+DATE_FIELD: dict[str, str] = {kind: s.date_field for kind, s in KINDS.items() if s.date_field}
+CATEGORY_FIELD: dict[str, str] = {kind: s.category_field for kind, s in KINDS.items() if s.category_field}
 
 NOT_RECTIFIED = ("open", "in_progress", "not_rectified")
 
