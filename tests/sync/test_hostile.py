@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import threading
 import uuid
 import zlib
 from collections.abc import Iterator
@@ -338,3 +339,48 @@ def test_an_unsigned_manifest_is_not_parsed(trio) -> None:  # type: ignore[no-un
         error = _refused(b, _raw_package(b, folder, tar.getvalue()), expected)
         if expected == "package_unknown_device":
             assert error.values["name"] == "不明"
+
+
+def _long_stream(lines: int = 40_000) -> bytes:
+    """A log stream that inflates to more than one read's worth (1 MiB), so zlib keeps an unconsumed tail."""
+    return zlib.compress(b"".join(json.dumps({"n": os.urandom(16).hex()}).encode() + b"\n" for _ in range(lines)))
+
+
+@pytest.mark.parametrize("damage", ["trailing bytes", "cut short", "two streams"])
+def test_a_log_member_must_end_where_its_stream_ends(damage: str) -> None:
+    """Ten bytes after a long log's zlib stream made reading loop for ever (zlib returned nothing again and
+    again for its unconsumed tail); a stream cut before its end, or a second stream after the first, is
+    refused the same way. The reading runs in a thread so that a hang fails the test instead of stopping it."""
+    stream = _long_stream()
+    data = {"trailing bytes": stream + os.urandom(10), "cut short": stream[:-20],
+            "two streams": stream + zlib.compress(b"")}[damage]
+    read = package.ReadPackage(manifest={"members": [{"name": package.CHANGES, "unpacked": 10 * len(stream)}]},
+                               changes=data, audit=b"")
+    outcome: list[BaseException | int] = []
+
+    def run() -> None:
+        try:
+            outcome.append(sum(1 for _line in read.log_lines(package.CHANGES)))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "reading the damaged log did not end"
+    (result,) = outcome
+    assert isinstance(result, package.PackageError) and result.key == "package_bad_content", result
+    assert package.CHANGES in result.text("en")
+
+
+def test_a_whole_long_log_stream_is_read_to_its_end() -> None:
+    stream = _long_stream()
+    read = package.ReadPackage(manifest={"members": [{"name": package.CHANGES, "unpacked": 10 * len(stream)}]},
+                               changes=stream, audit=b"")
+    assert sum(1 for _line in read.log_lines(package.CHANGES)) == 40_000
+
+
+def test_a_package_whose_log_has_bytes_after_its_stream_is_refused(trio) -> None:  # type: ignore[no-untyped-def]
+    a, b, _stranger, folder = trio
+    members = [(package.CHANGES, zlib.compress(b"") + b"0123456789", b"0", None), _empty_logs()[1]]
+    _refused(b, _craft(a, b, folder, members), "package_bad_content")

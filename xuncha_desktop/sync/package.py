@@ -302,16 +302,20 @@ class ReadPackage:
         view = memoryview(data)
         position = 0
         try:
-            while True:
+            # Every pass either consumes input or produces output, else the member is refused: a stream
+            # must end exactly where the member ends (bytes after its end would make zlib return nothing
+            # forever), and a member that ends before its stream does is cut short.
+            while not inflater.eof:
                 if inflater.unconsumed_tail:
-                    chunk = inflater.decompress(inflater.unconsumed_tail, _PIPE_CHUNK)
+                    source: bytes | memoryview = inflater.unconsumed_tail
                 elif position < len(view):
-                    chunk = inflater.decompress(view[position:position + _PIPE_CHUNK], _PIPE_CHUNK)
-                    position += _PIPE_CHUNK
+                    source = view[position:position + _PIPE_CHUNK]
+                    position += len(source)
                 else:
-                    chunk = inflater.flush()
-                    if not chunk:
-                        break
+                    source = b""
+                chunk = inflater.decompress(source, _PIPE_CHUNK)
+                if not chunk and not inflater.eof and (not source or len(inflater.unconsumed_tail) == len(source)):
+                    raise PackageError("package_bad_content", reason=f"{name}: the compressed stream is cut short")
                 produced += len(chunk)
                 if produced > limit:
                     raise PackageError("package_member_bomb", name=name, ratio=MAX_RATIO)
@@ -322,6 +326,8 @@ class ReadPackage:
                         yield _json_object(line, name)
         except zlib.error as exc:
             raise PackageError("package_bad_content", reason=f"{name}: {exc}") from exc
+        if inflater.unused_data or inflater.unconsumed_tail or position < len(view):
+            raise PackageError("package_bad_content", reason=f"{name}: data after the end of the compressed stream")
         if pending.strip():
             yield _json_object(pending, name)
 
