@@ -91,7 +91,7 @@ def measure(path: Path, repeats: int) -> None:
     from sqlalchemy import text
 
     from xuncha_desktop.services.kinds import KINDS
-    from xuncha_desktop.ui.controller import Controller, Query
+    from xuncha_desktop.ui.controllers.records import Controller, Query
     from xuncha_desktop.ui.models import PAGE_SIZE
     from xuncha_desktop.ui.pages import ListPage
     from xuncha_desktop.workspace import Workspace

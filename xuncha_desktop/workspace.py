@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from xuncha_desktop import files
 from xuncha_desktop.db import audit, migrate, seed
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
@@ -76,13 +77,7 @@ class WorkspaceInfo:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Writes atomically (temp file + rename), readable by the owner only."""
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    files.write_bytes(path, data)
 
 
 def _write_json(path: Path, document: dict[str, Any]) -> None:

@@ -72,7 +72,7 @@ EN = {
     "依据": "based on", "延续自": "carried over from", "重复件": "repeats", "巡察": "inspects", "附件": "attachment",
     "材料": "material", "检索：%1": "Search: %1", "找到 %n 条记录": "%n record(s) found", "摘录": "Excerpt",
     "改为“%1”": "Change to “%1”", "备注": "Remark", "确认改为此状态？": "Change to this status?",
-    # ui/font_settings.py, ui/report_jobs.py, ui/report_preview.py (documents, issue 5)
+    # ui/font_settings.py, ui/report_preview.py (documents, issue 5)
     "标题": "Title", "正文": "Body", "一级标题": "First-level heading", "二级标题": "Second-level heading",
     "页码": "Page numbers", "系统字体": "System font", "内置字体": "Bundled font",
     "文书按公文格式排版，每种用途使用规定的字体。程序先在本机字体文件夹中查找标准字体文件（方正小标宋简体、仿宋_GB2312、黑体、"

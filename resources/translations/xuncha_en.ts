@@ -3,111 +3,111 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="411" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="412" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="414" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="415" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="422" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="490" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="491" />
         <source>线索：%1
 问题：%2</source>
         <translation>Clues: %1
 Problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="497" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="498" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="511" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="512" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="515" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -115,22 +115,22 @@ Problems: %2</translation>
 <context>
     <name>EditValueDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="549" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="222" />
         <source>编辑后保存：%1</source>
         <translation>Edit and save: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="551" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="224" />
         <source>在本机版本的基础上修改，保存后以此为准（会同步到其他设备）。</source>
         <translation>Edit this device's version; once saved it is the value in force (and travels to the other devices).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="556" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="229" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="557" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="230" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -138,62 +138,62 @@ Problems: %2</translation>
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="34" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="35" />
         <source>校验文件 (SHA-256)</source>
         <translation>Verify file (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="39" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="40" />
         <source>查看文件…</source>
         <translation>View file…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="42" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="43" />
         <source>在查看器中打开图片或 PDF，可缩放、翻页 (Ctrl+O)</source>
         <translation>Open the image or PDF in the viewer: zoom, turn pages (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="44" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="45" />
         <source>导出副本…</source>
         <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="46" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="47" />
         <source>把解密后的文件保存到所选位置（记入保管记录）</source>
         <translation>Save the decrypted file where you choose (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
         <source>经手人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="52" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="66" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="93" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="94" />
         <source>（无文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="96" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="97" />
         <source>此类文件不能预览</source>
         <translation>No preview for this kind of file</translation>
     </message>
@@ -203,22 +203,27 @@ Problems: %2</translation>
         <translation>Decrypting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="108" />
         <source>文件太大，不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>The file is too big to show here; use “Export a copy…” if you need it.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="110" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="112" />
         <source>无法预览</source>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="140" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="138" />
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="146" />
         <source>文件完好，与登记的 SHA-256 一致。</source>
         <translation>The file is intact: its SHA-256 matches.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="141" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="147" />
         <source>文件已损坏或被改动！</source>
         <translation>The file is damaged or altered!</translation>
     </message>
@@ -226,48 +231,48 @@ Problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="305" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="307" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="306" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="307" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="309" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="312" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="315" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="369" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="375" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="377" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="376" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="378" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -275,117 +280,117 @@ Problems: %2</translation>
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="146" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="149" />
         <source>查看：%1</source>
         <translation>View: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="151" />
         <source>文件：%1（%2）</source>
         <translation>File: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="158" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="161" />
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="160" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="163" />
         <source>重新计算加密保存的文件的 SHA-256，与登记值比对 (Ctrl+K)</source>
         <translation>Re-hash the stored encrypted file and compare with the registered SHA-256 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="164" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="167" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="165" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="168" />
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="166" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="169" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="167" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="170" />
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="168" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="171" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="169" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="172" />
         <source>适合窗口 (Ctrl+0)</source>
         <translation>Fit to window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="170" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="173" />
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="174" />
         <source>实际大小 (Ctrl+1)</source>
         <translation>Actual size (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="174" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="177" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="178" />
         <source>上一页 (PgUp)</source>
         <translation>Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="179" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="177" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="180" />
         <source>下一页 (PgDown)</source>
         <translation>Next page (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="184" />
         <source>当前页</source>
         <translation>Current page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="187" />
         <source>导出副本…</source>
         <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="186" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="189" />
         <source>把解密后的文件保存到所选位置（记入保管记录）</source>
         <translation>Save the decrypted file where you choose (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="187" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="190" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="256" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="259" />
         <source>无法显示此图片（文件格式不受支持或已损坏）。</source>
         <translation>This image cannot be shown (unsupported format or damaged file).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="271" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="274" />
         <source>无法显示此 PDF（文件已损坏或加了密码）。</source>
         <translation>This PDF cannot be shown (damaged or password-protected).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="304" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="307" />
         <source>共 %1 页</source>
         <translation>of %1</translation>
     </message>
@@ -395,57 +400,57 @@ Problems: %2</translation>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="373" />
         <source>校验通过：文件完好，与登记的 SHA-256 一致。</source>
         <translation>Verified: the file is intact; its SHA-256 matches.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="371" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="374" />
         <source>校验未通过：文件已损坏或被改动！</source>
         <translation>Verification failed: the file is damaged or altered!</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="382" />
         <source>已导出副本：%1（已记入保管记录）</source>
         <translation>Copy exported: %1 (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="389" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="392" />
         <source>导出副本</source>
         <translation>Export a copy</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="397" />
         <source>正在导出 %1 …</source>
         <translation>Exporting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="398" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="402" />
         <source>未能导出</source>
         <translation>Not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="409" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="413" />
         <source>查看证据文件</source>
         <translation>View evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="411" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="415" />
         <source>这条证据材料没有文件。</source>
         <translation>This evidence has no file.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="414" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="418" />
         <source>此类文件不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>This kind of file cannot be shown here; use “Export a copy…” if you need it.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="421" />
         <source>正在解密 %1 …</source>
         <translation>Decrypting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="431" />
         <source>文件太大，不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>The file is too big to show here; use “Export a copy…” if you need it.</translation>
     </message>
@@ -453,97 +458,97 @@ Problems: %2</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="45" />
         <source>导出同步包</source>
         <translation>Export a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="368" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="48" />
         <source>接收方</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="50" />
         <source>发给受信任的设备（只有它能打开）</source>
         <translation>For a trusted device (only it can open the package)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="376" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="56" />
         <source>用同步包口令加密（知道口令的设备都能打开）</source>
         <translation>Protect with a package passphrase (any device that knows it can open the package)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="381" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="61" />
         <source>同步包口令</source>
         <translation>Package passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="385" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="65" />
         <source>再次输入同步包口令</source>
         <translation>Package passphrase again</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="401" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="81" />
         <source>（尚未信任任何设备）</source>
         <translation>(no trusted device yet)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="406" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="86" />
         <source>全部数据（不只是对方还没有的更改）</source>
         <translation>Everything (not only the changes the receiver lacks)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="411" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="91" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="416" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="96" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="108" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="109" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="442" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="122" />
         <source>保存同步包</source>
         <translation>Save the package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="443" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="123" />
         <source>同步包 (*.xcpkg)</source>
         <translation>Sync packages (*.xcpkg)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="453" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="133" />
         <source>请选择保存同步包的文件。</source>
         <translation>Choose the file to save the package to.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="455" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="135" />
         <source>文件已存在，请另选文件名（同步包不会覆盖已有文件）。</source>
         <translation>The file exists; choose another name (a package never overwrites a file).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="458" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="138" />
         <source>请选择接收方设备。</source>
         <translation>Choose the receiving device.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="141" />
         <source>请输入同步包口令。</source>
         <translation>Enter the package passphrase.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="143" />
         <source>两次输入的同步包口令不一致。</source>
         <translation>The two package passphrases differ.</translation>
     </message>
@@ -551,17 +556,17 @@ Problems: %2</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="100" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="101" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="103" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="177" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="178" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -642,57 +647,57 @@ Problems: %2</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="493" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="166" />
         <source>导入同步包</source>
         <translation>Import a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="501" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="174" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="504" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="177" />
         <source>同步包文件</source>
         <translation>Package file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="508" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="181" />
         <source>仅用口令加密的同步包需要</source>
         <translation>Only for packages protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="509" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="182" />
         <source>同步包口令</source>
         <translation>Package passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="511" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="184" />
         <source>仅检查（核对并统计，不导入、不改动数据）</source>
         <translation>Check only (verify and count; import nothing, change nothing)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="520" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="193" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="521" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="194" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="527" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="200" />
         <source>选择同步包</source>
         <translation>Choose a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="528" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="201" />
         <source>同步包 (*.xcpkg);;所有文件 (*)</source>
         <translation>Sync packages (*.xcpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="534" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="207" />
         <source>请选择要导入的同步包文件。</source>
         <translation>Choose the package file to import.</translation>
     </message>
@@ -738,12 +743,12 @@ Problems: %2</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/jobs.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/jobs.py" line="100" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/jobs.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/jobs.py" line="101" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -764,62 +769,62 @@ Problems: %2</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="62" />
         <source>在本列表中检索</source>
         <translation>Search this list</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="66" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="68" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="69" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="71" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="73" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="75" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="132" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="135" />
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="135" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="137" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="170" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="172" />
         <source>不限</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="209" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="211" />
         <source>正在计数…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/pages.py" line="211" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="213" />
         <source>共 %n 条</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="266" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="268" />
         <source>不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围</source>
         <translation>Cannot sort by “%1” (slow on long lists); narrow the list with the filters above</translation>
     </message>
@@ -827,68 +832,68 @@ Problems: %2</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="37" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="38" />
         <source>巡察外业桌面端 — 打开工作区</source>
         <translation>Xuncha desktop — open a workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="39" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="40" />
         <source>巡察外业桌面端</source>
         <translation>Xuncha desktop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="46" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="47" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="50" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="51" />
         <source>工作区文件夹</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="54" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="55" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="56" />
         <source>新建工作区</source>
         <translation>Create a new workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="65" />
         <source>如：第六巡察组-笔记本1</source>
         <translation>e.g. Group 6 laptop 1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="67" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
         <source>再次输入口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="67" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="69" />
         <source>使用人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="79" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="93" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="80" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="94" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="93" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="94" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="96" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="97" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
@@ -903,7 +908,7 @@ Problems: %2</translation>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="124" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="120" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>
@@ -911,277 +916,277 @@ Problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="95" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="94" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
         <source>轮次与单位</source>
         <translation>Rounds and units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="131" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="336" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="131" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
         <source>问题与整改</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="131" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="164" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="163" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="165" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="164" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="169" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="168" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="173" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="177" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="182" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="187" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="186" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="187" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="193" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="192" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="216" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="219" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="218" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="222" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="226" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="232" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="236" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="245" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="255" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="258" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="259" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="449" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="258" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="448" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="304" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="303" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="311" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="316" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="315" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="318" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="317" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="325" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="323" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="324" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="334" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="338" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="337" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="338" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="431" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="444" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="464" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="466" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="474" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="473" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="507" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="507" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1191,124 +1196,124 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="333" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="334" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="334" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="334" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="334" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="348" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="349" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="351" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="359" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="360" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="383" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="511" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="384" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="512" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="386" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="387" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="387" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="555" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="556" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="389" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="390" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="416" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="417" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="463" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="506" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="507" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="507" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="508" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="512" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="513" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="514" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="555" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="556" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="581" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="582" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="637" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="635" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
@@ -1356,7 +1361,7 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>ReportJob</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_jobs.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="323" />
         <source>未能生成文书：%1</source>
         <translation>The document could not be made: %1</translation>
     </message>
@@ -1364,138 +1369,138 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="62" />
         <source>预览：%1</source>
         <translation>Preview: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="79" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="76" />
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="80" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="77" />
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="81" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="78" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="86" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="83" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="87" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="84" />
         <source>保存为 PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="88" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="85" />
         <source>另存为 Word…</source>
         <translation>Save as Word…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="89" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="86" />
         <source>另存为可编辑的 Word 文档（.docx）</source>
         <translation>Save as an editable Word document (.docx)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="91" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="88" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="92" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="89" />
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="93" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="90" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="163" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="160" />
         <source>第 %1 页 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="211" />
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="216" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="212" />
         <source>“%1”已存在。要替换它吗？</source>
         <translation>“%1” exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="220" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="220" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="230" />
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="269" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="226" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="255" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="226" />
         <source>未能保存“%1”：%2</source>
         <translation>“%1” was not saved: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="237" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="233" />
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="244" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="240" />
         <source>另存为 Word</source>
         <translation>Save as Word</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="244" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="240" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="244" />
         <source>正在生成 Word 文档…</source>
         <translation>Making the Word document…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="284" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="271" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="303" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="290" />
         <source>未能打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="303" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="290" />
         <source>无法开始打印，请检查打印机。</source>
         <translation>Printing could not start; please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="325" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="312" />
         <source>已送去打印：%1 页</source>
         <translation>Sent to the printer: %1 page(s)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/report_preview.py" line="354" />
+        <location filename="../../xuncha_desktop/ui/report_preview.py" line="342" />
         <source>未能生成文书</source>
         <translation>The document could not be made</translation>
     </message>
@@ -1503,27 +1508,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="57" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="62" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="62" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="62" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
@@ -1549,445 +1554,445 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="586" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="69" />
         <source>本机设备</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="589" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="72" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="589" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="72" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
         <source>设备标识</source>
         <translation>Device id</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="590" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="73" />
         <source>签名公钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="591" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="74" />
         <source>加密公钥</source>
         <translation>Encryption key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="604" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="87" />
         <source>导出本机公钥…</source>
         <translation>Export this device's public key…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="606" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="89" />
         <source>把本机公钥保存为文件，交给其他设备信任</source>
         <translation>Save this device's public key to a file for the other devices to trust</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="613" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="96" />
         <source>受信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
         <source>信任时间</source>
         <translation>Trusted at</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="616" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="99" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="621" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="104" />
         <source>信任其他设备…</source>
         <translation>Trust another device…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="623" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="106" />
         <source>选择其他设备导出的公钥文件；只接受受信任设备的同步包</source>
         <translation>Choose the public key file another device exported; only trusted devices' packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="632" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="115" />
         <source>导出同步包…</source>
         <translation>Export a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="635" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="118" />
         <source>导入同步包…</source>
         <translation>Import a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="649" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="649" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
         <source>对方</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="649" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="649" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="650" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
         <source>更改数</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="650" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
         <source>证据文件</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="650" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="652" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="135" />
         <source>同步包记录</source>
         <translation>Package history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="676" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
         <source>记录类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="676" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="676" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="677" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="689" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="792" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="160" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="273" />
         <source>本机版本</source>
         <translation>This device's version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="677" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="690" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="793" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="160" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="173" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="274" />
         <source>导入版本</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="700" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="183" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="706" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="189" />
         <source>不同之处：本机版本标红，导入版本标绿</source>
         <translation>Differences: red in this device's version, green in the imported one</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="710" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="193" />
         <source>保留本机</source>
         <translation>Keep this device's</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="713" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="196" />
         <source>采用导入</source>
         <translation>Take the imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="716" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="199" />
         <source>编辑后保存…</source>
         <translation>Edit and save…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="732" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
         <source>收到</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="732" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
         <source>发出</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="734" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="217" />
         <source>（口令加密）</source>
         <translation>(passphrase)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="744" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="227" />
         <source>待处理的冲突（%n）</source>
         <translation><numerusform>Open conflicts (%n)</numerusform><numerusform>Open conflicts (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="760" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="241" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="760" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="241" />
         <source>词表条目</source>
         <translation>Vocabulary term</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="761" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="242" />
         <source>整改进展</source>
         <translation>Rectification update</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="761" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="242" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="762" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="243" />
         <source>巡察组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="767" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="248" />
         <source>删除与修改同时发生</source>
         <translation>Deleted while edited elsewhere</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="773" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="254" />
         <source>（删除此记录）</source>
         <translation>(delete this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="773" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="254" />
         <source>（保留此记录）</source>
         <translation>(keep this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="790" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="271" />
         <source>此类字段请选择其中一个版本</source>
         <translation>For this kind of field, choose one of the versions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="798" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="279" />
         <source>本机版本（%1）</source>
         <translation>This device's version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="799" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="280" />
         <source>导入版本（%1）</source>
         <translation>Imported version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="814" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="830" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="295" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="311" />
         <source>未能处理冲突</source>
         <translation>Conflict not settled</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="816" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="834" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="297" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="315" />
         <source>已处理冲突：%1 的“%2”</source>
         <translation>Conflict settled: “%2” of %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="843" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="324" />
         <source>导出本机公钥</source>
         <translation>Export this device's public key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="845" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="326" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="852" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="333" />
         <source>未能导出公钥</source>
         <translation>Key not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="855" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="336" />
         <source>本机公钥已保存：%1</source>
         <translation>This device's public key saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="859" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="340" />
         <source>选择其他设备的公钥文件</source>
         <translation>Choose another device's public key file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="860" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="341" />
         <source>公钥文件 (*.json);;所有文件 (*)</source>
         <translation>Public key files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="866" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="347" />
         <source>未能信任该设备</source>
         <translation>Device not trusted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="868" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
         <source>已信任设备“%1”（%2）。</source>
         <translation>Device “%1” (%2) is now trusted.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="868" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
         <source>设备“%1”（%2）早已受信任，公钥相同。</source>
         <translation>Device “%1” (%2) was already trusted with the same key.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="870" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="351" />
         <source>信任其他设备</source>
         <translation>Trust another device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="887" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="364" />
         <source>正在导出同步包 %1 …</source>
         <translation>Exporting the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="890" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="369" />
         <source>已取消导出，未生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="892" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="371" />
         <source>未能导出同步包</source>
         <translation>Package not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="896" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="902" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="375" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="381" />
         <source>同步包已保存：%1</source>
         <translation>Package saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="897" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="376" />
         <source>更改：%1 条，审计记录：%2 条</source>
         <translation>Changes: %1, audit entries: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="899" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="378" />
         <source>证据文件：%1 个，大小：%2</source>
         <translation>Evidence files: %1, size: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="901" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="380" />
         <source>导出同步包</source>
         <translation>Export a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="916" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
         <source>正在检查同步包 %1 …</source>
         <translation>Checking the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="916" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
         <source>正在导入同步包 %1 …</source>
         <translation>Importing the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="920" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="397" />
         <source>已取消导入，数据未改动。</source>
         <translation>Import cancelled; no data changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="922" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="399" />
         <source>同步包未导入。</source>
         <translation>The package was not imported.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="923" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="400" />
         <source>同步包未导入</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="929" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="406" />
         <source>检查结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="929" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="406" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="937" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="414" />
         <source>已检查来自“%1”的同步包（仅检查，数据未改动）。</source>
         <translation>Checked the package from “%1” (check only; no data changed).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="938" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="415" />
         <source>已导入来自“%1”的同步包。</source>
         <translation>Imported the package from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="941" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="418" />
         <source>新增记录：%1</source>
         <translation>Records added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="942" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="419" />
         <source>更新记录：%1</source>
         <translation>Records updated: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="943" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="420" />
         <source>未变记录：%1</source>
         <translation>Records unchanged: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="944" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="421" />
         <source>应用更改：%1 条（已有 %2 条）</source>
         <translation>Changes applied: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="946" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="423" />
         <source>冲突：%1 处</source>
         <translation>Conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="947" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="424" />
         <source>审计记录：新增 %1 条</source>
         <translation>Audit entries added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="948" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="425" />
         <source>证据文件：新增 %1 个（已有 %2 个）</source>
         <translation>Evidence files added: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="950" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="427" />
         <source>数据量：%1</source>
         <translation>Size: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="953" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="430" />
         <source>请在“待处理的冲突”中逐一处理。</source>
         <translation>Settle them one by one under “Open conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="959" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="436" />
         <source>该同步包用口令加密，请在“同步包口令”中输入口令后再导入。未作任何改动。</source>
         <translation>This package is protected by a passphrase: enter it under “Package passphrase” and import again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="961" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="438" />
         <source>同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。</source>
         <translation>The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.workspace import Workspace
 
 

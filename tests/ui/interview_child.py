@@ -21,8 +21,7 @@ def main() -> None:
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
-    from xuncha_desktop.ui.controller import Controller
-    from xuncha_desktop.ui.drafts import DraftStore
+    from xuncha_desktop.ui.controllers.records import Controller
     from xuncha_desktop.ui.interview_editor import InterviewEditor
     from xuncha_desktop.workspace import Workspace
 
@@ -30,7 +29,7 @@ def main() -> None:
     app = QApplication([])
     workspace = Workspace.open(Path(folder), passphrase)
     controller = Controller(workspace)
-    editor = InterviewEditor(controller, DraftStore(workspace), None, {"unit_id": unit_id}, key)
+    editor = InterviewEditor(controller, controller.drafts, None, {"unit_id": unit_id}, key)
     editor.show()
     text = editor.text
     text.setFocus()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from xuncha_desktop.errors import Cancelled
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.controllers.jobs import CallJob
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.workspace import Workspace
 
@@ -65,8 +66,8 @@ def test_job_runs_off_the_gui_thread_and_cancel_stops_it(qtbot, window) -> None:
             QTimer.singleShot(20, press_cancel)
 
     QTimer.singleShot(400, press_cancel)
-    ok, value = run_job(window, "测试", work)
-    assert not ok and isinstance(value, Cancelled)
+    job = run_job(window, "测试", CallJob(work))
+    assert not job.ok and isinstance(job.error, Cancelled) and job.was_cancelled
     assert seen["thread"] != gui_thread
 
 
@@ -82,10 +83,10 @@ def test_cancelled_evidence_leaves_data_unchanged(qtbot, window, workspace: Work
             calls["n"] += 1
             return calls["n"] > 1
 
-        return window.controller.add_evidence(path, {}, [], progress, stop_after_first)
+        return window.controller.evidence.add(path, {}, [], progress, stop_after_first)
 
-    ok, value = run_job(window, "测试", work)
-    assert not ok and isinstance(value, Cancelled)
+    job = run_job(window, "测试", CallJob(work))
+    assert not job.ok and isinstance(job.error, Cancelled)
     assert _evidence_count(workspace) == 0
     after = sorted(p.name for p in (workspace.path / "evidence").rglob("*") if p.is_file())
     assert after == before

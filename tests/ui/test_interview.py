@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
+from xuncha_desktop.drafts import DraftStore
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.ui.drafts import DraftStore
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.workspace import Workspace
 

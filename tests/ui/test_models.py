@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from xuncha_desktop.ui import models
-from xuncha_desktop.ui.controller import Controller, Query
+from xuncha_desktop.ui.controllers.records import Controller, Query
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
 from xuncha_desktop.workspace import Workspace
 
@@ -174,14 +174,14 @@ def test_model_answers_each_role_from_the_page(controller: Controller, workspace
     assert model.flags(model.index(5, 0)) == Qt.ItemFlag.NoItemFlags  # not a valid index
 
 
-def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Rows beyond NEAR_ROWS are blank until their page, read in a worker thread, arrives; the window never
     waits for it. Pages are 10 rows here, and "far" is beyond row 10."""
     from xuncha_desktop.services.kinds import KINDS
 
     monkeypatch.setattr(models, "PAGE_SIZE", 10)
     monkeypatch.setattr(models, "NEAR_ROWS", 10)
-    with controller.workspace.transaction() as s:
+    with workspace.transaction() as s:
         for n in range(35):
             KINDS["unit"].create(s, {"name": f"单位{n:03d}"})
     model = RecordTableModel(controller, "unit")

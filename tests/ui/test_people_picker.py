@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.editor import NamesCompleter
 
 

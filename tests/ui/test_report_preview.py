@@ -16,10 +16,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.ui import report_jobs
+from xuncha_desktop.ui import jobs
+from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.controllers.reports import PdfJob, ReportsController
 from xuncha_desktop.ui.font_settings import FontSettingsWidget
-from xuncha_desktop.ui.report_jobs import ReportJob, feedback_docx, feedback_pdf, start_report_job
-from xuncha_desktop.ui.report_preview import ReportPreviewDialog, preview_feedback, preview_report
+from xuncha_desktop.ui.report_preview import ReportPreviewDialog, failure_text, preview_feedback, preview_report
 from xuncha_desktop.workspace import Workspace
 
 SHOTS = Path("/tmp/xuncha-report-preview")
@@ -47,17 +48,20 @@ def _make_pdf(qtbot: Any, workspace: Workspace, ids: dict[str, str]) -> bytes:
 
     def work() -> bytes:
         threads.append(threading.get_ident())
-        return feedback_pdf(workspace, ids["unit"], ids["round"], use_system_fonts=False)
+        return _reports(workspace).feedback_pdf(ids["unit"], ids["round"], use_system_fonts=False)
 
-    job = ReportJob(work)
-    from PySide6.QtCore import QThreadPool
-
-    with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
-        QThreadPool.globalInstance().start(job)
+    job = PdfJob(work)
+    with qtbot.waitSignal(jobs.start(job).done, timeout=60_000) as blocker:
+        pass
     assert threads and threads[0] != main_thread  # made off the GUI thread
-    content = blocker.args[0]
-    assert isinstance(content, bytes)
+    assert blocker.args == [job] and job.ok
+    content = job.result
+    assert isinstance(content, bytes) and content.startswith(b"%PDF")
     return content
+
+
+def _reports(workspace: Workspace) -> ReportsController:
+    return Controller(workspace, "zh").reports
 
 
 def _open(qtbot: Any, pdf: bytes, **options: Any) -> ReportPreviewDialog:
@@ -203,7 +207,7 @@ def test_word_is_written_through_a_job(qtbot, workspace: Workspace, problems: di
     pdf = _make_pdf(qtbot, workspace, problems)
 
     def writer(path: Path) -> Path:
-        return feedback_docx(workspace, path, problems["unit"], problems["round"])
+        return _reports(workspace).feedback_docx(path, problems["unit"], problems["round"])
 
     dialog = _open(qtbot, pdf, word_writer=writer)
     assert dialog.word_button.isVisibleTo(dialog) and dialog.word_button.text() == "另存为 Word…"
@@ -227,16 +231,19 @@ def test_word_is_written_through_a_job(qtbot, workspace: Workspace, problems: di
 def test_errors_arrive_as_chinese_text(qtbot, workspace: Workspace, ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     missing = "01890000-0000-7000-8000-000000000000"
     texts: list[str] = []
-    start_report_job(lambda: feedback_pdf(workspace, missing, use_system_fonts=False), on_failed=texts.append)
+    reports = _reports(workspace)
+    job = PdfJob(lambda: reports.feedback_pdf(missing, use_system_fonts=False))
+    jobs.start(job, lambda done: texts.append(failure_text(done, "zh")))
     qtbot.waitUntil(lambda: bool(texts), timeout=30_000)
     text = texts[0]
     assert isinstance(text, str) and text and any("\u4e00" <= c <= "\u9fff" for c in text)
-    assert not report_jobs._running  # let go once reported
+    assert not jobs.running()  # let go once reported
 
 
 def test_preview_report_opens_the_dialog(qtbot, workspace: Workspace, problems: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     shown: list[ReportPreviewDialog] = []
-    preview_report(None, "反馈意见", lambda: feedback_pdf(workspace, problems["unit"], use_system_fonts=False),
+    reports = _reports(workspace)
+    preview_report(None, "反馈意见", lambda: reports.feedback_pdf(problems["unit"], use_system_fonts=False),
                    on_shown=shown.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     dialog = shown[0]
@@ -250,7 +257,7 @@ def test_preview_feedback_offers_word(qtbot, workspace: Workspace, problems: dic
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XUNCHA_SHIPPED_FONTS", "1")
     shown: list[ReportPreviewDialog] = []
-    preview_feedback(None, workspace, problems["unit"], "巡察反馈意见", round_id=problems["round"],
+    preview_feedback(None, _reports(workspace), problems["unit"], "巡察反馈意见", round_id=problems["round"],
                      marking="内部资料 注意保存", on_shown=shown.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     dialog = shown[0]
@@ -314,5 +321,5 @@ def test_closing_the_preview_while_word_is_written(qtbot, tmp_path: Path, monkey
     job = dialog.save_word()
     assert job is not None
     dialog.deleteLater()
-    qtbot.waitUntil(lambda: not report_jobs._running, timeout=10_000)  # reported to a deleted dialog: no error
+    qtbot.waitUntil(lambda: not jobs.running(), timeout=10_000)  # reported to a deleted dialog: no error
     assert written.is_set() and (tmp_path / "w.docx").read_bytes() == b"PK docx"

@@ -19,9 +19,11 @@ from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.services import sync
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.sync.dump import canonical_dump
-from xuncha_desktop.ui import sync_page
-from xuncha_desktop.ui.controller import Controller
-from xuncha_desktop.ui.sync_page import ExportDialog, ImportDialog, SyncPage, diff_spans
+from xuncha_desktop.ui import sync_dialogs, sync_page
+from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.sync_dialogs import ExportDialog, ImportDialog
+from xuncha_desktop.ui.sync_page import SyncPage
+from xuncha_desktop.ui.text_diff import diff_spans
 from xuncha_desktop.workspace import Workspace
 
 TEXT_A = "问：请介绍不动产登记办证情况。答：存在积压，约三百件。"
@@ -122,7 +124,7 @@ def _fill_import(monkeypatch: pytest.MonkeyPatch, path: Path, passphrase: str | 
 
 
 def _page(qtbot: QtBot, ws: Workspace) -> SyncPage:
-    page = SyncPage(Controller(ws, "zh"))
+    page = SyncPage(Controller(ws, "zh").sync)
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
@@ -207,12 +209,12 @@ def test_keep_here_and_edit_then_save(qtbot: QtBot, pair: tuple[Workspace, Works
     page.conflict_view.selectRow(0)
     merged = "问：请介绍不动产登记办证情况。答：存在积压约三百件，已于九月清理完毕。"
 
-    def fake_exec(dialog: sync_page.EditValueDialog) -> int:
+    def fake_exec(dialog: sync_dialogs.EditValueDialog) -> int:
         assert dialog.text() == TEXT_B  # starts from this device's version
         dialog.edit.setPlainText(merged)
         return int(QDialog.DialogCode.Accepted)
 
-    monkeypatch.setattr(sync_page.EditValueDialog, "exec", fake_exec)
+    monkeypatch.setattr(sync_dialogs.EditValueDialog, "exec", fake_exec)
     QTest.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     with b.transaction() as s:
         assert KINDS["interview"].get(s, interview).record_text == merged
@@ -272,11 +274,10 @@ def test_cancelled_export_leaves_no_file(qtbot: QtBot, pair: tuple[Workspace, Wo
     out = tmp_path / "cancelled.xcpkg"
     _fill_export(monkeypatch, out, to=str(b.info.device_id))
 
-    def cancelled_job(_parent: Any, _label: str, work: Any) -> tuple[bool, Any]:
-        try:
-            return True, work(lambda _d, _t: None, lambda: True)  # Cancel pressed at once
-        except Exception as exc:
-            return False, exc
+    def cancelled_job(_parent: Any, _label: str, job: Any) -> Any:
+        job.cancel()  # Cancel pressed at once
+        job.run()
+        return job
 
     monkeypatch.setattr(sync_page, "run_job", cancelled_job)
     assert page.export_package() is None

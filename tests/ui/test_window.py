@@ -35,7 +35,7 @@ def _save(qtbot, editor: RecordEditor) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_navigation_status_bar_and_menus(window) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_status_bar_and_menus(window, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "轮次与单位", "个别谈话", "信访件", "问题线索", "证据材料", "问题底稿", "问题与整改",
                       "同步"]
@@ -43,7 +43,7 @@ def test_navigation_status_bar_and_menus(window) -> None:  # type: ignore[no-unt
     assert window.stack.currentWidget() is window.lists["clue"]
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
     assert "第六巡察组-笔记本1" in texts and "张伟" in texts and "已保存" in texts
-    assert str(window.controller.workspace.path) in texts
+    assert str(workspace.path) in texts
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["文件(&F)", "查找(&S)"]
     assert window.search_action.shortcut().toString() == "Ctrl+F"

@@ -7,13 +7,11 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from xuncha_desktop import messages
 from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, open_workspace
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.reports.common import write_atomically
 
 ORDER = 40
 
@@ -68,18 +66,8 @@ def _pages(path: Path) -> int:
     return len(re.findall(rb"/Type /Page[^s]", path.read_bytes())) if path.suffix.lower() == ".pdf" else 0
 
 
-def _write(out: Path, overwrite: bool, suffixes: tuple[str, ...], make: Callable[[Path], object]) -> Path:
-    if out.suffix.lower() not in suffixes:
-        raise InvalidRequest("report_bad_suffix", suffixes="、".join(suffixes), path=str(out))
-    if out.exists() and not overwrite:
-        raise InvalidRequest("output_exists", path=str(out))
-    return write_atomically(out, make)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    from xuncha_desktop.reports import feedback, interview, paper, supervision
-    from xuncha_desktop.services import documents
-    from xuncha_desktop.services.feedback import feedback_data
+    from xuncha_desktop.services import publishing
 
     use_system = None if args.system_fonts == "auto" else False  # auto: system fonts unless XUNCHA_SHIPPED_FONTS=1
     issued = None
@@ -89,21 +77,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ValueError:
             raise InvalidRequest("field_type", field="date", field_zh="成文日期", expected_zh="日期（如 2021-01-05）",
                                  expected_en="a date like 2021-01-05", value=args.date) from None
-    with open_workspace(args) as ws, ws.transaction() as session:
-        if args.action == "feedback":
-            data = feedback_data(session, args.unit, args.round_id, issued_on=issued, marking=args.marking)
-            out = _write(args.out, args.overwrite, (".pdf", ".docx"),
-                         lambda p: feedback.write(data, p, use_system))
-        elif args.action == "interview":
-            record = documents.interview_record(session, args.id)
-            out = _write(args.out, args.overwrite, (".pdf",), lambda p: interview.write_pdf(record, p, use_system))
-        elif args.action == "paper":
-            sheet = documents.working_paper(session, args.id)
-            out = _write(args.out, args.overwrite, (".pdf",), lambda p: paper.write_pdf(sheet, p, use_system))
-        else:
-            report = documents.supervision_report(session, args.round_id)
-            out = _write(args.out, args.overwrite, (".pdf",),
-                         lambda p: supervision.write_pdf(report, p, use_system))
+    with open_workspace(args) as ws:
+        with ws.transaction() as session:
+            if args.action == "feedback":
+                document = publishing.feedback(session, args.unit, args.round_id, issued, args.marking, use_system)
+            elif args.action == "interview":
+                document = publishing.interview(session, args.id, use_system)
+            elif args.action == "paper":
+                document = publishing.paper(session, args.id, use_system)
+            else:
+                document = publishing.supervision(session, args.round_id, use_system)
+        out = document.write(args.out, args.overwrite)
     zh, en = DOCUMENTS[args.action]
     pages = _pages(out)
     print(messages.both("report_written", document_zh=zh, document=en, path=str(out), pages=pages), file=sys.stderr)
@@ -112,14 +96,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from xuncha_desktop.reports.ledger_xlsx import write_xlsx
-    from xuncha_desktop.services.ledgers import ledger
+    from xuncha_desktop.services import publishing
 
     with open_workspace(args) as ws, ws.transaction() as session:
-        data = ledger(session, args.round_id, args.unit_id, args.feedback_only)
-    out = _write(args.out, args.overwrite, (".xlsx",), lambda p: write_xlsx(data, p))
-    print(messages.both("ledger_written", rows=len(data.rows), path=str(out)), file=sys.stderr)
-    emit({"path": str(out), "rows": len(data.rows)})
+        document = publishing.ledger(session, args.round_id, args.unit_id, args.feedback_only)
+    out = document.write(args.out, args.overwrite)
+    print(messages.both("ledger_written", rows=document.rows, path=str(out)), file=sys.stderr)
+    emit({"path": str(out), "rows": document.rows})
     return 0
 
 

@@ -21,6 +21,7 @@ from typing import BinaryIO
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from xuncha_desktop import files
 from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.security import agefile
 
@@ -172,21 +173,14 @@ class EvidenceStore:
         source_path = self.path_of(sha256)
         if not source_path.is_file():
             raise XunchaError("evidence_missing_blob", sha256=sha256)
-        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".xuncha-", suffix=".part")
-        temp = Path(temp_name)
         try:
-            with os.fdopen(handle, "wb") as sink:
+            with files.atomic_writer(out) as sink:
                 writer = _HashingWriter(sink)
                 self._decrypt_into(source_path, writer, sha256)
                 if writer.digest.hexdigest() != sha256:
                     raise XunchaError("evidence_damaged", sha256=sha256)
-            os.replace(temp, out)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             _raise_io(exc)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
 
     def read_bytes(self, sha256: str) -> bytes:
         """The whole plaintext in memory: for thumbnails and small files only."""

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from xuncha_desktop import files
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.fonts import FontChoice
 
@@ -92,13 +93,7 @@ def target(out: PdfTarget) -> str | BinaryIO:
 def write_atomically(out: Path, make: Callable[[Path], object]) -> Path:
     """Calls ``make`` on a temporary sibling of ``out`` and renames it over ``out`` only when complete,
     so a failed or killed run leaves no half-written file."""
-    partial = out.with_name(f".{out.name}.part{out.suffix}")
-    try:
-        make(partial)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
+    return files.write_through(out, make)
 
 
 def page_label(page: int, pages: int) -> str:

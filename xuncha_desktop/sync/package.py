@@ -31,6 +31,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from xuncha_desktop import files
 from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.security import agefile
 
@@ -244,10 +245,8 @@ def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMem
     body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     signature = signing_key.sign(body)
     total = tar_length([len(body), len(signature), *(m.size for m in members)])
-    handle, temp_name = tempfile.mkstemp(dir=out_path.parent, prefix=".xcpkg-", suffix=".part")
-    temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "wb") as sink:
+        with files.atomic_writer(out_path) as sink:
             write_header(sink, wrapped_identity)
             encrypted = agefile.AgeWriter(sink, [recipient], threaded=True)
             try:
@@ -266,17 +265,11 @@ def write_package(out_path: Path, manifest: dict[str, Any], members: list[OutMem
                 encrypted.finish()
             finally:
                 encrypted.close()  # the writing thread stops before the file is closed
-            sink.flush()
-            os.fsync(sink.fileno())
-        os.replace(temp, out_path)
         return out_path.stat().st_size
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise XunchaError("disk_full") from exc
         raise XunchaError("io_error", reason=str(exc)) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
         raise
 
 

@@ -63,7 +63,7 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> i
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return 1
         workspace = dialog.workspace
-    from xuncha_desktop.ui.controller import Controller
+    from xuncha_desktop.ui.controllers.records import Controller
     from xuncha_desktop.ui.main_window import MainWindow
 
     try:

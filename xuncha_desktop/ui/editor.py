@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.services.fields import Field, FieldType
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.record_drag import LinkDropView
 
@@ -631,12 +632,11 @@ class RecordEditor(QDialog):
             if not path.is_file():
                 continue
 
-            def work(progress: Any, cancelled: Any, file: Path = path) -> str:
-                return self.controller.add_evidence(file, defaults, [(kind, record_id)], progress, cancelled)
-
-            ok, value = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name), work)
-            if ok:
-                added.append(value)
+            job = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name),
+                          AddEvidenceJob(self.controller.evidence, path, defaults, [(kind, record_id)]))
+            value = job.error
+            if job.ok:
+                added.append(job.result)
             elif isinstance(value, XunchaError):
                 if value.key != "cancelled":
                     self.show_error(value)
@@ -772,7 +772,7 @@ class LinkPicker(QDialog):
         self.resize(520, 420)
 
     def refresh(self) -> None:
-        from xuncha_desktop.ui.controller import Query
+        from xuncha_desktop.ui.controllers.records import Query
 
         kind = self.kind_box.currentData()
         self.list.clear()

@@ -11,7 +11,8 @@ from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui.controllers.evidence import EvidenceContentJob, VerifyEvidenceJob
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, export_copy, open_viewer
 from xuncha_desktop.ui.jobs import run_job
@@ -75,7 +76,7 @@ class EvidenceEditor(RecordEditor):
 
     def load_custody(self) -> None:
         if self.record_id is not None:
-            self.custody_model.set_rows([(list(row), None) for row in self.controller.custody(self.record_id)])
+            self.custody_model.set_rows([(list(row), None) for row in self.controller.evidence.custody(self.record_id)])
 
     def _load_file(self) -> None:
         assert self.record_id is not None
@@ -96,16 +97,17 @@ class EvidenceEditor(RecordEditor):
             self.preview.setText(self.tr("此类文件不能预览"))
             return
         # decrypting a big file takes longer than the GUI thread may be busy: in the pool, with progress
-        controller, record_id = self.controller, self.record_id
-        ok, content = run_job(self, self.tr("正在解密 %1 …").replace("%1", str(self.record.get("file_name") or "")),
-                              lambda _p, _c: controller.evidence_content(record_id))
-        if not ok:
-            self.preview.setText(content.text(controller.lang) if isinstance(content, XunchaError) else str(content))
+        job = run_job(self, self.tr("正在解密 %1 …").replace("%1", str(self.record.get("file_name") or "")),
+                      EvidenceContentJob(self.controller.evidence, self.record_id))
+        if not job.ok:
+            error = job.error
+            self.preview.setText(error.text(self.controller.lang) if isinstance(error, XunchaError) else str(error))
             return
+        content = job.result
         if content is None:
             self.preview.setText(self.tr("文件太大，不能在程序内查看；需要时请用“导出副本…”。"))
             return
-        image = _render(media, content[1])
+        image = _render(media, content.data)
         if image is None or image.isNull():
             self.preview.setText(self.tr("无法预览"))
         else:
@@ -117,7 +119,7 @@ class EvidenceEditor(RecordEditor):
         """Opens the viewer (the look is logged in the custody, shown here at once)."""
         if self.record_id is None:
             return None
-        self.viewer = open_viewer(self, self.controller, self.record_id)
+        self.viewer = open_viewer(self, self.controller.evidence, self.record_id)
         if self.viewer is not None:
             self.viewer.custody_changed.connect(lambda _id: self.load_custody())
             self.load_custody()
@@ -126,17 +128,21 @@ class EvidenceEditor(RecordEditor):
     def export_copy(self, target: Path | None = None) -> Path | None:
         if self.record_id is None:
             return None
-        saved = export_copy(self, self.controller, self.record_id, str(self.record.get("file_name") or ""), target)
+        saved = export_copy(self, self.controller.evidence, self.record_id, str(self.record.get("file_name") or ""),
+                            target)
         self.load_custody()
         return saved
 
     def verify(self) -> bool:
         assert self.record_id is not None
-        try:
-            ok = self.controller.verify_evidence(self.record_id)
-        except XunchaError as exc:
-            self.show_error(exc)
+        job = run_job(self, self.tr("正在校验…"), VerifyEvidenceJob(self.controller.evidence, self.record_id))
+        if not job.ok:
+            if isinstance(job.error, XunchaError):
+                self.show_error(job.error)
+            else:
+                self.verify_result.setText(str(job.error))
             return False
+        ok = job.result
         self.verify_result.setText(self.tr("文件完好，与登记的 SHA-256 一致。") if ok
                                    else self.tr("文件已损坏或被改动！"))
         self.verify_result.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e; font-weight: bold;")

@@ -1,10 +1,10 @@
 """The evidence viewer: an image (zoom, fit to window) or a PDF (QtPdf: pages, zoom), from memory only.
 
-``open_viewer`` decrypts the file in the thread pool through ``Controller.evidence_content``, which also
+``open_viewer`` decrypts the file in the thread pool (``EvidenceContentJob``), which also
 writes the look to the chain of custody (查阅, with the current user as holder). The plaintext then lives
 only in this dialog's memory: the PDF is read from a QBuffer, the image from a QImage. Nothing here saves
 it, copies it or lets it be dragged out; the one way to a file is 导出副本…, which goes through
-``Controller.extract_evidence`` (the service checks the hash and logs 导出 in the custody).
+``EvidenceController.extract`` (the service checks the hash and logs 导出 in the custody).
 """
 
 from __future__ import annotations
@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui import zoom
-from xuncha_desktop.ui.controller import Controller, size_text
+from xuncha_desktop.ui.controllers.evidence import (
+    EvidenceContentJob,
+    EvidenceController,
+    ExtractEvidenceJob,
+    VerifyEvidenceJob,
+)
+from xuncha_desktop.ui.controllers.records import size_text
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.thumbnails import can_thumbnail, media_of
@@ -130,7 +136,7 @@ class EvidenceViewer(QDialog):
 
     custody_changed = Signal(str)  # evidence id: its custody got a new event (the editor reloads it)
 
-    def __init__(self, controller: Controller, record_id: str, record: dict[str, Any], media: str, data: bytes,
+    def __init__(self, controller: EvidenceController, record_id: str, record: dict[str, Any], media: str, data: bytes,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -357,11 +363,13 @@ class EvidenceViewer(QDialog):
     # ---- checking and exporting ----------------------------------------------------------------
     def verify(self) -> bool | None:
         """Re-hashes the stored file (in the thread pool); shows and returns whether it matches."""
-        record_id, controller = self.record_id, self.controller
-        ok, value = run_job(self, self.tr("正在校验…"), lambda _p, _c: controller.verify_evidence(record_id))
-        if not ok:
-            self.verify_result.setText(value.text(controller.lang) if isinstance(value, XunchaError) else str(value))
+        job = run_job(self, self.tr("正在校验…"), VerifyEvidenceJob(self.controller, self.record_id))
+        if not job.ok:
+            error = job.error
+            self.verify_result.setText(error.text(self.controller.lang) if isinstance(error, XunchaError)
+                                       else str(error))
             return None
+        value = job.result
         self.verify_result.setText(self.tr("校验通过：文件完好，与登记的 SHA-256 一致。") if value
                                    else self.tr("校验未通过：文件已损坏或被改动！"))
         self.verify_result.setStyleSheet("color: #2e7d32;" if value else "color: #b3261e; font-weight: bold;")
@@ -376,7 +384,7 @@ class EvidenceViewer(QDialog):
         return saved
 
 
-def export_copy(parent: QWidget, controller: Controller, record_id: str, file_name: str,
+def export_copy(parent: QWidget, controller: EvidenceController, record_id: str, file_name: str,
                 target: Path | None = None) -> Path | None:
     """导出副本: the plaintext to a file the person picks (``target`` skips the dialog), through the service's
     extract (hash checked, custody 导出, audit); in the thread pool. Returns the path, or None."""
@@ -387,19 +395,20 @@ def export_copy(parent: QWidget, controller: Controller, record_id: str, file_na
             return None
         target = Path(chosen)
     label = QCoreApplication.translate("EvidenceViewer", "正在导出 %1 …").replace("%1", target.name)
-    ok, value = run_job(parent, label, lambda _p, _c: controller.extract_evidence(record_id, target))
-    if not ok:
-        text = value.text(controller.lang) if isinstance(value, XunchaError) else str(value)
+    job = run_job(parent, label, ExtractEvidenceJob(controller, record_id, target))
+    if not job.ok:
+        error = job.error
+        text = error.text(controller.lang) if isinstance(error, XunchaError) else str(error)
         QMessageBox.warning(parent, QCoreApplication.translate("EvidenceViewer", "未能导出"), text)
         return None
     return target
 
 
-def open_viewer(parent: QWidget, controller: Controller, record_id: str) -> EvidenceViewer | None:
+def open_viewer(parent: QWidget, controller: EvidenceController, record_id: str) -> EvidenceViewer | None:
     """Decrypts the file off the GUI thread (the look goes into the custody) and shows it; None when the
     record has no file that can be shown here (the person is told why). The caller reloads any custody
     it shows: the look is in it now."""
-    record = controller.read("evidence", record_id)
+    record = controller.record(record_id)
     media = str(record.get("media_type") or media_of(record.get("file_name")))
     title = QCoreApplication.translate("EvidenceViewer", "查看证据文件")
     if not record.get("sha256"):
@@ -410,18 +419,19 @@ def open_viewer(parent: QWidget, controller: Controller, record_id: str) -> Evid
             "EvidenceViewer", "此类文件不能在程序内查看；需要时请用“导出副本…”。"))
         return None
     label = QCoreApplication.translate("EvidenceViewer", "正在解密 %1 …")
-    ok, value = run_job(parent, label.replace("%1", str(record.get("file_name") or "")),
-                        lambda _p, _c: controller.evidence_content(record_id))
-    if not ok:
-        text = value.text(controller.lang) if isinstance(value, XunchaError) else str(value)
+    job = run_job(parent, label.replace("%1", str(record.get("file_name") or "")),
+                  EvidenceContentJob(controller, record_id))
+    if not job.ok:
+        error = job.error
+        text = error.text(controller.lang) if isinstance(error, XunchaError) else str(error)
         QMessageBox.warning(parent, title, text)
         return None
-    if value is None:
+    content = job.result
+    if content is None:
         QMessageBox.information(parent, title, QCoreApplication.translate(
             "EvidenceViewer", "文件太大，不能在程序内查看；需要时请用“导出副本…”。"))
         return None
-    _media, data = value
-    viewer = EvidenceViewer(controller, record_id, record, media, data, parent)
+    viewer = EvidenceViewer(controller, record_id, record, media, content.data, parent)
     viewer.show()
     return viewer
 

@@ -6,9 +6,10 @@ Source strings in the code are Chinese (zh_CN, the users' language). English com
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from xuncha_desktop.resources import resource_path
+from xuncha_desktop.ui import settings
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 _installed: list[QTranslator] = []
@@ -22,14 +23,13 @@ def chosen_language(explicit: str | None = None) -> str:
     """``zh`` or ``en``: the explicit choice, else the saved setting, else Chinese."""
     if explicit in LANGUAGES:
         return str(explicit)
-    saved = QSettings().value("ui/language", "zh")
-    return str(saved) if saved in LANGUAGES else "zh"
+    return settings.LANGUAGE.get()
 
 
 def save_language(lang: str) -> None:
     """The language of the next start (设置 → 界面语言); Qt cannot re-translate built widgets in place."""
     if lang in LANGUAGES:
-        QSettings().setValue("ui/language", lang)
+        settings.LANGUAGE.set(lang)
 
 
 def install(lang: str) -> str:

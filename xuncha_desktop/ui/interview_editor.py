@@ -1,7 +1,7 @@
 """The interview editor: fast typing on site, autosaved drafts, outline templates, signing.
 
 Every change of the form starts a short timer (``AUTOSAVE_MS``); when it fires the whole form goes to an
-encrypted draft file (see :mod:`xuncha_desktop.ui.drafts`), so a killed process loses at most that much
+encrypted draft file (see :mod:`xuncha_desktop.drafts`), so a killed process loses at most that much
 typing plus the time of one write. Saving the record removes the draft; the next start offers to restore
 any draft left behind.
 """
@@ -18,8 +18,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controller import Controller
-from xuncha_desktop.ui.drafts import DraftStore
+from xuncha_desktop.ui.controllers.drafts import DraftsController
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.editor import RecordEditor
 
 AUTOSAVE_MS = 300
@@ -55,7 +55,7 @@ OUTLINES: dict[str, tuple[str, list[str]]] = {
 class InterviewEditor(RecordEditor):
     draft_saved = Signal()
 
-    def __init__(self, controller: Controller, drafts: DraftStore, record_id: str | None = None,
+    def __init__(self, controller: Controller, drafts: DraftsController, record_id: str | None = None,
                  defaults: dict[str, Any] | None = None, draft_key: str | None = None,
                  parent: QWidget | None = None) -> None:
         self.drafts = drafts

@@ -1,67 +1,102 @@
-"""Long work off the GUI thread: a job in the QThreadPool, shown as a progress dialog with Cancel.
+"""Running jobs (:mod:`xuncha_desktop.ui.controllers.jobs`) in the QThreadPool, their outcome delivered to
+the GUI thread.
 
-The work is a plain callable ``work(progress, cancelled)`` (the core's own progress and cancel
-convention); it never touches a widget or any Qt object. The worker only writes its progress and outcome
-into a lock-protected state, which the GUI thread reads on a short timer: no Qt call crosses threads.
+One pattern for every background operation (export, import, documents, evidence, thumbnails, counts and
+far pages of lists): the worker runs ``job.run()`` and touches no Qt object at all; it writes its progress
+and outcome into the job under a lock. The GUI thread reads them on a short timer and calls back there. No
+signal is emitted from a worker thread, and no Qt object is made, used or freed in one (see also
+``collector.py``: Python's cycle collector runs in the GUI thread only, for the same reason).
+
+- :func:`start` runs a job and calls ``on_done(job)`` in the GUI thread when it has finished;
+- :func:`run_job` runs a job behind a modal progress dialog with Cancel and returns it once finished;
+- :func:`start_in_pool` only starts it, for owners that poll their jobs themselves (the list models).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+from xuncha_desktop.ui.controllers.jobs import Job
+
 POLL_MS = 30
+J = TypeVar("J", bound=Job[Any])
 
 
-class Job(QRunnable):
-    """One piece of long work; ``state`` is read by the GUI thread, written by the worker."""
+class _Runnable(QRunnable):
+    """The pool's handle on a job; kept alive (no auto-delete) by whoever started it."""
 
-    def __init__(self, work: Work) -> None:
+    def __init__(self, job: Job[Any]) -> None:
         super().__init__()
-        self.work = work
-        self._lock = threading.Lock()
-        self._cancel = threading.Event()
-        self.finished = threading.Event()
-        self.started = False
-        self.done = 0
-        self.total = 0
-        self.ok = False
-        self.value: Any = None
+        self.job = job
         self.setAutoDelete(False)
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int) -> None:
-        with self._lock:
-            self.done, self.total = int(done), int(total)
-
-    def progress(self) -> tuple[int, int]:
-        with self._lock:
-            return self.done, self.total
-
     def run(self) -> None:
-        try:
-            value = self.work(self._progress, self._cancel.is_set)
-        except BaseException as exc:  # handed to the GUI thread, which shows it
-            self.ok, self.value = False, exc
-        else:
-            self.ok, self.value = True, value
-        self.finished.set()
+        self.job.run()
 
 
-def run_job(parent: QWidget | None, label: str, work: Work) -> tuple[bool, Any]:
-    """Runs ``work`` in the pool behind a modal progress dialog; returns (succeeded, result or error).
+_started: dict[int, _Runnable] = {}  # by id(job): the runnables of jobs not yet seen finished
 
-    Returns once the job has finished (also after Cancel: the work notices the flag and stops), keeping
-    the window responsive meanwhile.
-    """
-    job = Job(work)
+
+def start_in_pool(job: Job[Any], pool: QThreadPool | None = None) -> None:
+    """Starts ``job`` in the pool (the global one by default). Call from the GUI thread."""
+    for key, runnable in list(_started.items()):
+        if runnable.job.finished.is_set():
+            del _started[key]
+    runnable = _Runnable(job)
+    _started[id(job)] = runnable
+    (pool or QThreadPool.globalInstance()).start(runnable)
+
+
+class JobWatcher(QObject):
+    """Polls one job from the GUI thread; emits ``done(job)`` there once it has finished."""
+
+    done = Signal(object)
+
+    def __init__(self, job: Job[Any]) -> None:
+        super().__init__()
+        self.job = job
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def begin(self) -> None:
+        self._timer.start()
+
+    def poll(self) -> None:
+        if self.job.finished.is_set():
+            self._timer.stop()
+            _watching.discard(self)
+            self.done.emit(self.job)
+
+
+_watching: set[JobWatcher] = set()  # watchers live until their job has reported, whoever started them
+
+
+def start(job: J, on_done: Callable[[J], object] | None = None, pool: QThreadPool | None = None) -> JobWatcher:
+    """Runs ``job`` in the pool; ``on_done(job)`` runs in the GUI thread when it has finished (read
+    ``job.ok``, ``job.result``, ``job.error``). Returns the watcher, whose ``done`` signal can be waited on.
+    ``on_done`` must check that the widgets it uses still exist: a job outlives a closed dialog."""
+    watcher = JobWatcher(job)
+    if on_done is not None:
+        watcher.done.connect(on_done)
+    _watching.add(watcher)
+    start_in_pool(job, pool)
+    watcher.begin()
+    return watcher
+
+
+def running() -> bool:
+    """Whether a job started with :func:`start` has not reported yet (tests, shutting down)."""
+    return bool(_watching)
+
+
+def run_job(parent: QWidget | None, label: str, job: J) -> J:
+    """Runs ``job`` in the pool behind a modal progress dialog with Cancel; returns it once it has finished
+    (also after Cancel: the work notices the flag and stops), keeping the window responsive meanwhile."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Jobs", "取消"), 0, 0, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Jobs", "请稍候"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -85,7 +120,7 @@ def run_job(parent: QWidget | None, label: str, work: Work) -> tuple[bool, Any]:
             loop.quit()
 
     timer.timeout.connect(poll)
-    QThreadPool.globalInstance().start(job)
+    start_in_pool(job)
     timer.start()
     if not job.finished.is_set():
         loop.exec()
@@ -93,4 +128,4 @@ def run_job(parent: QWidget | None, label: str, work: Work) -> tuple[bool, Any]:
     job.finished.wait()
     dialog.close()
     dialog.deleteLater()
-    return job.ok, job.value
+    return job

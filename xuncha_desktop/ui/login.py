@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob
 from xuncha_desktop.ui.jobs import run_job
 
 
@@ -99,7 +100,6 @@ class LoginDialog(QDialog):
 
     def try_open(self) -> bool:
         """Opens or creates the workspace; on failure shows why and keeps the dialog for another try."""
-        from xuncha_desktop.workspace import Workspace
 
         self.error.clear()
         path = Path(self.path_edit.text().strip()).expanduser()
@@ -114,18 +114,15 @@ class LoginDialog(QDialog):
                 return False
             device = self.device.text().strip() or self.tr("笔记本")
             user = self.user.text().strip() or None
-
-            def work(_progress: Any, _cancelled: Any) -> Any:
-                return Workspace.create(path, device, secret, kdf=self.kdf, user_name=user)
+            job = UnlockJob(path, secret, NewWorkspace(device, user, self.kdf))
         else:
-            def work(_progress: Any, _cancelled: Any) -> Any:
-                return Workspace.open(path, secret)
-
-        ok, value = run_job(self, self.tr("正在解锁工作区…"), work)
-        if ok:
-            self.workspace = value
+            job = UnlockJob(path, secret)
+        run_job(self, self.tr("正在解锁工作区…"), job)
+        if job.ok:
+            self.workspace = job.result
             self.accept()
             return True
+        value = job.error
         if isinstance(value, XunchaError):
             self.error.setText(value.text(self.lang))
         else:

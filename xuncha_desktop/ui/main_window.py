@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xuncha_desktop.ui import i18n, report_jobs
-from xuncha_desktop.ui.controller import Controller
-from xuncha_desktop.ui.drafts import DraftStore
+from xuncha_desktop.ui import i18n, settings
+from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_editor import EvidenceEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, open_viewer
@@ -37,7 +37,6 @@ from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, RoundsUnitsPage
-from xuncha_desktop.ui.report_jobs import ReportJob
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
 from xuncha_desktop.ui.sync_page import SyncPage
 
@@ -87,11 +86,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.offer_drafts = offer_drafts
         self.controller = controller
-        self.drafts = DraftStore(controller.workspace)
+        self.drafts = controller.drafts
         self.editors: list[RecordEditor] = []
         self.viewers: list[EvidenceViewer] = []
         self._closing = False  # a close waits for the forms asking about unsaved changes
-        info = controller.workspace.info
+        info = controller.about()
         self.setWindowTitle(self.tr("巡察外业桌面端 — %1").replace("%1", info.device_name))
         self.setObjectName("main_window")
 
@@ -137,7 +136,7 @@ class MainWindow(QMainWindow):
             dashboard.open_record.connect(self.open_record)
             return dashboard
         if key == "sync":
-            sync_page = SyncPage(self.controller)
+            sync_page = SyncPage(self.controller.sync)
             sync_page.data_changed.connect(self.refresh_all)
             return sync_page
         if key == "rounds_units":
@@ -251,9 +250,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _make_status_bar(self) -> None:
-        info = self.controller.workspace.info
+        info = self.controller.about()
         bar = self.statusBar()
-        self.workspace_label = QLabel(self.tr("工作区：%1").replace("%1", str(self.controller.workspace.path)))
+        self.workspace_label = QLabel(self.tr("工作区：%1").replace("%1", info.path))
         self.device_label = QLabel(self.tr("设备：%1").replace("%1", info.device_name))
         self.user_label = QLabel(self.tr("使用人：%1").replace("%1", info.user_name))
         self.save_label = QLabel(self.tr("已保存"))
@@ -307,7 +306,7 @@ class MainWindow(QMainWindow):
         picked, ok = QInputDialog.getItem(self, title, label, names, 0, False)
         return choices[names.index(picked)][0] if ok and picked in names else None
 
-    def make_feedback_report(self) -> ReportJob | None:
+    def make_feedback_report(self) -> PdfJob | None:
         """巡察反馈意见 of a unit (its latest round, or the round picked), previewed before saving."""
         title = self.tr("巡察反馈意见")
         unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
@@ -318,22 +317,22 @@ class MainWindow(QMainWindow):
         round_id = self._choose(title, self.tr("巡察轮次："), rounds)
         if round_id is None:
             return None
-        return preview_feedback(self, self.controller.workspace, unit_id, title, round_id=round_id or None,
-                                lang=self.controller.lang)
+        return preview_feedback(self, self.controller.reports, unit_id, title, round_id=round_id or None)
 
-    def make_supervision_report(self) -> ReportJob | None:
+    def make_supervision_report(self) -> PdfJob | None:
         title = self.tr("整改督查报告")
         round_id = self._choose(title, self.tr("整改督查轮次："), self.controller.ref_choices("round"))
         if round_id is None:
             return None
-        work = functools.partial(report_jobs.supervision_pdf, self.controller.workspace, round_id)
+        work = functools.partial(self.controller.reports.supervision_pdf, round_id)
         return preview_report(self, title, work, lang=self.controller.lang)
 
-    def make_record_document(self) -> ReportJob | None:
+    def make_record_document(self) -> PdfJob | None:
         """The document of the record selected in the current list: an interview's record or a paper."""
         page = self.stack.currentWidget()
-        makers = {"interview": (self.tr("谈话记录"), report_jobs.interview_pdf),
-                  "paper": (self.tr("问题底稿"), report_jobs.paper_pdf)}
+        reports = self.controller.reports
+        makers = {"interview": (self.tr("谈话记录"), reports.interview_pdf),
+                  "paper": (self.tr("问题底稿"), reports.paper_pdf)}
         if not isinstance(page, ListPage) or page.kind not in makers:
             QMessageBox.information(self, self.tr("文书"),
                                     self.tr("请先在“个别谈话”或“问题底稿”列表中选中一条记录。"))
@@ -344,7 +343,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("文书"), self.tr("请先选中一条记录。"))
             return None
         title, maker = makers[page.kind]
-        work = functools.partial(maker, self.controller.workspace, record_id)
+        work = functools.partial(maker, record_id)
         return preview_report(self, title, work, lang=self.controller.lang)
 
     def show_font_settings(self) -> QDialog:
@@ -412,7 +411,7 @@ class MainWindow(QMainWindow):
                 shown.raise_()
                 shown.activateWindow()
                 return shown
-        viewer = open_viewer(self, self.controller, record_id)
+        viewer = open_viewer(self, self.controller.evidence, record_id)
         if viewer is None:
             return None
         self.viewers.append(viewer)
@@ -476,13 +475,12 @@ class MainWindow(QMainWindow):
 
     # ---- settings ------------------------------------------------------------------------------
     def restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.get()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = settings.value("window/state")
+        state = settings.WINDOW_STATE.get()
         if state is not None:
             self.restoreState(state)
 
@@ -498,9 +496,8 @@ class MainWindow(QMainWindow):
         evidence = self.pages.get("evidence")
         if isinstance(evidence, EvidencePage):
             evidence.shutdown()
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
         for page in self.lists.values():
             page.save_columns()
         super().closeEvent(event)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from xuncha_desktop.ui.controller import Controller, Query, Row
-from xuncha_desktop.ui.jobs import Job
+from xuncha_desktop.ui.controllers.jobs import CallJob, CancelFlag, Progress
+from xuncha_desktop.ui.controllers.records import Controller, Query, Row
+from xuncha_desktop.ui.jobs import start_in_pool
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 OVERDUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -21,6 +23,7 @@ COUNT_DELAY_MS = 50
 NEAR_ROWS = 50_000
 
 _Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -33,6 +36,16 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemF
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _OVERDUE_BACKGROUND = QBrush(QColor("#fde2e1"))
 _OVERDUE_FOREGROUND = QBrush(QColor("#a3160f"))
+
+
+class _ListJob(CallJob[T]):
+    """A count or a far page of one query of the list (``generation``): one that arrives after the query
+    changed is dropped."""
+
+    def __init__(self, generation: int, call: Callable[[Progress, CancelFlag], T]) -> None:
+        super().__init__(call)
+        self.generation = generation
+        self.started = False
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -59,12 +72,12 @@ class RecordTableModel(QAbstractTableModel):
         self._count = 0
         self.count_known = False
         self._pages: dict[int, list[Row]] = {}
-        self._counting: Job | None = None
+        self._counting: _ListJob[int] | None = None
         self._generation = 0
         self._poll = QTimer(self)
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._take_count)
-        self._reading: dict[int, Job] = {}  # far pages being read, by page number
+        self._reading: dict[int, _ListJob[list[Row]]] = {}  # far pages being read, by page number
         self._page_poll = QTimer(self)
         self._page_poll.setInterval(15)
         self._page_poll.timeout.connect(self._take_pages)
@@ -99,16 +112,15 @@ class RecordTableModel(QAbstractTableModel):
         self._poll.stop()
         if not self.count_known:
             controller, kind, query = self.controller, self.kind, self._query
-            job = Job(lambda _progress, _cancelled: controller.count(kind, query))
-            job.generation = self._generation  # type: ignore[attr-defined]
+            job = _ListJob(self._generation, lambda _progress, _cancelled: controller.count(kind, query))
             self._counting = job
             # Started a moment later, so the first screen is painted before the count competes for the CPU.
             QTimer.singleShot(COUNT_DELAY_MS, lambda: self._start_count(job))
 
-    def _start_count(self, job: Job) -> None:
+    def _start_count(self, job: _ListJob[int]) -> None:
         if job is self._counting and not job.started:
             job.started = True
-            QThreadPool.globalInstance().start(job)
+            start_in_pool(job)
             self._poll.start()
 
     def _take_count(self) -> None:
@@ -117,9 +129,9 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._poll.stop()
         self._counting = None
-        if getattr(job, "generation", None) != self._generation or not job.ok:
+        if job.generation != self._generation or not job.ok:
             return
-        total = int(job.value)
+        total = job.result
         if total > self._count:
             self.beginInsertRows(QModelIndex(), self._count, total - 1)
             self._count = total
@@ -180,11 +192,11 @@ class RecordTableModel(QAbstractTableModel):
         if number in self._reading:
             return
         controller, kind, query = self.controller, self.kind, self._query
-        job = Job(lambda _progress, _cancelled: controller.page(kind, number * PAGE_SIZE, PAGE_SIZE, query))
-        job.generation = self._generation  # type: ignore[attr-defined]
+        job = _ListJob(self._generation,
+                       lambda _progress, _cancelled: controller.page(kind, number * PAGE_SIZE, PAGE_SIZE, query))
         job.started = True
         self._reading[number] = job
-        QThreadPool.globalInstance().start(job)
+        start_in_pool(job)
         self._page_poll.start()
 
     def _take_pages(self) -> None:
@@ -192,9 +204,9 @@ class RecordTableModel(QAbstractTableModel):
             if not job.finished.is_set():
                 continue
             del self._reading[number]
-            if getattr(job, "generation", None) != self._generation or not job.ok:
+            if job.generation != self._generation or not job.ok:
                 continue
-            self._keep(number, job.value)
+            self._keep(number, job.result)
             first = number * PAGE_SIZE
             last = min(self._count, first + PAGE_SIZE) - 1
             if first <= last:

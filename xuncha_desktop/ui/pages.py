@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controller import CATEGORY_FIELD, DATE_FIELD, Controller, Query
+from xuncha_desktop.ui import settings
+from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
+from xuncha_desktop.ui.controllers.records import CATEGORY_FIELD, DATE_FIELD, Controller, Query
 from xuncha_desktop.ui.evidence_viewer import viewable_file
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
@@ -273,11 +275,11 @@ class ListPage(QWidget):
 
     # ---- column layout -------------------------------------------------------------------------
     def save_columns(self) -> None:
-        QSettings().setValue(f"lists/{self.kind}/header", self.view.horizontalHeader().saveState())
+        settings.LIST_HEADER.of(self.kind).set(self.view.horizontalHeader().saveState())
 
     def restore_columns(self) -> None:
         header = self.view.horizontalHeader()
-        state = QSettings().value(f"lists/{self.kind}/header")
+        state = settings.LIST_HEADER.of(self.kind).get()
         if state is not None:
             header.restoreState(state)
             return
@@ -364,12 +366,11 @@ class EvidencePage(ListPage):
         for path in paths:
             if not path.is_file():
                 continue
-            def work(progress: Any, cancelled: Any, file: Path = path) -> str:
-                return self.controller.add_evidence(file, defaults, link_to or [], progress, cancelled)
-
-            ok, value = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name), work)
-            if ok:
-                added.append(value)
+            job = run_job(self, self.tr("正在加密保存 %1 …").replace("%1", path.name),
+                          AddEvidenceJob(self.controller.evidence, path, defaults, link_to or []))
+            value = job.error
+            if job.ok:
+                added.append(job.result)
             elif isinstance(value, XunchaError):
                 if value.key != "cancelled":
                     QMessageBox.warning(self, self.tr("未能添加"), value.text(self.controller.lang))

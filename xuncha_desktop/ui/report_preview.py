@@ -1,15 +1,17 @@
 """The preview of a document: the PDF the program made, shown page by page, saved or printed as it is.
 
-The dialog is handed the PDF's bytes (made off the GUI thread by :mod:`xuncha_desktop.ui.report_jobs`) and,
-for the feedback report, a function that writes the .docx; it holds no workspace and no session.
+The dialog is handed the PDF's bytes (made off the GUI thread by a :class:`PdfJob` of the reports controller)
+and, for the feedback report, a function that writes the .docx; it holds no workspace and no session.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
@@ -30,15 +32,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from xuncha_desktop.ui import zoom
-from xuncha_desktop.ui.report_jobs import (
-    ReportJob,
-    feedback_docx,
-    feedback_pdf,
-    start_report_job,
-    write_bytes_replacing,
-)
-from xuncha_desktop.workspace import Workspace
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.ui import jobs, zoom
+from xuncha_desktop.ui.controllers.jobs import Job
+from xuncha_desktop.ui.controllers.reports import PdfJob, ReportsController, WordJob
+
+log = logging.getLogger(__name__)
 
 PRINT_DPI_MAX = 600  # an A4 page at 600 dpi is a 139 MB image; more buys nothing on paper
 
@@ -47,8 +46,8 @@ class ReportPreviewDialog(QDialog):
     """Shows ``pdf`` (bytes) with zoom, page count, save, print and, when ``word_writer`` is given, 另存为 Word.
 
     ``word_writer(path)`` writes the .docx to ``path`` (it runs in the thread pool, so it must not touch
-    widgets: e.g. ``functools.partial(report_jobs.feedback_docx, workspace, unit_id=…, round_id=…)`` with
-    the path as first free argument). ``file_name`` is the suggested name without suffix.
+    widgets: e.g. ``functools.partial(reports.feedback_docx, unit_id=…, round_id=…)`` with the path as first
+    free argument). ``file_name`` is the suggested name without suffix.
     """
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None, file_name: str | None = None,
@@ -59,7 +58,7 @@ class ReportPreviewDialog(QDialog):
         self.file_name = file_name or title
         self.word_writer = word_writer
         self.lang = lang
-        self.word_job: ReportJob | None = None
+        self.word_job: WordJob | None = None
         self.setWindowTitle(self.tr("预览：%1").replace("%1", title))
         self.setSizeGripEnabled(True)
 
@@ -222,7 +221,7 @@ class ReportPreviewDialog(QDialog):
         if path is None:
             return None
         try:
-            write_bytes_replacing(path, self.pdf)
+            ReportsController.save_pdf(path, self.pdf)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("未能保存"), self.tr("未能保存“%1”：%2").replace(
                 "%1", str(path)).replace("%2", exc.strerror or str(exc)))
@@ -234,38 +233,29 @@ class ReportPreviewDialog(QDialog):
         self.status_label.setText(self.tr("已保存：%1").replace("%1", path.name))
         self.status_label.setToolTip(str(path))
 
-    def save_word(self) -> ReportJob | None:
-        """Asks for a .docx file and writes it through a report job; returns the job (None if not started)."""
+    def save_word(self) -> WordJob | None:
+        """Asks for a .docx file and writes it through a :class:`WordJob`; returns the job (None if not started)."""
         if self.word_writer is None or self.word_job is not None:
             return None
         path = self._ask_path(self.tr("另存为 Word"), ".docx", self.tr("Word 文档 (*.docx)"))
         if path is None:
             return None
-        writer = self.word_writer
-
-        def work() -> bytes:
-            writer(path)
-            return path.read_bytes()
-
         self.word_button.setEnabled(False)
         self.status_label.setText(self.tr("正在生成 Word 文档…"))
 
-        def done(_content: bytes) -> None:
+        def done(job: WordJob) -> None:
             if not Shiboken.isValid(self):  # the dialog was closed and deleted meanwhile: the file is written
                 return
             self.word_job = None
             self.word_button.setEnabled(True)
-            self._saved(path)
-
-        def failed(text: str) -> None:
-            if not Shiboken.isValid(self):
+            if job.ok:
+                self._saved(path)
                 return
-            self.word_job = None
-            self.word_button.setEnabled(True)
             self.status_label.setText("")
-            QMessageBox.warning(self, self.tr("未能保存"), text)
+            QMessageBox.warning(self, self.tr("未能保存"), failure_text(job, self.lang))
 
-        self.word_job = start_report_job(work, done, failed, self.lang)
+        self.word_job = WordJob(self.word_writer, path)
+        jobs.start(self.word_job, done)
         return self.word_job
 
     # ---- printing ----
@@ -323,47 +313,53 @@ class ReportPreviewDialog(QDialog):
         return True
 
 
+def failure_text(job: Job[Any], lang: str) -> str:
+    """What a failed document job tells the person: the core's message, or the error's own text."""
+    error = job.error
+    if isinstance(error, XunchaError):
+        return error.text(lang)
+    # anything else (a full disk, a broken font) is shown, not swallowed
+    log.error("document job failed", exc_info=error)
+    text = QApplication.translate("ReportJob", "未能生成文书：%1")
+    return text.replace("%1", str(error) or type(error).__name__)
+
+
 def preview_report(parent: QWidget | None, title: str, work: Callable[[], bytes], file_name: str | None = None,
                    word_writer: Callable[[Path], object] | None = None, lang: str = "zh",
-                   on_shown: Callable[[ReportPreviewDialog], object] | None = None) -> ReportJob:
-    """Makes the PDF with ``work`` in the thread pool, then opens a non-modal :class:`ReportPreviewDialog`
-    (or shows the error in a message box). Returns at once with the job (its ``finished``/``failed`` signals
-    can be waited for); ``on_shown`` receives the dialog once it is open."""
+                   on_shown: Callable[[ReportPreviewDialog], object] | None = None) -> PdfJob:
+    """Makes the PDF with ``work`` (a call of :class:`ReportsController`) in a :class:`PdfJob`, then opens a
+    non-modal :class:`ReportPreviewDialog` (or shows the error in a message box). Returns at once with the
+    job; ``on_shown`` receives the dialog once it is open."""
     if parent is not None:
         parent.setCursor(Qt.CursorShape.BusyCursor)
 
-    def finished(content: bytes) -> None:
+    def finished(job: PdfJob) -> None:
         if parent is not None:
             if not Shiboken.isValid(parent):  # the window went away meanwhile
                 return
             parent.unsetCursor()
-        dialog = ReportPreviewDialog(content, title, parent, file_name, word_writer, lang)
+        if not job.ok:
+            QMessageBox.warning(parent, QApplication.translate("ReportPreviewDialog", "未能生成文书"),
+                                failure_text(job, lang))
+            return
+        dialog = ReportPreviewDialog(job.result, title, parent, file_name, word_writer, lang)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         if on_shown is not None:
             on_shown(dialog)
 
-    def failed(text: str) -> None:
-        if parent is not None:
-            if not Shiboken.isValid(parent):
-                return
-            parent.unsetCursor()
-        QMessageBox.warning(parent, QApplication.translate("ReportPreviewDialog", "未能生成文书"), text)
-
-    return start_report_job(work, finished, failed, lang)
+    job = PdfJob(work)
+    jobs.start(job, finished)
+    return job
 
 
-def preview_feedback(parent: QWidget | None, workspace: Workspace, unit_id: str, title: str,
+def preview_feedback(parent: QWidget | None, reports: ReportsController, unit_id: str, title: str,
                      round_id: str | None = None, issued_on: dt.date | None = None, marking: str | None = None,
-                     file_name: str | None = None, lang: str = "zh",
-                     on_shown: Callable[[ReportPreviewDialog], object] | None = None) -> ReportJob:
+                     file_name: str | None = None,
+                     on_shown: Callable[[ReportPreviewDialog], object] | None = None) -> PdfJob:
     """The 巡察反馈意见 of ``unit_id`` (in ``round_id``, else the unit's latest round): made in the pool, then
     previewed with 另存为 Word… writing the same report as .docx. ``title`` is the window's text for it."""
-    work = functools.partial(feedback_pdf, workspace, unit_id, round_id, issued_on, marking)
-    writer = functools.partial(_feedback_docx_to, workspace, unit_id, round_id, issued_on, marking)
-    return preview_report(parent, title, work, file_name, writer, lang, on_shown)
-
-
-def _feedback_docx_to(workspace: Workspace, unit_id: str, round_id: str | None, issued_on: dt.date | None,
-                      marking: str | None, out: Path) -> Path:
-    return feedback_docx(workspace, out, unit_id, round_id, issued_on, marking)
+    work = functools.partial(reports.feedback_pdf, unit_id, round_id, issued_on, marking)
+    writer = functools.partial(reports.feedback_docx, unit_id=unit_id, round_id=round_id, issued_on=issued_on,
+                               marking=marking)
+    return preview_report(parent, title, work, file_name, writer, reports.lang, on_shown)

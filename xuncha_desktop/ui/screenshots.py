@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from xuncha_desktop.resources import resources_dir
     from xuncha_desktop.ui import i18n
     from xuncha_desktop.ui.app import application
-    from xuncha_desktop.ui.controller import Controller
+    from xuncha_desktop.ui.controllers.records import Controller
     from xuncha_desktop.ui.login import LoginDialog
     from xuncha_desktop.ui.main_window import PAGES, MainWindow
     from xuncha_desktop.ui.thumbnails import media_of

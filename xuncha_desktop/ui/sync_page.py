@@ -1,36 +1,24 @@
 """同步: this device's keys, trusted devices, export and import of packages, their history, conflicts.
 
-``SyncData`` is the page's door to the data and follows the rules of ``controller.py``: one short session
-per call through the workspace, the services of ``services/sync.py`` in, plain values out, no Qt (so it
-can run in a worker thread). Export and import run as jobs (``jobs.run_job``) with progress and Cancel;
-the services guarantee that a cancelled export leaves no file and a cancelled import changes nothing.
+The page holds layout and the person's steps only: its data comes from a
+:class:`~xuncha_desktop.ui.controllers.sync.SyncController` (plain values, no Qt), export and import run as
+``ExportJob`` / ``ImportJob`` behind a progress dialog with Cancel (``jobs.run_job``), the dialogs are in
+``sync_dialogs.py`` and the marking of differences in ``text_diff.py``.
 
 Conflicts: 本机 is the service's ``local`` side (the version made on this device; when neither or both
-were, the value in force) and 导入 its ``incoming`` side (``services.sync.Sides``), as in ``xuncha sync
-resolve --keep local|incoming``.
+were, the value in force) and 导入 its ``incoming`` side, as in ``xuncha sync resolve --keep local|incoming``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import json
-import re
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -40,9 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -52,528 +38,25 @@ from PySide6.QtWidgets import (
 )
 
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controller import Controller
+from xuncha_desktop.ui import settings
+from xuncha_desktop.ui.controllers.sync import ConflictRow, ExportJob, ImportJob, SyncController, TrustedDevice
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
+from xuncha_desktop.ui.sync_dialogs import EditValueDialog, ExportDialog, ImportDialog, remember_folder
+from xuncha_desktop.ui.text_diff import diff_spans, flat, normalise, show_marked
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
-# Field types whose value a person can edit as free text when settling a conflict.
-EDITABLE_TYPES = ("string", "text", "names")
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 _HERE_COLOUR = "#ffd7d5"
 _INCOMING_COLOUR = "#c9f0d1"
 
 
-# ---- plain values ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class OwnDevice:
-    name: str
-    id: str
-    ed25519_public: str
-    age_recipient: str
-
-
-@dataclass(frozen=True)
-class TrustedDevice:
-    id: str
-    name: str
-    trusted_at: str
-    trusted_by: str
-
-
-@dataclass(frozen=True)
-class PackageRow:
-    direction: str  # sent | received
-    peer: str
-    file_name: str
-    at: str
-    changes: int
-    evidence_files: int
-    bytes: int
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    """One open conflict as the page shows it: 本机 (here) and 导入 (incoming) sides, both as text."""
-
-    id: str
-    table: str
-    kind: str | None  # the record kind (a service), None for tables without one (links, vocabulary…)
-    kind_label: str
-    title: str
-    field: str
-    field_label: str
-    field_type: str | None
-    here_value: Any
-    incoming_value: Any
-    here_text: str
-    incoming_text: str
-    here_device: str
-    incoming_device: str
-    here_is_kept: bool  # whether 本机 is the value in force
-
-    @property
-    def editable(self) -> bool:
-        return self.kind is not None and self.field_type in EDITABLE_TYPES
-
-
-class SyncData:
-    """The sync page's access to the data: one session per call, plain values out (no Qt)."""
-
-    def __init__(self, controller: Controller) -> None:
-        self.controller = controller
-        self.workspace = controller.workspace
-
-    # ---- keys ------------------------------------------------------------------------------------------
-    def own_device(self) -> OwnDevice:
-        public = self.workspace.public_keys
-        info = self.workspace.info
-        return OwnDevice(info.device_name, str(info.device_id), str(public["ed25519_public"]),
-                         str(public["age_recipient"]))
-
-    def export_public(self, out: Path) -> None:
-        out.write_text(json.dumps(self.workspace.public_keys, ensure_ascii=False, indent=2), encoding="utf-8")
-
-    def trust(self, keyfile: Path) -> tuple[TrustedDevice, bool]:
-        """Trusts the device of ``keyfile``; returns it and whether it was new."""
-        from xuncha_desktop.services import sync
-
-        with self.workspace.transaction() as session:
-            before = {str(d.device_id) for d in sync.trusted(session)}
-            device = _trusted(sync.trust(session, self.workspace, keyfile))
-        return device, device.id not in before
-
-    def trusted(self) -> list[TrustedDevice]:
-        from xuncha_desktop.services import sync
-
-        with self.workspace.session() as session:
-            return [_trusted(d) for d in sync.trusted(session)]
-
-    # ---- packages --------------------------------------------------------------------------------------
-    def history(self) -> list[PackageRow]:
-        from xuncha_desktop.services import sync
-
-        with self.workspace.session() as session:
-            return [PackageRow(p.direction, p.peer or "", p.file_name or "", _local_time(p.at), p.changes,
-                               p.evidence_files, p.bytes) for p in sync.history(session)]
-
-    def export(self, out: Path, to_device: str | None, passphrase: str | None, everything: bool,
-               progress: Progress | None = None, cancelled: Cancelled | None = None) -> dict[str, Any]:
-        """Writes a package for a trusted device (its key as on file here) or under a passphrase."""
-        from xuncha_desktop.services import sync
-
-        if to_device is None:
-            return sync.export(self.workspace, out, None, passphrase, everything, progress, cancelled)
-        with self.workspace.session() as session:
-            found = [d for d in sync.trusted(session) if str(d.device_id) == to_device]
-            keys = [{"device_id": str(d.device_id), "device_name": d.device_name,
-                     "ed25519_public": d.ed25519_public, "age_recipient": d.age_recipient} for d in found]
-        if not keys:
-            from xuncha_desktop.errors import NotFound
-
-            raise NotFound("not_found", kind="device", kind_zh="受信任设备", id=to_device)
-        with tempfile.TemporaryDirectory(prefix="xuncha-key-") as folder:
-            keyfile = Path(folder) / "receiver.json"
-            keyfile.write_text(json.dumps(keys[0], ensure_ascii=False), encoding="utf-8")
-            return sync.export(self.workspace, out, keyfile, None, everything, progress, cancelled)
-
-    def import_(self, path: Path, passphrase: str | None, dry_run: bool, progress: Progress | None = None,
-                cancelled: Cancelled | None = None) -> dict[str, Any]:
-        from xuncha_desktop.services import sync
-
-        return sync.import_(self.workspace, path, passphrase, dry_run, progress, cancelled).to_json()
-
-    # ---- conflicts -------------------------------------------------------------------------------------
-    def conflicts(self) -> list[ConflictRow]:
-        from xuncha_desktop.services import sync
-        from xuncha_desktop.services.kinds import KINDS
-        from xuncha_desktop.sync.merge import models_by_table
-
-        names = {self.workspace.info.device_id: self.workspace.info.device_name}
-        kinds = {service.model.__tablename__: kind for kind, service in KINDS.items()}
-        raw: list[tuple[Any, ...]] = []
-        with self.workspace.transaction() as session:  # listing re-decides the open conflicts
-            names.update({d.device_id: d.device_name for d in sync.trusted(session)})
-            for c in sync.conflicts(session):
-                kind = kinds.get(c.table_name)
-                title = str(c.record_id)[:8]
-                model = models_by_table().get(c.table_name)
-                record = session.get(model, c.record_id) if model is not None else None
-                if record is not None and kind is not None:
-                    title = KINDS[kind].title(record)
-                raw.append((c, kind, title, sync.sides(session, c)))
-        rows = []
-        for c, kind, title, both in raw:
-            spec = self._field(kind, c.field)
-            rows.append(ConflictRow(
-                id=str(c.id), table=c.table_name, kind=kind,
-                kind_label=self.controller.kind_label(kind) if kind else "", title=title, field=c.field,
-                field_label=(spec.zh if self.controller.lang == "zh" else spec.en) if spec else "",
-                field_type=spec.value_type.value if spec else None, here_value=both.local_value,
-                incoming_value=both.incoming_value, here_text=self.show(kind, c.field, both.local_value),
-                incoming_text=self.show(kind, c.field, both.incoming_value),
-                here_device=self._device_name(names, both.local_device),
-                incoming_device=self._device_name(names, both.incoming_device),
-                here_is_kept=both.local_in_force))
-        return rows
-
-    @staticmethod
-    def _device_name(names: dict[Any, str], device: Any) -> str:
-        return names.get(device, str(device)[:8]) if device else ""
-
-    def _field(self, kind: str | None, name: str) -> Any:
-        if kind is None:
-            return None
-        try:
-            return self.controller.service(kind).field(name)
-        except (KeyError, XunchaError):
-            return None
-
-    def show(self, kind: str | None, name: str, value: Any) -> str:
-        """The whole text of one side of a conflict (not shortened, unlike a list's cell)."""
-        if value is None:
-            return ""
-        if isinstance(value, dict):  # an edit concurrent with a deletion: the edited fields
-            return "\n".join(f"{self._label(kind, k)}：{self.show(kind, k, v)}" for k, v in sorted(value.items()))
-        if isinstance(value, str) and (spec := self._field(kind, name)) is not None \
-                and spec.value_type.value in ("string", "text"):
-            return value
-        if isinstance(value, list):
-            return "、".join(str(v) for v in value)
-        if kind is not None and self._field(kind, name) is not None:
-            try:
-                return self.controller.display(kind, name, value)
-            except (XunchaError, ValueError, TypeError):
-                pass
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-    def _label(self, kind: str | None, name: str) -> str:
-        spec = self._field(kind, name)
-        if spec is None:
-            return name
-        return str(spec.zh if self.controller.lang == "zh" else spec.en)
-
-    def settle(self, row: ConflictRow, side: str) -> None:
-        """Keeps the ``here`` or the ``incoming`` side of the conflict (a change that travels)."""
-        from xuncha_desktop.services import sync
-
-        with self.workspace.transaction() as session:
-            sync.resolve(session, row.id, keep="local" if side == "here" else "incoming")
-
-    def settle_with(self, row: ConflictRow, text: str) -> None:
-        """Settles with an edited value, read and checked as the field's services read input."""
-        from xuncha_desktop.errors import ValidationError
-        from xuncha_desktop.services import sync
-        from xuncha_desktop.services.fields import coerce
-
-        assert row.kind is not None
-        spec = self.controller.service(row.kind).field(row.field)
-        value = coerce(spec, text)
-        if value is None and spec.required:
-            raise ValidationError("field_required", spec.name, field_zh=spec.zh)
-        with self.workspace.transaction() as session:
-            sync.resolve(session, row.id, value=value, use_value=True)
-
-
-def _trusted(device: Any) -> TrustedDevice:
-    return TrustedDevice(str(device.device_id), device.device_name, _local_time(device.trusted_at),
-                         device.trusted_by)
-
-
-def _local_time(value: dt.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-# ---- differences ----------------------------------------------------------------------------------------
-def _pieces(text: str) -> list[str]:
-    """Sentences (Chinese and Western ends, line ends), so long one-paragraph records diff finely."""
-    return [p for p in _SENTENCE_END.split(text) if p]
-
-
-def diff_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The (start, end) spans of ``a`` and of ``b`` that differ: sentences first, then characters."""
-    pa, pb = _pieces(a), _pieces(b)
-    oa, ob = [0], [0]
-    for piece in pa:
-        oa.append(oa[-1] + len(piece))
-    for piece in pb:
-        ob.append(ob[-1] + len(piece))
-    spans_a: list[tuple[int, int]] = []
-    spans_b: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, pa, pb, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        sa, ea, sb, eb = oa[i1], oa[i2], ob[j1], ob[j2]
-        if tag == "replace" and (ea - sa) * (eb - sb) <= 4_000_000:
-            chars = difflib.SequenceMatcher(None, a[sa:ea], b[sb:eb], autojunk=False)
-            for t, x1, x2, y1, y2 in chars.get_opcodes():
-                if t == "equal":
-                    continue
-                if x2 > x1:
-                    spans_a.append((sa + x1, sa + x2))
-                if y2 > y1:
-                    spans_b.append((sb + y1, sb + y2))
-        else:
-            if ea > sa:
-                spans_a.append((sa, ea))
-            if eb > sb:
-                spans_b.append((sb, eb))
-    return spans_a, spans_b
-
-
-def _utf16_positions(text: str) -> Callable[[int], int]:
-    """Qt's position (UTF-16 units) of the ``index``-th character of ``text``."""
-    if all(ord(ch) <= 0xFFFF for ch in text):
-        return lambda index: index
-    positions = [0]
-    for ch in text:
-        positions.append(positions[-1] + (2 if ord(ch) > 0xFFFF else 1))
-    return lambda index: positions[index]
-
-
-def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# ---- dialogs --------------------------------------------------------------------------------------------
-def _settings_folder() -> str:
-    return str(QSettings().value("sync/folder", str(Path.home())))
-
-
-def _remember_folder(path: Path) -> None:
-    QSettings().setValue("sync/folder", str(path.parent))
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    out: Path
-    to_device: str | None
-    passphrase: str | None
-    everything: bool
-
-
-class ExportDialog(QDialog):
-    """导出同步包: the receiver (a trusted device or a passphrase typed twice), everything or not, the file."""
-
-    def __init__(self, devices: list[TrustedDevice], own_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("export_dialog")
-        self.setWindowTitle(self.tr("导出同步包"))
-        self.own_name = own_name
-        layout = QVBoxLayout(self)
-        receiver = QGroupBox(self.tr("接收方"))
-        grid = QGridLayout(receiver)
-        self.to_device = QRadioButton(self.tr("发给受信任的设备（只有它能打开）"))
-        self.to_device.setObjectName("to_device")
-        self.device_box = QComboBox()
-        self.device_box.setObjectName("device_box")
-        for device in devices:
-            self.device_box.addItem(f"{device.name}（{device.id[:8]}）", device.id)
-        self.with_passphrase = QRadioButton(self.tr("用同步包口令加密（知道口令的设备都能打开）"))
-        self.with_passphrase.setObjectName("with_passphrase")
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("同步包口令"))
-        self.again = QLineEdit()
-        self.again.setObjectName("passphrase_again")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setPlaceholderText(self.tr("再次输入同步包口令"))
-        group = QButtonGroup(self)
-        group.addButton(self.to_device)
-        group.addButton(self.with_passphrase)
-        grid.addWidget(self.to_device, 0, 0, 1, 2)
-        grid.addWidget(self.device_box, 1, 1)
-        grid.addWidget(self.with_passphrase, 2, 0, 1, 2)
-        grid.addWidget(self.passphrase, 3, 1)
-        grid.addWidget(self.again, 4, 1)
-        grid.setColumnMinimumWidth(0, 20)
-        grid.setColumnStretch(1, 1)
-        layout.addWidget(receiver)
-        if devices:
-            self.to_device.setChecked(True)
-        else:
-            self.to_device.setEnabled(False)
-            self.device_box.addItem(self.tr("（尚未信任任何设备）"), None)
-            self.with_passphrase.setChecked(True)
-        self.to_device.toggled.connect(self._enable)
-        self._enable()
-
-        self.everything = QCheckBox(self.tr("全部数据（不只是对方还没有的更改）"))
-        self.everything.setObjectName("everything")
-        layout.addWidget(self.everything)
-
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("保存到")))
-        self.out = QLineEdit()
-        self.out.setObjectName("out")
-        self.out.setMinimumWidth(360)
-        row.addWidget(self.out, 1)
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(browse)
-        layout.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("导出"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _enable(self) -> None:
-        device = self.to_device.isChecked()
-        self.device_box.setEnabled(device)
-        self.passphrase.setEnabled(not device)
-        self.again.setEnabled(not device)
-
-    def _browse(self) -> None:
-        name = f"{self.own_name}-{dt.date.today():%m%d}.xcpkg"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存同步包"), str(Path(_settings_folder()) / name),
-                                              self.tr("同步包 (*.xcpkg)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            if not path.endswith(".xcpkg"):
-                path += ".xcpkg"
-            self.out.setText(path)
-
-    def problem(self) -> str | None:
-        """What keeps the choice from being used, or None."""
-        if not self.out.text().strip():
-            return self.tr("请选择保存同步包的文件。")
-        if Path(self.out.text().strip()).exists():
-            return self.tr("文件已存在，请另选文件名（同步包不会覆盖已有文件）。")
-        if self.to_device.isChecked():
-            if self.device_box.currentData() is None:
-                return self.tr("请选择接收方设备。")
-        else:
-            if not self.passphrase.text():
-                return self.tr("请输入同步包口令。")
-            if self.passphrase.text() != self.again.text():
-                return self.tr("两次输入的同步包口令不一致。")
-        return None
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem is not None:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
-
-    def choice(self) -> ExportChoice:
-        device = self.to_device.isChecked()
-        return ExportChoice(Path(self.out.text().strip()), self.device_box.currentData() if device else None,
-                            None if device else self.passphrase.text(), self.everything.isChecked())
-
-
-@dataclass(frozen=True)
-class ImportChoice:
-    path: Path
-    passphrase: str | None
-    dry_run: bool
-
-
-class ImportDialog(QDialog):
-    """导入同步包: the file, its passphrase if it has one, check only or import."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("import_dialog")
-        self.setWindowTitle(self.tr("导入同步包"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setObjectName("path")
-        self.path.setMinimumWidth(360)
-        row.addWidget(self.path, 1)
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(browse)
-        form.addRow(self.tr("同步包文件"), row)
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("仅用口令加密的同步包需要"))
-        form.addRow(self.tr("同步包口令"), self.passphrase)
-        layout.addLayout(form)
-        self.dry_run = QCheckBox(self.tr("仅检查（核对并统计，不导入、不改动数据）"))
-        self.dry_run.setObjectName("dry_run")
-        layout.addWidget(self.dry_run)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择同步包"), _settings_folder(),
-                                              self.tr("同步包 (*.xcpkg);;所有文件 (*)"))
-        if path:
-            self.path.setText(path)
-
-    def accept(self) -> None:
-        if not Path(self.path.text().strip()).is_file():
-            self.error.setText(self.tr("请选择要导入的同步包文件。"))
-            self.error.show()
-            return
-        super().accept()
-
-    def choice(self) -> ImportChoice:
-        return ImportChoice(Path(self.path.text().strip()), self.passphrase.text() or None, self.dry_run.isChecked())
-
-
-class EditValueDialog(QDialog):
-    """编辑后保存: a merged text written by hand, starting from this device's version."""
-
-    def __init__(self, label: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("edit_value_dialog")
-        self.setWindowTitle(self.tr("编辑后保存：%1").replace("%1", label))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("在本机版本的基础上修改，保存后以此为准（会同步到其他设备）。")))
-        self.edit = QPlainTextEdit(text)
-        self.edit.setObjectName("value")
-        layout.addWidget(self.edit, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
-
-    def text(self) -> str:
-        return self.edit.toPlainText()
-
-
-# ---- the page -------------------------------------------------------------------------------------------
 class SyncPage(QWidget):
     """同步: keys, export, import, history and conflicts."""
 
     data_changed = Signal()  # an import or a settled conflict changed records: lists should refresh
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(self, sync: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self.data = SyncData(controller)
+        self.data = sync
         self.setObjectName("page_sync")
         self.conflict_rows: list[ConflictRow] = []
         self.last_summary: dict[str, Any] | None = None
@@ -739,8 +222,8 @@ class SyncPage(QWidget):
     def refresh_conflicts(self) -> None:
         chosen = self.current_conflict()
         self.conflict_rows = self.data.conflicts()
-        self.conflict_model.set_rows([([self._kind(r), r.title, self._field_label(r), _flat(r.here_text),
-                                        _flat(r.incoming_text)], r.id) for r in self.conflict_rows])
+        self.conflict_model.set_rows([([self._kind(r), r.title, self._field_label(r), flat(r.here_text),
+                                        flat(r.incoming_text)], r.id) for r in self.conflict_rows])
         self.tabs.setTabText(0, self.tr("待处理的冲突（%n）", "", len(self.conflict_rows)))
         ids = [r.id for r in self.conflict_rows]
         if chosen is not None and chosen.id in ids:
@@ -750,8 +233,6 @@ class SyncPage(QWidget):
         self._show_conflict()
 
     def _size(self, size: int) -> str:
-        from PySide6.QtCore import QLocale
-
         return QLocale().formattedDataSize(size)
 
     def _kind(self, row: ConflictRow) -> str:
@@ -771,7 +252,7 @@ class SyncPage(QWidget):
         value = row.here_value if here else row.incoming_value
         if row.field == "deleted" and isinstance(value, bool):
             return self.tr("（删除此记录）") if value else self.tr("（保留此记录）")
-        return _normalise(row.here_text if here else row.incoming_text)
+        return normalise(row.here_text if here else row.incoming_text)
 
     # ---- conflicts ------------------------------------------------------------------------------------
     def current_conflict(self) -> ConflictRow | None:
@@ -799,8 +280,8 @@ class SyncPage(QWidget):
         self.incoming_label.setText(self.tr("导入版本（%1）").replace("%1", row.incoming_device or "—"))
         here, incoming = self._side_text(row, True), self._side_text(row, False)
         spans_here, spans_incoming = diff_spans(here, incoming)
-        _show_marked(self.here_text, here, spans_here, _HERE_COLOUR)
-        _show_marked(self.incoming_text, incoming, spans_incoming, _INCOMING_COLOUR)
+        show_marked(self.here_text, here, spans_here, _HERE_COLOUR)
+        show_marked(self.incoming_text, incoming, spans_incoming, _INCOMING_COLOUR)
         self.diff = (spans_here, spans_incoming)
 
     def settle(self, side: str) -> None:
@@ -811,7 +292,7 @@ class SyncPage(QWidget):
         try:
             self.data.settle(row, side)
         except XunchaError as exc:
-            QMessageBox.warning(self, self.tr("未能处理冲突"), exc.text(self.controller.lang))
+            QMessageBox.warning(self, self.tr("未能处理冲突"), exc.text(self.data.lang))
         else:
             self.status.setText(self.tr("已处理冲突：%1 的“%2”").replace("%1", row.title)
                                 .replace("%2", self._field_label(row)))
@@ -822,12 +303,12 @@ class SyncPage(QWidget):
         row = self.current_conflict()
         if row is None or not row.editable:
             return
-        dialog = EditValueDialog(self._field_label(row), _normalise(row.here_text), self)
+        dialog = EditValueDialog(self._field_label(row), normalise(row.here_text), self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 self.data.settle_with(row, dialog.text())
             except XunchaError as exc:
-                QMessageBox.warning(self, self.tr("未能处理冲突"), exc.text(self.controller.lang))
+                QMessageBox.warning(self, self.tr("未能处理冲突"), exc.text(self.data.lang))
                 if exc.key in ("conflict_not_found", "conflict_record_missing"):
                     break
                 continue
@@ -841,7 +322,7 @@ class SyncPage(QWidget):
     def export_public_key(self) -> Path | None:
         own = self.data.own_device()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"),
-                                              str(Path(_settings_folder()) / f"{own.name}.json"),
+                                              str(settings.SYNC_FOLDER.get() / f"{own.name}.json"),
                                               self.tr("公钥文件 (*.json)"))
         if not path:
             return None
@@ -851,19 +332,19 @@ class SyncPage(QWidget):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("未能导出公钥"), exc.strerror or str(exc))
             return None
-        _remember_folder(out)
+        remember_folder(out)
         self.status.setText(self.tr("本机公钥已保存：%1").replace("%1", str(out)))
         return out
 
     def trust_device(self) -> TrustedDevice | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择其他设备的公钥文件"), _settings_folder(),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择其他设备的公钥文件"), str(settings.SYNC_FOLDER.get()),
                                               self.tr("公钥文件 (*.json);;所有文件 (*)"))
         if not path:
             return None
         try:
             device, new = self.data.trust(Path(path))
         except XunchaError as exc:
-            QMessageBox.warning(self, self.tr("未能信任该设备"), exc.text(self.controller.lang))
+            QMessageBox.warning(self, self.tr("未能信任该设备"), exc.text(self.data.lang))
             return None
         text = self.tr("已信任设备“%1”（%2）。") if new else self.tr("设备“%1”（%2）早已受信任，公钥相同。")
         text = text.replace("%1", device.name).replace("%2", device.id)
@@ -880,19 +361,17 @@ class SyncPage(QWidget):
         choice = dialog.choice()
         dialog.deleteLater()
 
-        def work(progress: Progress, cancelled: Cancelled) -> dict[str, Any]:
-            return self.data.export(choice.out, choice.to_device, choice.passphrase, choice.everything,
-                                    progress, cancelled)
-
-        ok, value = run_job(self, self.tr("正在导出同步包 %1 …").replace("%1", choice.out.name), work)
-        if not ok:
-            if isinstance(value, XunchaError) and value.key == "cancelled":
+        job = run_job(self, self.tr("正在导出同步包 %1 …").replace("%1", choice.out.name),
+                      ExportJob(self.data, choice))
+        if not job.ok:
+            value = job.error
+            if job.was_cancelled:
                 self.status.setText(self.tr("已取消导出，未生成文件。"))
             else:
                 QMessageBox.warning(self, self.tr("未能导出同步包"), self._error_text(value))
             return None
-        _remember_folder(choice.out)
-        summary: dict[str, Any] = value
+        remember_folder(choice.out)
+        summary = job.result
         text = (self.tr("同步包已保存：%1").replace("%1", str(choice.out)) + "\n"
                 + self.tr("更改：%1 条，审计记录：%2 条").replace("%1", str(summary.get("changes", 0)))
                 .replace("%2", str(summary.get("audit_entries", 0))) + "\n"
@@ -910,20 +389,18 @@ class SyncPage(QWidget):
         choice = dialog.choice()
         dialog.deleteLater()
 
-        def work(progress: Progress, cancelled: Cancelled) -> dict[str, Any]:
-            return self.data.import_(choice.path, choice.passphrase, choice.dry_run, progress, cancelled)
-
         label = self.tr("正在检查同步包 %1 …") if choice.dry_run else self.tr("正在导入同步包 %1 …")
-        ok, value = run_job(self, label.replace("%1", choice.path.name), work)
-        if not ok:
-            if isinstance(value, XunchaError) and value.key == "cancelled":
+        job = run_job(self, label.replace("%1", choice.path.name), ImportJob(self.data, choice))
+        if not job.ok:
+            value = job.error
+            if job.was_cancelled:
                 self.status.setText(self.tr("已取消导入，数据未改动。"))
             else:
                 self.status.setText(self.tr("同步包未导入。"))
                 QMessageBox.warning(self, self.tr("同步包未导入"), self._error_text(value))
             return None
-        _remember_folder(choice.path)
-        summary: dict[str, Any] = value
+        remember_folder(choice.path)
+        summary = job.result
         self.last_summary = summary
         text = self.summary_text(summary)
         QMessageBox.information(self, self.tr("检查结果") if choice.dry_run else self.tr("导入结果"), text)
@@ -961,27 +438,7 @@ class SyncPage(QWidget):
                 text = self.tr("同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。")
                 return text.replace("%1", str(error.values.get("name", ""))) \
                     .replace("%2", str(error.values.get("device", "")))
-            return error.text(self.controller.lang)
+            return error.text(self.data.lang)
         if isinstance(error, OSError):
             return error.strerror or str(error)
         return str(error)
-
-
-def _flat(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[:width - 1] + "…"
-
-
-def _show_marked(edit: QTextEdit, text: str, spans: list[tuple[int, int]], colour: str) -> None:
-    """Shows ``text`` in ``edit`` with the ``spans`` on a coloured ground (and underlined, for print)."""
-    edit.setPlainText(text)
-    marked = QTextCharFormat()
-    marked.setBackground(QColor(colour))
-    marked.setFontUnderline(True)
-    cursor = QTextCursor(edit.document())
-    position = _utf16_positions(text)
-    for start, end in spans:
-        cursor.setPosition(position(start))
-        cursor.setPosition(position(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(marked)
-    edit.moveCursor(QTextCursor.MoveOperation.Start)

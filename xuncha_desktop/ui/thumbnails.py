@@ -5,14 +5,13 @@ paints: the model asks the cache, which answers at once (the thumbnail, or the f
 and queues the record. A worker in the thread pool decrypts each queued file into memory through the
 evidence store, decodes it with ``QImageReader`` (reentrant, safe off the GUI thread; JPEGs decode at a
 reduced scale) and keeps only the small image; the plaintext is dropped at once. Thumbnails live in
-memory only, never on disk. The GUI thread polls the job (the house rule: no Qt object crosses threads)
-and turns the images into icons.
+memory only, never on disk. The job is a :class:`ThumbnailJob` run as every job is (``ui/jobs.py``): the
+GUI thread polls it and turns the images into icons.
 """
 
 from __future__ import annotations
 
 import mimetypes
-import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -25,24 +24,22 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 
-from xuncha_desktop.ui.controller import Controller
-from xuncha_desktop.ui.evidence_data import image_plaintexts
+from xuncha_desktop.ui.controllers.evidence import EvidenceController
+from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.icons import icon
-from xuncha_desktop.ui.jobs import Job
+from xuncha_desktop.ui.jobs import start_in_pool
 from xuncha_desktop.ui.models import RecordTableModel
 
 ICON_EDGE = 32  # logical pixels in the list
 PIXELS = ICON_EDGE * 2  # kept at twice the size, sharp at 150 % and 200 %
 BATCH = 12
 CAPACITY = 3000  # icons kept (about 16 KB each); the oldest are dropped beyond this
-_running: set[Job] = set()  # jobs still working after their cache is gone must stay referenced
-_running_lock = threading.Lock()
 
 
 def media_of(file_name: str | None) -> str:
@@ -95,18 +92,33 @@ def make_thumbnail(data: bytes, edge: int = PIXELS) -> QImage | None:
     return image.scaled(edge, edge, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
+class ThumbnailJob(Job[list[tuple[str, QImage | None]]]):
+    """Decrypts and decodes a batch of records' images: (record id, small image or None) for each.
+
+    The QImage is the one Qt object made in a worker: QImageReader and QImage are reentrant, and each is
+    made, used and handed over here without being shared with the GUI thread until the job has finished."""
+
+    def __init__(self, evidence: EvidenceController, batch: list[str]) -> None:
+        super().__init__()
+        self.evidence, self.batch = evidence, batch
+
+    def work(self, progress: Progress, cancelled: CancelFlag) -> list[tuple[str, QImage | None]]:
+        return [(record_id, make_thumbnail(data) if data else None)
+                for record_id, data in self.evidence.image_plaintexts(self.batch, cancelled)]
+
+
 class ThumbnailCache(QObject):
     """Icons of image evidence by record id, made in the thread pool; ``ready`` names the new ones."""
 
     ready = Signal(list)
 
-    def __init__(self, controller: Controller, parent: QObject | None = None) -> None:
+    def __init__(self, evidence: EvidenceController, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.workspace = controller.workspace
+        self.evidence = evidence
         self._icons: OrderedDict[str, QIcon | None] = OrderedDict()  # None: no thumbnail (type icon)
         self._queue: list[str] = []
         self._queued: set[str] = set()
-        self._job: Job | None = None
+        self._job: ThumbnailJob | None = None
         self._scheduled = False
         self._poll = QTimer(self)
         self._poll.setInterval(30)
@@ -135,21 +147,9 @@ class ThumbnailCache(QObject):
         if self._job is not None or not self._queue:
             return
         batch, self._queue = self._queue[-BATCH:], self._queue[:-BATCH]  # the latest asked: what is on screen
-        workspace = self.workspace
-
-        def work(_progress: Any, cancelled: Any) -> list[tuple[str, QImage | None]]:
-            made = []
-            for record_id, data in image_plaintexts(workspace, batch, cancelled):
-                made.append((record_id, make_thumbnail(data) if data else None))
-            return made
-
-        job = Job(work)
-        job.batch = batch  # type: ignore[attr-defined]
+        job = ThumbnailJob(self.evidence, batch)
         self._job = job
-        with _running_lock:
-            _running.difference_update({j for j in _running if j.finished.is_set()})
-            _running.add(job)
-        QThreadPool.globalInstance().start(job)
+        start_in_pool(job)
         self._poll.start()
 
     def _take(self) -> None:
@@ -158,9 +158,9 @@ class ThumbnailCache(QObject):
             return
         self._job = None
         self._poll.stop()
-        made = dict(job.value) if job.ok else {}
+        made = dict(job.result) if job.ok else {}
         done = []
-        for record_id in job.batch:  # type: ignore[attr-defined]
+        for record_id in job.batch:
             self._queued.discard(record_id)
             image = made.get(record_id)
             self._icons[record_id] = QIcon(QPixmap.fromImage(image)) if image is not None else None
@@ -194,7 +194,7 @@ class EvidenceTableModel(RecordTableModel):
     def __init__(self, controller: Controller, kind: str = "evidence", parent: Any = None) -> None:
         super().__init__(controller, kind, parent)
         self._file_column = self.columns.index("file_name")
-        self.thumbnails = ThumbnailCache(controller, self)
+        self.thumbnails = ThumbnailCache(controller.evidence, self)
         self.thumbnails.ready.connect(self._thumbnails_ready)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

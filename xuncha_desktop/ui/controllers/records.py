@@ -1,7 +1,9 @@
-"""The window's only door to the data: one short session per call, plain values out.
+"""The records of the window's lists and forms: one short session per call, plain values out.
 
-Widgets never hold a Session or an ORM object. Every method here opens a session through the workspace,
-calls the services (the same ones the command line uses), turns what they return into plain Python values
+``Controller`` is the window's entry to the data: besides the records it owns the narrower controllers of
+evidence, documents, sync and drafts, which the window hands to the widgets that need them; no widget is
+given the workspace. Widgets never hold a Session or an ORM object. Every method here opens a session through
+the workspace, calls the services (the same ones the command line uses), turns what they return into plain Python values
 (strings, dicts, small dataclasses) and closes the session. Errors from the services (ValidationError,
 InvalidRequest, NotFound) pass through unchanged, so the window can show their message next to the field.
 This module imports no Qt, so it is tested and benchmarked without a screen.
@@ -11,10 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.controllers.drafts import DraftsController
+from xuncha_desktop.ui.controllers.evidence import EvidenceController
+from xuncha_desktop.ui.controllers.reports import ReportsController
+from xuncha_desktop.ui.controllers.sync import SyncController
 
 if TYPE_CHECKING:
     from xuncha_desktop.services.fields import Field
@@ -34,31 +42,11 @@ def size_text(size: Any) -> str:
     return f"{size} B"
 
 
-# The columns each list shows, in order (field names of the service).
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    "round": ("name", "kind", "term", "number", "start_date", "end_date"),
-    "group": ("name", "round_id"),
-    "unit": ("name", "party_org", "party_org_kind", "level", "contact_person"),
-    "interview": ("started_at", "interviewee_name", "interviewee_post", "interviewee_category", "kind", "unit_id",
-                  "place", "signed"),
-    "petition": ("number", "received_at", "channel", "subject_names", "category", "unit_id", "handling"),
-    "clue": ("number", "source_kind", "persons_involved", "category", "status", "unit_id", "receiving_body"),
-    "evidence": ("title", "evidence_type", "obtained_how", "obtained_at", "file_name", "size", "unit_id"),
-    "paper": ("number", "title", "date", "status", "drafted_by", "unit_id"),
-    "problem": ("number", "category", "statement", "severity", "status", "deadline", "responsible", "unit_id"),
-}
-
-# Which date field the date-range filter of a list acts on.
-DATE_FIELD: dict[str, str] = {
-    "round": "start_date", "interview": "started_at", "petition": "received_at", "evidence": "obtained_at",
-    "paper": "date", "problem": "deadline",
-}
-
-# Which field the "category" filter of a list acts on.
-CATEGORY_FIELD: dict[str, str] = {
-    "interview": "interviewee_category", "petition": "category", "clue": "category", "evidence": "evidence_type",
-    "problem": "category", "unit": "party_org_kind",
-}
+# What each list shows and filters by, from the families' descriptors (``RecordService.list_columns``,
+# ``date_field``, ``category_field``): the window keeps no list of its own.
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {kind: service.list_columns for kind, service in KINDS.items()}
+DATE_FIELD: dict[str, str] = {kind: s.date_field for kind, s in KINDS.items() if s.date_field}
+CATEGORY_FIELD: dict[str, str] = {kind: s.category_field for kind, s in KINDS.items() if s.category_field}
 
 NOT_RECTIFIED = ("open", "in_progress", "not_rectified")
 
@@ -69,6 +57,13 @@ class Row(NamedTuple):
     id: str
     values: tuple[str, ...]
     overdue: bool = False
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    path: str
+    device_name: str
+    user_name: str
 
 
 @dataclass(frozen=True)
@@ -111,10 +106,19 @@ class Controller:
     """Data access for the window. ``lang`` ("zh" or "en") chooses the labels of fields and codes."""
 
     def __init__(self, workspace: Workspace, lang: str = "zh") -> None:
-        self.workspace = workspace
+        self._workspace = workspace
         self.lang = lang
         self._titles: dict[tuple[str, str], str] = {}
         self._vocab: dict[tuple[str, str | None], dict[str, str]] = {}
+        self.evidence = EvidenceController(workspace, lang)
+        self.reports = ReportsController(workspace, lang)
+        self.sync = SyncController(workspace, self)
+        self.drafts = DraftsController(workspace)
+
+    def about(self) -> WorkspaceInfo:
+        """Where the workspace is and who works in it, for the status bar and the title."""
+        info = self._workspace.info
+        return WorkspaceInfo(str(self._workspace.path), info.device_name, info.user_name)
 
     # ---- description ---------------------------------------------------------------------------
     @staticmethod
@@ -150,7 +154,7 @@ class Controller:
     def ref_choices(self, kind: str, limit: int = 500) -> list[tuple[str, str]]:
         """(id, title) of the records of a small kind (rounds, units, problems) for pickers."""
         service = self.service(kind)
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             records = service.find(session, limit=limit)
             result = [(str(r.id), service.title(r)) for r in records]
         for key, title in result:
@@ -163,7 +167,7 @@ class Controller:
 
         from xuncha_desktop.db.models import GroupMember
 
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             names = session.scalars(select(GroupMember.name).where(GroupMember.deleted.is_(False)).distinct())
             return sorted(set(names))
 
@@ -191,7 +195,7 @@ class Controller:
 
     def count(self, kind: str, query: Query = Query()) -> int:
         service = self.service(kind)
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             return service.count(session, self._filters(query), query.search or None)
 
     def page(self, kind: str, offset: int, limit: int, query: Query = Query()) -> list[Row]:
@@ -204,7 +208,7 @@ class Controller:
         # the records are.
         extra = [c for c in ("status", "deadline") if kind == "problem" and c not in columns]
         wanted = ["id", *columns, *extra]
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             statement = service.query(session, self._filters(query), query.search or None,
                                       list(query.order) if query.order else None)
             statement = statement.with_only_columns(*[getattr(model, c) for c in wanted]) \
@@ -278,7 +282,7 @@ class Controller:
             from xuncha_desktop.errors import InvalidRequest
 
             service = self.service(kind)
-            with self.workspace.session() as session:
+            with self._workspace.session() as session:
                 try:
                     self._titles[key] = service.title(service.get(session, record_id))
                 except InvalidRequest:
@@ -291,7 +295,7 @@ class Controller:
             from xuncha_desktop.services import vocabulary as vocab
             from xuncha_desktop.services.fields import parse_uuid
 
-            with self.workspace.session() as session:
+            with self._workspace.session() as session:
                 terms = vocab.terms(session, vocabulary, parse_uuid(round_id) if round_id else None)
                 self._vocab[key] = {t.code: (t.label_zh if self.lang == "zh" else (t.label_en or t.label_zh))
                                     for t in terms}
@@ -301,12 +305,12 @@ class Controller:
     def read(self, kind: str, record_id: str) -> dict[str, Any]:
         """The record's fields as JSON values (codes, ISO dates); the look is audited."""
         service = self.service(kind)
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             return service.to_dict(session, service.read(session, record_id))
 
     def create(self, kind: str, data: Mapping[str, Any]) -> str:
         service = self.service(kind)
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             record = service.create(session, data)
             key = str(record.id)
         self._forget(kind, key)
@@ -314,30 +318,30 @@ class Controller:
 
     def update(self, kind: str, record_id: str, data: Mapping[str, Any]) -> None:
         service = self.service(kind)
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             service.update(session, record_id, data)
         self._forget(kind, record_id)
 
     def delete(self, kind: str, record_id: str) -> None:
         service = self.service(kind)
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             service.delete(session, record_id)
         self._forget(kind, record_id)
 
     def set_status(self, kind: str, record_id: str, status: str, needs: Mapping[str, Any]) -> None:
         service = self.service(kind)
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             service.set_status(session, record_id, status, **dict(needs))
 
     def sign_interview(self, record_id: str, scan: Path | None = None) -> None:
         from xuncha_desktop.services import evidence, interviews
 
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             scan_id = None
             if scan is not None:
                 record = interviews.service.get(session, record_id)
                 scan_id = evidence.service.add_file(
-                    session, self.workspace.evidence, scan,
+                    session, self._workspace.evidence, scan,
                     {"title": f"谈话记录签字件 {record.interviewee_name}", "unit_id": str(record.unit_id)}).id
             interviews.service.sign(session, record_id, dt.datetime.now().astimezone(), scan_id)
 
@@ -348,7 +352,7 @@ class Controller:
     def linked(self, kind: str, record_id: str) -> list[LinkedItem]:
         from xuncha_desktop.services import links
 
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             found = links.linked(session, kind, uuid.UUID(record_id))
         return [LinkedItem(item.kind, str(item.id), item.relation, self.title(item.kind, str(item.id)))
                 for item in found]
@@ -356,13 +360,13 @@ class Controller:
     def link(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
         from xuncha_desktop.services import links
 
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             links.link(session, kind_a, id_a, kind_b, id_b)
 
     def unlink(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
         from xuncha_desktop.services import links
 
-        with self.workspace.transaction() as session:
+        with self._workspace.transaction() as session:
             links.unlink(session, kind_a, uuid.UUID(id_a), kind_b, uuid.UUID(id_b))
 
     @staticmethod
@@ -376,7 +380,7 @@ class Controller:
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         from xuncha_desktop.services import search
 
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             hits = search.search(session, text, None, limit)
         return [Hit(h.kind, str(h.id), self.title(h.kind, str(h.id)), h.snippet) for h in hits]
 
@@ -388,7 +392,7 @@ class Controller:
         from xuncha_desktop.services.stats import round_figures
 
         today = as_of or dt.date.today()
-        with self.workspace.session() as session:
+        with self._workspace.session() as session:
             figures = round_figures(session, round_id, today)
             by_unit = select(Problem.unit_id, Unit.name,
                              func.sum(case((Problem.status == "rectified", 1), else_=0)), func.count()) \
@@ -426,53 +430,3 @@ class Controller:
             rectification_by_unit=units,
             overdue=overdue,
         )
-
-    # ---- evidence ------------------------------------------------------------------------------
-    def add_evidence(self, path: Path, data: Mapping[str, Any] | None = None,
-                     link_to: Sequence[tuple[str, str]] = (), progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> str:
-        """Stores a file as evidence (runs in a worker thread: the session is opened and closed here)."""
-        from xuncha_desktop.services import evidence
-
-        with self.workspace.transaction() as session:
-            record = evidence.service.add_file(session, self.workspace.evidence, path, dict(data or {}),
-                                               list(link_to), progress, cancelled)
-            return str(record.id)
-
-    def custody(self, evidence_id: str) -> list[tuple[str, str, str, str]]:
-        from xuncha_desktop.db.enums import CustodyAction
-        from xuncha_desktop.services import evidence
-
-        with self.workspace.session() as session:
-            events = evidence.service.custody(session, uuid.UUID(evidence_id))
-            return [(e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                     CustodyAction(e.action).zh if self.lang == "zh" else CustodyAction(e.action).en,
-                     e.holder, e.note or "") for e in events]
-
-    def evidence_content(self, evidence_id: str, limit: int = 50_000_000) -> tuple[str, bytes] | None:
-        """(media type, plaintext) of an evidence file for the viewer, kept in memory only; the look is
-        recorded in the chain of custody. None when there is no file or it is too big to show."""
-        from xuncha_desktop.db.capture import context_of
-        from xuncha_desktop.db.enums import CustodyAction
-        from xuncha_desktop.services import evidence
-
-        with self.workspace.transaction() as session:
-            record = evidence.service.get(session, evidence_id)
-            if record.sha256 is None or (record.size or 0) > limit:
-                return None
-            data = self.workspace.evidence.read_bytes(record.sha256)
-            evidence.service.add_custody(session, record.id, CustodyAction.VIEWED, context_of(session).actor)
-            return record.media_type or "", data
-
-    def verify_evidence(self, evidence_id: str) -> bool:
-        from xuncha_desktop.services import evidence
-
-        with self.workspace.session() as session:
-            return evidence.service.verify_file(session, self.workspace.evidence, evidence_id)
-
-    def extract_evidence(self, evidence_id: str, out: Path) -> None:
-        from xuncha_desktop.services import evidence
-
-        with self.workspace.transaction() as session:
-            evidence.service.extract(session, self.workspace.evidence, evidence_id, out, overwrite=True)
-

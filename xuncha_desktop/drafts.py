@@ -1,25 +1,29 @@
 """Drafts of records being typed, so a crash loses at most about a second of typing.
 
 A draft is one file ``<workspace>/drafts/<key>.draft``: the form's values as JSON, sealed with
-AES-256-GCM under a subkey of the workspace's master key (nothing is stored in plain text), written to a
-temporary file, flushed to disk and renamed over the old one, so a kill at any moment leaves either the
-previous draft or the new one, never half of one. The draft is removed once the record is saved.
+AES-256-GCM under a subkey of the workspace's master key (nothing is stored in plain text) and bound to the
+device, written atomically (:func:`xuncha_desktop.files.write_bytes`), so a kill at any moment leaves
+either the previous draft or the new one, never half of one. The draft is removed once the record is saved.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from xuncha_desktop import files
 from xuncha_desktop.security import keys
-from xuncha_desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from xuncha_desktop.workspace import Workspace
 
 SUFFIX = ".draft"
 
 
 class DraftStore:
+    """The sealed drafts of one workspace."""
+
     def __init__(self, workspace: Workspace) -> None:
         self.folder = workspace.path / "drafts"
         self.folder.mkdir(mode=0o700, exist_ok=True)
@@ -31,22 +35,17 @@ class DraftStore:
         return self.folder / f"{safe}{SUFFIX}"
 
     def save(self, key: str, payload: dict[str, Any]) -> None:
+        """Seals ``payload`` (JSON values) and replaces the draft ``key``; raises OSError when the disk fails."""
         sealed = keys.seal(self._key, payload, self._context)
-        target = self._path(key)
-        temp = target.with_name(target.name + ".tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(sealed).encode("ascii"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        files.write_bytes(self._path(key), json.dumps(sealed).encode("ascii"))
 
     def load(self, key: str) -> dict[str, Any] | None:
+        """The draft's values; None when there is none or it is damaged or sealed by another key."""
         path = self._path(key)
         try:
             document = json.loads(path.read_text(encoding="ascii"))
             return keys.unseal(self._key, document, self._context)
-        except (OSError, ValueError, Exception):  # a damaged draft is not worth a crash
+        except Exception:  # a damaged draft is not worth a crash
             return None
 
     def discard(self, key: str) -> None:

@@ -1,0 +1,25 @@
+"""The records controller without Qt: plain values out, and no door to the workspace for widgets."""
+
+from __future__ import annotations
+
+from xuncha_desktop.ui.controllers.records import Controller, Query
+from xuncha_desktop.workspace import Workspace
+
+
+def test_create_list_and_read_back_as_plain_values(controller: Controller, ids: dict[str, str]) -> None:
+    made = [controller.create("problem", {"round_id": ids["round"], "unit_id": ids["unit"], "category": "line_policy",
+                                          "statement": f"问题{n}", "severity": "ordinary"}) for n in range(3)]
+    assert controller.count("problem") == 3
+    rows = controller.page("problem", 0, 10, Query(search="问题1"))
+    assert [r.id for r in rows] == [made[1]]
+    unit_column = controller.columns("problem").index("unit_id")
+    assert rows[0].values[unit_column] == "娄底市住房和城乡建设局"  # a title, not an id
+    assert controller.read("problem", made[1])["statement"] == "问题1"
+
+
+def test_about_tells_where_and_who_without_the_workspace(controller: Controller, workspace: Workspace) -> None:
+    about = controller.about()
+    assert (about.path, about.device_name, about.user_name) == (str(workspace.path), "第六巡察组-笔记本1", "张伟")
+    assert not hasattr(controller, "workspace")
+    for narrow in (controller.evidence, controller.reports, controller.sync, controller.drafts):
+        assert not hasattr(narrow, "workspace")

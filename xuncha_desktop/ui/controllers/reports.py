@@ -1,0 +1,92 @@
+"""Documents for the window: the PDF of each document kind as bytes (for the preview) and the files saved
+from it, through ``services.publishing``, the same functions ``xuncha report`` calls. No Qt.
+
+Each call gathers the data in its own short session (in the worker thread that runs it) and renders after
+the session is closed. The jobs below run these calls off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.services import publishing
+from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from xuncha_desktop.workspace import Workspace
+
+
+class ReportsController:
+    def __init__(self, workspace: Workspace, lang: str = "zh") -> None:
+        self._workspace = workspace
+        self.lang = lang
+
+    def _gather(self, make: Callable[[Session], publishing.Publication]) -> publishing.Publication:
+        with self._workspace.transaction() as session:  # reading a record for a document is audited
+            return make(session)
+
+    def feedback_pdf(self, unit_id: str, round_id: str | None = None, issued_on: dt.date | None = None,
+                     marking: str | None = None, use_system_fonts: bool | None = None) -> bytes:
+        """巡察反馈意见 of ``unit_id`` (the unit's latest round when ``round_id`` is None) as PDF bytes.
+        Raises NotFound for an unknown unit or round, InvalidRequest (``report_no_round``) when no round
+        inspected the unit."""
+        return self._gather(lambda s: publishing.feedback(s, unit_id, round_id, issued_on, marking,
+                                                          use_system_fonts)).pdf()
+
+    def feedback_docx(self, out: Path, unit_id: str, round_id: str | None = None, issued_on: dt.date | None = None,
+                      marking: str | None = None) -> Path:
+        """Writes the same report as .docx to ``out``, replacing it (ask first). Raises InvalidRequest
+        (``report_bad_suffix``) when ``out`` does not end in .docx."""
+        if out.suffix.lower() != ".docx":
+            raise InvalidRequest("report_bad_suffix", suffixes=".docx", path=str(out))
+        document = self._gather(lambda s: publishing.feedback(s, unit_id, round_id, issued_on, marking))
+        return document.write(out, overwrite=True)
+
+    def interview_pdf(self, interview_id: str, use_system_fonts: bool | None = None) -> bytes:
+        """谈话记录 as PDF bytes. Raises NotFound for an unknown interview."""
+        return self._gather(lambda s: publishing.interview(s, interview_id, use_system_fonts)).pdf()
+
+    def paper_pdf(self, paper_id: str, use_system_fonts: bool | None = None) -> bytes:
+        """问题底稿 as PDF bytes. Raises NotFound for an unknown working paper."""
+        return self._gather(lambda s: publishing.paper(s, paper_id, use_system_fonts)).pdf()
+
+    def supervision_pdf(self, round_id: str, use_system_fonts: bool | None = None) -> bytes:
+        """整改督查报告 as PDF bytes. Raises NotFound, or InvalidRequest (``report_not_supervision``)."""
+        return self._gather(lambda s: publishing.supervision(s, round_id, use_system_fonts)).pdf()
+
+    @staticmethod
+    def save_pdf(out: Path, content: bytes) -> Path:
+        """Saves the previewed PDF to ``out`` atomically, replacing it."""
+        return publishing.write_bytes(out, content)
+
+
+# ---- jobs ----------------------------------------------------------------------------------------------
+class PdfJob(Job[bytes]):
+    """Makes one document's PDF: ``make`` is a call of :class:`ReportsController` with its arguments bound
+    (``functools.partial(reports.interview_pdf, record_id)``)."""
+
+    def __init__(self, make: Callable[[], bytes]) -> None:
+        super().__init__()
+        self.make = make
+
+    def work(self, progress: Progress, cancelled: CancelFlag) -> bytes:
+        return bytes(self.make())
+
+
+class WordJob(Job[Path]):
+    """Writes a .docx: ``write(out)`` is e.g. ``functools.partial(reports.feedback_docx, unit_id=…)`` with
+    the path as its first free argument."""
+
+    def __init__(self, write: Callable[[Path], object], out: Path) -> None:
+        super().__init__()
+        self.write, self.out = write, out
+
+    def work(self, progress: Progress, cancelled: CancelFlag) -> Path:
+        self.write(self.out)
+        return self.out
