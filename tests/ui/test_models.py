@@ -99,8 +99,8 @@ def test_evidence_model_passes_the_model_tester_before_and_after_its_thumbnails(
     assert image.save(str(picture))
     note = tmp_path / "说明.txt"
     note.write_text("谈话地点：三楼会议室", encoding="utf-8")
-    photo_id = controller.add_evidence(picture, {"title": "现场照片"})
-    note_id = controller.add_evidence(note, {"title": "说明"})
+    photo_id = controller.evidence.add(picture, {"title": "现场照片"})
+    note_id = controller.evidence.add(note, {"title": "说明"})
     model = EvidenceTableModel(controller)
     try:
         assert model.rowCount() == 2

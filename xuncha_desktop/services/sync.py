@@ -89,9 +89,11 @@ def trusted(session: Session) -> list[SyncDevice]:
                                 .order_by(SyncDevice.device_name, SyncDevice.device_id)))
 
 
-def _device_label(session: Session, device: uuid.UUID) -> str:
+def _device_label(session: Session, ws: Workspace, device: uuid.UUID) -> str:
+    """A device as messages name it: its name and the start of its id."""
     known = session.get(SyncDevice, device)
-    return f"{known.device_name}（{str(device)[:8]}）" if known is not None else str(device)
+    name = known.device_name if known is not None else ws.info.device_name if device == ws.info.device_id else None
+    return f"{name}（{str(device)[:8]}）" if name else str(device)
 
 
 def _origins(session: Session, ws: Workspace, manifest: dict[str, Any], sender: uuid.UUID) -> merge.Origins:
@@ -113,8 +115,8 @@ def _origins(session: Session, ws: Workspace, manifest: dict[str, Any], sender: 
         elif known is not None:
             key = known.ed25519_public
             if key_text is not None and key_text != key:
-                raise PackageError("package_key_conflict", device=_device_label(session, device),
-                                   sender=_device_label(session, sender))
+                raise PackageError("package_key_conflict", device=_device_label(session, ws, device),
+                                   sender=_device_label(session, ws, sender))
         else:
             vouch = offered.get(str(device))
             try:
@@ -125,22 +127,22 @@ def _origins(session: Session, ws: Workspace, manifest: dict[str, Any], sender: 
                 pyrage.x25519.Recipient.from_str(candidate.age_recipient)
             except (AssertionError, KeyError, ValueError, pyrage.RecipientError):
                 raise PackageError("package_unknown_origin", device=str(device),
-                                   sender=_device_label(session, sender)) from None
+                                   sender=_device_label(session, ws, sender)) from None
             session.add(SyncDevice(device_id=device, device_name=candidate.device_name,
                                    ed25519_public=candidate.ed25519_public, age_recipient=candidate.age_recipient,
                                    trusted_at=ctx.now(), trusted_by=ctx.actor, vouched_by=sender))
             session.flush()
             key = candidate.ed25519_public
         if not head.verified_by(Ed25519PublicKey.from_public_bytes(bytes.fromhex(key))):
-            raise PackageError("package_head_forged", device=_device_label(session, device),
-                               sender=_device_label(session, sender))
+            raise PackageError("package_head_forged", device=_device_label(session, ws, device),
+                               sender=_device_label(session, ws, sender))
     own_head = session.get(SyncHead, (own, "changes"))
     exported = None if own_head is None else session.scalar(
         select(Change.hlc).where(Change.device_id == own, Change.seq == own_head.seq))
     names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}
     names[own] = ws.info.device_name
     return merge.Origins(own, heads, exported, ws.info.max_clock_ahead_minutes * 60_000,
-                         _device_label(session, sender), names)
+                         _device_label(session, ws, sender), names)
 
 
 # Refusals that mean a device tried to pass something off as another's: recorded as alarms.
