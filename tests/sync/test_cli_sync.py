@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,25 @@ def test_keys_export_import_conflicts_resolve(tmp_path: Path, capsys: pytest.Cap
     for path in (a, office):
         code, shown, _ = _run(capsys, path, "keys", "export-public", "--out", str(tmp_path / f"{path.name}.json"))
         assert code == 0 and shown["ed25519_public"]
-    assert _run(capsys, office, "keys", "trust", str(tmp_path / "a.json"))[0] == 0
-    assert _run(capsys, a, "keys", "trust", str(tmp_path / "office.json"))[0] == 0
+    # Trusting asks first to compare the safety number with the other screen; with no terminal to ask,
+    # the command says so (with the number) and trusts nothing.
+    code, _out, err = _run(capsys, office, "keys", "trust", str(tmp_path / "a.json"))
+    _code, shown_a, _ = _run(capsys, a, "keys", "show")
+    assert code == 2 and shown_a["device"]["fingerprint"] in err
+    assert re.fullmatch(r"(\d{5} ){5}\d{5}", shown_a["device"]["fingerprint"])
+    assert _run(capsys, office, "keys", "show")[1]["trusted"] == []
+    code, trusted_a, _ = _run(capsys, office, "keys", "trust", str(tmp_path / "a.json"), "--yes")
+    assert code == 0 and trusted_a["fingerprint"] == shown_a["device"]["fingerprint"]
+    assert _run(capsys, a, "keys", "trust", str(tmp_path / "office.json"), "--yes")[0] == 0
+    # A key file changed on the way shows other digits.
+    swapped = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    swapped["ed25519_public"] = json.loads((tmp_path / "office.json").read_text(encoding="utf-8"))["ed25519_public"]
+    (tmp_path / "swapped.json").write_text(json.dumps(swapped), encoding="utf-8")
+    code, _out, err = _run(capsys, office, "keys", "trust", str(tmp_path / "swapped.json"))
+    assert code == 2 and shown_a["device"]["fingerprint"] not in err
     code, shown, _ = _run(capsys, office, "keys", "show")
     assert [d["device_name"] for d in shown["trusted"]] == ["a"]
-    code, _own, err = _run(capsys, a, "keys", "trust", str(tmp_path / "a.json"))
+    code, _own, err = _run(capsys, a, "keys", "trust", str(tmp_path / "a.json"), "--yes")
     assert code == 2 and "own key" in err
 
     code, unit, _ = _run(capsys, a, "records", "add", "unit", "--json", '{"name": "娄底市司法局"}')
@@ -89,7 +104,7 @@ def test_passphrase_packages_from_the_command_line(tmp_path: Path, capsys: pytes
         make(tmp_path / name, name).close()
     for name in ("a", "b"):
         _run(capsys, tmp_path / name, "keys", "export-public", "--out", str(tmp_path / f"{name}.json"))
-    _run(capsys, tmp_path / "b", "keys", "trust", str(tmp_path / "a.json"))
+    _run(capsys, tmp_path / "b", "keys", "trust", str(tmp_path / "a.json"), "--yes")
     secret = tmp_path / "secret.txt"
     secret.write_text("交换口令 2020\n", encoding="utf-8")
     code, _sent, _ = _run(capsys, tmp_path / "a", "sync", "export", "--out", str(tmp_path / "p.xcpkg"),

@@ -219,7 +219,7 @@ def test_stamps_far_ahead_or_in_another_devices_name(office_and_laptops, tmp_pat
 
 def test_an_entry_the_office_holds_arriving_with_other_content_is_an_alarm(
         office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    o, a, b, ids = office_and_laptops
+    o, a, b, _ids = office_and_laptops
     with b.transaction() as s:
         KINDS["unit"].create(s, {"name": "娄底市水利局"})
     sync.import_(o, send(b, o, tmp_path))
@@ -255,3 +255,51 @@ def test_a_workspace_with_a_clock_ahead_is_refused_by_its_stamps(tmp_path: Path)
     _refused(o, send(fast, o, tmp_path), "package_clock_ahead")
     o.close()
     fast.close()
+
+
+@pytest.mark.parametrize(("table", "target", "fields", "field"), [
+    ("petitions", "petition", {"channel": "bogus-channel"}, "channel"),
+    ("units", "unit", {"name": "单" * 5000}, "name"),
+    ("petitions", "petition", {"summary": ""}, "summary"),
+    ("units", "unit", {"name": "  娄底市水利局  "}, "name"),
+])
+def test_incoming_values_pass_the_rules_of_input(office_and_laptops, tmp_path: Path, table: str, target: str,
+                                                 fields: dict[str, object], field: str) -> None:
+    """A channel that is no channel, a 5,000-character name, an empty required summary, a name with spaces
+    no form would keep: each refuses the whole package, naming the field."""
+    o, a, _b, ids = office_and_laptops
+    if target == "petition":
+        with a.transaction() as s:
+            ids["petition"] = str(KINDS["petition"].create(s, {
+                "unit_id": ids["unit"], "received_at": "2020-05-07T10:00", "channel": "letter",
+                "summary": "反映工程项目问题", "anonymous": True}).id)
+        sync.import_(o, send(a, o, tmp_path))
+    entries, head = _own_forgery(a, table, uuid.UUID(ids[target]), fields)
+    refused = _refused(o, rogue.package(a, o, tmp_path / "bad.xcpkg", entries, heads=[head]), "package_bad_value")
+    assert f"({field}" in refused.text("en") or f"{field} (" in refused.text("en")
+
+
+def test_a_reference_to_a_record_not_yet_here_is_accepted_and_reported_by_verify(
+        office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A record may arrive before the one it names, so a dangling round is not refused on import; `verify`
+    names it until the round arrives (before, it said ok)."""
+    o, a, _b, ids = office_and_laptops
+    missing = str(uuid.uuid4())
+    entries, head = _own_forgery(a, "groups", uuid.UUID(ids["group"]), {"round_id": missing})
+    sync.import_(o, rogue.package(a, o, tmp_path / "dangling.xcpkg", entries, heads=[head]))
+    with o.transaction() as s:
+        report = verify(s, o.evidence)
+    assert [p for p in report.problems if ids["group"] in p and missing in p]
+
+
+def test_verify_reports_records_that_break_the_rules(office_and_laptops) -> None:  # type: ignore[no-untyped-def]
+    o, _a, _b, ids = office_and_laptops
+    with o.transaction() as s:
+        assert verify(s, o.evidence).ok
+        unit = s.get(Unit, uuid.UUID(ids["unit"]))
+        assert unit is not None
+        unit.party_org_kind = "no-such-kind"  # behind the service's back, as an old program might have stored it
+    with o.transaction() as s:
+        report = verify(s, o.evidence)
+    assert not report.ok
+    assert [p for p in report.problems if ids["unit"] in p and "party_org_kind" in p]

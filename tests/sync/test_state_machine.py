@@ -9,6 +9,7 @@ older change.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import shutil
 import tempfile
 import uuid
@@ -20,12 +21,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
+from tests.sync import rogue
 from tests.sync.helpers import digest, dump, make, trust_all
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.organisation import Unit
 from xuncha_desktop.db.models.sync import SyncConflict
+from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.workspace import Workspace
@@ -93,6 +97,45 @@ class Replicas(RuleBasedStateMachine):
             if open_:
                 SEEN["settled"] += 1
                 sync_service.resolve(s, str(open_[pick % len(open_)].id), keep=keep)
+
+    @rule(victim_of=st.sampled_from(["B", "C", "office"]), how=st.sampled_from(["origin", "signed", "ahead", "base"]),
+          pick=st.integers(0, 50))
+    def rogue_a(self, victim_of: str, how: str, pick: int) -> None:
+        """Laptop A turns rogue for one package: another replica's entries in its name (unsigned, or under a
+        head A signs), its own edit stamped a day ahead, or built on a change the target never exported.
+        Every such package is refused and leaves the target as it was: the honest replicas go on as if A
+        had never sent it, so the invariants below still hold for them."""
+        a, ws = self.ws["A"], self.ws[victim_of]
+        units = self._units("A")
+        if not units:
+            return
+        unit = units[pick % len(units)].id
+        now = dt.datetime.now(dt.UTC)
+        with ws.transaction() as s:
+            held = dict(s.execute(select(Change.device_id, func.max(Change.seq)).group_by(Change.device_id)).all())
+            own_last = s.execute(select(Change.hlc).where(Change.device_id == ws.info.device_id)
+                                 .order_by(Change.seq.desc()).limit(1)).scalar_one()
+        with a.transaction() as s:
+            a_seq, a_chain = s.execute(select(Change.seq, Change.chain).where(Change.device_id == a.info.device_id)
+                                       .order_by(Change.seq.desc()).limit(1)).one()
+        if how in ("origin", "signed"):
+            victim = self.ws[["B", "C", "office"][pick % 3]].info.device_id
+            seq = held.get(victim, 0) + 1
+            entry, chain = rogue.change(victim, seq, rogue.GENESIS, "units", unit, {"notes": "伪造"},
+                                        rogue.stamp(victim, now))
+            heads = [rogue.head(a, victim, "changes", seq, chain)] if how == "signed" else []
+        else:
+            when = now + (dt.timedelta(days=1) if how == "ahead" else dt.timedelta(seconds=1))
+            base = own_last if how == "base" else None
+            entry, chain = rogue.change(a.info.device_id, a_seq + 1, a_chain, "units", unit, {"notes": "伪造"},
+                                        rogue.stamp(a.info.device_id, when), "update", base)
+            heads = [rogue.head(a, a.info.device_id, "changes", a_seq + 1, chain)]
+        out = rogue.package(a, ws, self.folder / f"rogue-{uuid.uuid4().hex}.xcpkg", [entry], heads=heads)
+        before = digest(ws)
+        with pytest.raises(XunchaError):
+            sync_service.import_(ws, out)
+        assert digest(ws) == before
+        SEEN["rogue"] += 1
 
     @rule(source=replica, dest=replica, everything=st.booleans(), now=st.booleans())
     def export(self, source: str, dest: str, everything: bool, now: bool) -> None:
@@ -228,3 +271,4 @@ def test_the_runs_met_conflicts() -> None:
         run_state_machine_as_test(Replicas, settings=Replicas.TestCase.settings)
     assert SEEN["imports"] > 0
     assert SEEN["conflicts"] > 0
+    assert SEEN["rogue"] > 0

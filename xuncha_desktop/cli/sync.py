@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, json_input, open_workspace
 from xuncha_desktop.errors import InvalidRequest
+
+if TYPE_CHECKING:
+    from xuncha_desktop.sync.keyfile import PublicKeys
 
 ORDER = 40
 
@@ -44,6 +48,8 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     exp.add_argument("--out", type=Path, required=True)
     tr = key_actions.add_parser("trust", help="信任另一设备的公钥 / trust another device's keys", parents=[common])
     tr.add_argument("file", type=Path)
+    tr.add_argument("--yes", action="store_true",
+                    help="已与对方核对安全码，不再询问 / the safety number was compared with the other device's")
     return {"sync": cmd_sync, "keys": cmd_keys}
 
 
@@ -104,20 +110,41 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from xuncha_desktop.services import sync
 
     with open_workspace(args) as ws:
+        own = sync.own_keys(ws)
         if args.action == "show":
             with ws.transaction() as session:
-                emit({"device": ws.public_keys,
+                emit({"device": {**ws.public_keys, "owner": own.owner, "fingerprint": own.fingerprint},
                       "trusted": [{"device_id": str(d.device_id), "device_name": d.device_name,
+                                   "fingerprint": sync.device_fingerprint(d),
                                    "ed25519_public": d.ed25519_public, "age_recipient": d.age_recipient,
                                    "trusted_at": d.trusted_at.isoformat(), "trusted_by": d.trusted_by}
                                   for d in sync.trusted(session)]})
         elif args.action == "export-public":
             if args.out.exists():
                 raise InvalidRequest("output_exists", path=str(args.out))
-            args.out.write_text(json.dumps(ws.public_keys, ensure_ascii=False, indent=2), encoding="utf-8")
-            emit({"out": str(args.out), **ws.public_keys})
+            document = {**ws.public_keys, "owner": own.owner}
+            args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+            emit({"out": str(args.out), **document, "fingerprint": own.fingerprint})
         else:
+            keys = sync.read_keyfile(args.file)
+            if not args.yes:
+                _confirm_fingerprint(keys)
             with ws.transaction() as session:
-                device = sync.trust(session, ws, args.file)
-                emit({"device_id": str(device.device_id), "device_name": device.device_name, "trusted": True})
+                device = sync.trust(session, ws, keys)
+                emit({"device_id": str(device.device_id), "device_name": device.device_name,
+                      "fingerprint": keys.fingerprint, "trusted": True})
     return 0
+
+
+def _confirm_fingerprint(keys: PublicKeys) -> None:
+    """Shows the key file's safety number and asks whether the other device shows the same; a key file
+    swapped on the way (a USB drive, a chat) shows other digits. Without a terminal to ask: --yes."""
+    if not sys.stdin.isatty():
+        raise InvalidRequest("key_confirm_needed", device=keys.device_name, fingerprint=keys.fingerprint)
+    owner = f"（{keys.owner}）" if keys.owner else ""
+    print(f"设备 / device: {keys.device_name}{owner}\n安全码 / safety number: {keys.fingerprint}\n"
+          "请与对方屏幕上 `xuncha keys show` 的安全码逐组核对 / compare it group by group with what "
+          "`xuncha keys show` prints on that device.", file=sys.stderr)
+    answer = input("一致吗？/ Do they match? [y/N] ").strip().lower()
+    if answer not in ("y", "yes", "是"):
+        raise InvalidRequest("key_not_confirmed", device=keys.device_name)

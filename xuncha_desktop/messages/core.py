@@ -32,6 +32,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "read_only_field": ("字段“{field_zh}”（{field}）由程序维护，不能直接修改。",
                         "Field {field} ({field_zh}) is maintained by the program and cannot be set."),
     "field_required": ("“{field_zh}”（{field}）不能为空。", "Field {field} ({field_zh}) is required."),
+    "field_not_canonical": ("“{field_zh}”（{field}）的值不是本程序会保存的形式（多余空白、标签代替代码或格式不对）。", "Field {field} ({field_zh}) holds a value in a form this program never stores (extra spaces, a label for a code, or a wrong format)."),
     "field_type": ("“{field_zh}”（{field}）应为{expected_zh}（{expected_en}），收到 {value}。",
                    "Field {field} ({field_zh}) must be {expected_en} ({expected_zh}); got {value}."),
     "field_too_long": ("“{field_zh}”（{field}）最多 {maximum} 个字符。",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.base import Replicated
+from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
@@ -382,6 +383,42 @@ class RecordService(Generic[M]):
             return record_exists(session, kind, key)
 
         return coerce(field, raw, resolve, exists if check_refs else None)
+
+    def check_stored(self, session: Session, record: M, names: Iterable[str] | None = None,
+                     check_refs: bool = True) -> None:
+        """Checks values already in a record (arrived by sync, or found by ``verify``) by the rules of input:
+        each named field (all by default) must read back as itself (type, length, code and, with
+        ``check_refs``, a reference to a record that exists) and a live record must have its required
+        fields. A reference may point to a deleted record (a deletion concurrent with the edit is a
+        conflict, not an error). Raises ValidationError naming the field.
+
+        Rules across fields (``validate``) are not applied: two edits valid on their own devices may merge
+        into a combination none of them made, which the conflict list, not a refusal, handles.
+        """
+        chosen = [f for f in self.fields if names is None or f.name in set(names)]
+        round_id = getattr(record, self.round_field) if self.round_field else None
+
+        def exists(kind: str, key: uuid.UUID) -> bool:
+            cache = context_of(session).cache
+            if ("stored", kind, key) not in cache:
+                model = KINDS[kind].model
+                cache[("stored", kind, key)] = session.scalar(select(model.id).where(model.id == key)) is not None
+            return bool(cache[("stored", kind, key)])
+
+        round_key = parse_uuid(round_id) if round_id is not None else None
+        for field in chosen:
+            value = getattr(record, field.name)
+            if value is None:
+                continue
+
+            def resolve(vocab: str, text: str, field: Field = field) -> str:
+                return vocabulary.resolve(session, vocab, round_key, text, field)
+
+            read = coerce(field, to_json_value(value), resolve, exists if field.ref and check_refs else None)
+            if read != value:
+                raise field.fail("field_not_canonical")
+        if not record.deleted:
+            self._check_required(record)
 
     def _check_required(self, record: M) -> None:
         for field in self.fields:

@@ -31,13 +31,13 @@ from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
-from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, XunchaError
+from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, ValidationError, XunchaError
 from xuncha_desktop.security import agefile
 from xuncha_desktop.services.kinds import service_of_table
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.heads import Head, parse_heads
 from xuncha_desktop.sync.heads import sign as sign_head
-from xuncha_desktop.sync.keyfile import PublicKeys, read_keyfile
+from xuncha_desktop.sync.keyfile import PublicKeys, fingerprint, read_keyfile
 from xuncha_desktop.sync.package import (
     AUDIT,
     CHANGES,
@@ -59,7 +59,12 @@ log = logging.getLogger("xuncha")
 def own_keys(ws: Workspace) -> PublicKeys:
     public = ws.public_keys
     return PublicKeys(ws.info.device_id, ws.info.device_name, str(public["ed25519_public"]),
-                      str(public["age_recipient"]))
+                      str(public["age_recipient"]), ws.info.user_name)
+
+
+def device_fingerprint(device: SyncDevice) -> str:
+    """A known device's safety number (``sync.keyfile.fingerprint``)."""
+    return fingerprint(device.device_id, device.ed25519_public, device.age_recipient)
 
 
 def trust(session: Session, ws: Workspace, keys: PublicKeys | Path) -> SyncDevice:
@@ -143,6 +148,34 @@ def _origins(session: Session, ws: Workspace, manifest: dict[str, Any], sender: 
     names[own] = ws.info.device_name
     return merge.Origins(own, heads, exported, ws.info.max_clock_ahead_minutes * 60_000,
                          _device_label(session, ws, sender), names)
+
+
+def _check_incoming(session: Session, summary: merge.MergeSummary, origins: merge.Origins) -> None:
+    """Every value a package brings passes the rules of input of its record's family, as the records stand
+    after the merge: a value no program of ours would store (a code that is no code, a name of 5,000
+    characters, an empty required field) refuses the whole package. Refusing, not keeping it as a conflict:
+    the value came from a device whose program did not check it, and a person should settle that with the
+    sender, not pick between it and nothing. References are the one rule left to ``verify``: a record may
+    arrive before the one it names (a device passes on another's records only as far as that device
+    signed them), so a reference to a record not yet here is accepted and reported until it comes."""
+    by_table: dict[str, dict[uuid.UUID, set[str]]] = {}
+    for (table, record_id), names in summary.incoming_fields.items():
+        by_table.setdefault(table, {})[record_id] = names
+    for table, records in sorted(by_table.items()):
+        service = service_of_table(table)
+        if service is None:
+            continue
+        ids = sorted(records)
+        for start in range(0, len(ids), 500):
+            for record in session.scalars(select(service.model).where(service.model.id.in_(ids[start:start + 500]))):
+                try:
+                    service.check_stored(session, record, records[record.id], check_refs=False)
+                except ValidationError as broken:
+                    raise PackageError("package_bad_value", device=origins.label(record.changed_by),
+                                       sender=origins.sender, kind=service.kind, kind_zh=service.zh,
+                                       record=str(record.id), field=broken.field,
+                                       field_zh=str(broken.values.get("field_zh", broken.field)),
+                                       rule=broken.key) from broken
 
 
 # Refusals that mean a device tried to pass something off as another's: recorded as alarms.
@@ -380,6 +413,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
                                 hold_in_memory=package.unpacked(CHANGES) <= HOLD_IN_MEMORY, step=bar.applying)
             bar.applying(bar.steps)
             merge.apply_audit(session, package.log_lines(AUDIT), summary, origins)
+            _check_incoming(session, summary, origins)
             held = {"changes": merge.have_marks(session, "changes"), "audit": merge.have_marks(session, "audit")}
             for (device, stream), head in origins.heads.items():
                 if device != ws.info.device_id and held[stream].get(device) == head.seq:
@@ -628,5 +662,6 @@ def history(session: Session) -> list[SyncPackage]:
     return list(session.scalars(select(SyncPackage).order_by(SyncPackage.at.desc())))
 
 
-__all__ = ["ImportSummary", "PublicKeys", "Sides", "conflict_to_json", "conflicts", "export", "history",
+__all__ = ["ImportSummary", "PublicKeys", "Sides", "conflict_to_json", "conflicts", "device_fingerprint", "export",
+           "history",
            "import_", "own_keys", "read_keyfile", "resolve", "sides", "trust", "trusted"]

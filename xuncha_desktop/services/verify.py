@@ -1,4 +1,5 @@
-"""Checks a workspace: the database's integrity, every evidence file against its hash, the audit chain."""
+"""Checks a workspace: the database's integrity, every evidence file against its hash, the audit chain, and
+every live record against the rules of input (a value that came in by sync from an older or rogue program)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.models.evidence import Evidence
+from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
+from xuncha_desktop.services.kinds import KINDS
 
 
 @dataclass
@@ -50,4 +53,20 @@ def verify(session: Session, store: EvidenceStore,
         if progress is not None:
             progress(number, len(everything))
     report.problems.extend(audit.verify_chain(session))
+    report.problems.extend(broken_records(session))
     return report
+
+
+def broken_records(session: Session, limit: int = 200) -> list[str]:
+    """Records whose stored values break the rules of input (``RecordService.check_stored``), at most ``limit``."""
+    found: list[str] = []
+    for kind, service in KINDS.items():
+        for record in session.scalars(select(service.model).where(service.model.deleted.is_(False))
+                                      .execution_options(yield_per=1000)):
+            try:
+                service.check_stored(session, record)
+            except XunchaError as broken:
+                found.append(f"{kind} {record.id}: {broken.text('en')}")
+                if len(found) >= limit:
+                    return found
+    return found

@@ -103,6 +103,8 @@ class MergeSummary:
     audit_entries_present: int = 0
     max_hlc: str | None = None
     touched: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+    # The fields each new change set, by record: what the receiver checks by its rules of input.
+    incoming_fields: dict[tuple[str, uuid.UUID], set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 _MODELS: dict[str, type[Any]] = {}
@@ -361,6 +363,7 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
                 raise PackageError("package_clock_ahead", device=origins.label(entry.device_id), hours=hours,
                                    allowed=round(origins.max_ahead_ms / 60_000))
         summary.touched[entry.table_name].add(entry.record_id)
+        summary.incoming_fields[(entry.table_name, entry.record_id)].update(entry.fields)
         if incoming is not None:
             incoming.by_record[entry.record_id].append(entry)
             incoming.before.setdefault(entry.device_id, 0)
