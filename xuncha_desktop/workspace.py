@@ -139,7 +139,7 @@ class Workspace:
         the encrypted file; keys, evidence and log stay in the folder. ``device_id``, ``wall`` and
         ``new_id`` exist for deterministic builds (the demo) and tests.
         """
-        keys.check_passphrase_strength(passphrase)
+        keys.check_passphrase_strength(passphrase, [device_name, user_name or ""])
         if is_workspace(path):
             raise XunchaError("workspace_exists", path=str(path))
         _private_dir(path)

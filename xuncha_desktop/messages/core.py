@@ -10,6 +10,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "passphrase_missing": ("需要工作区口令：请用 --passphrase-file 文件 或环境变量 XUNCHA_PASSPHRASE 提供。",
                            "A passphrase is needed: give --passphrase-file FILE or set XUNCHA_PASSPHRASE."),
     "passphrase_too_short": ("口令至少需要 {minimum} 个字符。", "The passphrase needs at least {minimum} characters."),
+    "passphrase_weak": ("口令太容易被猜中（强度 {score}/4，至少需要 {needed}）：常用词、单位或设备名称、重复和简单数字都不够；请用几个不相关的词语再加数字，例如“青瓦 晨跑 七号 2187”。", "The passphrase is too easy to guess (strength {score}/4, at least {needed} needed): common words, the unit's or device's name, repeats and simple numbers are not enough; use several unrelated words and a number."),
     "passphrase_file_unreadable": ("无法读取口令文件 {path}：{reason}", "Cannot read the passphrase file {path}: {reason}"),
     "workspace_missing": ("工作区 {path} 不存在或尚未初始化；请先运行 xuncha init --device-name 名称。",
                           "No workspace at {path}; create one with xuncha init --device-name NAME."),

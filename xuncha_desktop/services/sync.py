@@ -33,6 +33,7 @@ from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, ValidationError, XunchaError
 from xuncha_desktop.security import agefile
+from xuncha_desktop.security.keys import check_passphrase_strength
 from xuncha_desktop.services.kinds import service_of_table
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.heads import Head, parse_heads
@@ -243,6 +244,8 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
         raise InvalidRequest("package_target_both")
     if out.exists():
         raise InvalidRequest("output_exists", path=str(out))
+    if passphrase is not None:
+        check_passphrase_strength(passphrase, [ws.info.device_name, ws.info.user_name])
     peer = to.device_id if to is not None else None
     with ws.transaction() as session:
         change_marks = {} if everything else _peer_marks(session, peer, "changes")
