@@ -22,6 +22,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -384,6 +385,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     """
     with ws.transaction() as session:
         keys = {d.device_id: d.ed25519_public for d in trusted(session)}
+        names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}  # to name refusals
     keys[ws.info.device_id] = str(ws.public_keys["ed25519_public"])
     verifiers = {device: Ed25519PublicKey.from_public_bytes(bytes.fromhex(key)) for device, key in keys.items()}
     known = migrate.known_revisions()
@@ -400,7 +402,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     staging = ws.evidence.root / "tmp"
     try:
         package = read_package(path, [identity], passphrase, verifiers, check_manifest, staging, recipient,
-                               ws.evidence.has, bar.reading, cancelled)
+                               ws.evidence.has, bar.reading, cancelled, own_device=ws.info.device_id, names=names)
     except PackageError as refused:
         _record_refusal(ws, path, refused)
         raise
@@ -459,6 +461,12 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     except PackageError as refused:
         _record_refusal(ws, path, refused)
         raise
+    except SQLAlchemyError as exc:
+        # What the checks let through but the database refuses (a change id already used, say) is a refused
+        # package too: rolled back, recorded, and said in words rather than as a traceback.
+        failed = PackageError("package_apply_failed", reason=str(getattr(exc, "orig", None) or exc)[:200])
+        _record_refusal(ws, path, failed)
+        raise failed from exc
     finally:
         package.discard()
 
