@@ -9,6 +9,7 @@ leaves the old file (or none) and no temporary file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -62,6 +63,8 @@ def atomic_writer(target: Path, mode: int = PRIVATE, journal: Path | None = None
     finally:
         if note is not None:
             note.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # left only while another write is noted in it
+                note.parent.rmdir()
     fsync_folder(target.parent)
 
 
