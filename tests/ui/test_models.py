@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui import models
 from xuncha_desktop.ui.controllers.records import Controller, Query
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
@@ -15,8 +16,6 @@ from xuncha_desktop.workspace import Workspace
 
 
 def _interviews(workspace: Workspace, ids: dict[str, str], count: int) -> None:
-    from xuncha_desktop.services.kinds import KINDS
-
     start = dt.datetime(2020, 9, 1, 9, 0).astimezone()
     with workspace.transaction() as session:
         for n in range(count):
@@ -27,8 +26,7 @@ def _interviews(workspace: Workspace, ids: dict[str, str], count: int) -> None:
                 "record_text": "关于公车使用的情况" if n % 5 == 0 else "一般情况"})
 
 
-@pytest.mark.parametrize("kind", ["round", "group", "unit", "interview", "petition", "clue", "evidence", "paper",
-                                  "problem"])
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_list_model_passes_the_model_tester(qtmodeltester: Any, controller: Controller, ids: dict[str, str],
                                                   kind: str) -> None:
     model = RecordTableModel(controller, kind)

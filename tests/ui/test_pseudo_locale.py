@@ -33,7 +33,7 @@ def test_stretched_strings_fit_a_laptop_screen(qtbot, controller, ids, tmp_path:
     app = QCoreApplication.instance()
     app.installTranslator(translator)
     try:
-        from xuncha_desktop.ui.main_window import PAGES, MainWindow
+        from xuncha_desktop.ui.main_window import MainWindow
 
         controller.lang = "en"
         window = MainWindow(controller, offer_drafts=False)
@@ -44,7 +44,7 @@ def test_stretched_strings_fit_a_laptop_screen(qtbot, controller, ids, tmp_path:
         window.resize(1366, 768)
         window.show()
         clipped = []
-        for key in PAGES:
+        for key in window.page_keys:
             window.show_page(key)
             QCoreApplication.processEvents()
             for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):

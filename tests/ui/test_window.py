@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLine
 
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.editor import RecordEditor
-from xuncha_desktop.ui.main_window import PAGES
 from xuncha_desktop.workspace import Workspace
 
 from .typing import type_text
@@ -39,7 +38,9 @@ def test_navigation_status_bar_and_menus(window, workspace: Workspace) -> None: 
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "轮次与单位", "个别谈话", "信访件", "问题线索", "证据材料", "问题底稿", "问题与整改",
                       "同步"]
-    window.nav.setCurrentRow(PAGES.index("clue"))
+    assert window.page_keys == ["dashboard", "rounds_units", "interview", "petition", "clue", "evidence", "paper",
+                                "problem", "sync"]
+    window.nav.setCurrentRow(window.page_keys.index("clue"))
     assert window.stack.currentWidget() is window.lists["clue"]
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
     assert "第六巡察组-笔记本1" in texts and "张伟" in texts and "已保存" in texts
