@@ -18,7 +18,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated, SearchSpec
@@ -68,7 +68,9 @@ class MeetingService(RecordService[Meeting]):
 
 def _workspace(path: Path, name: str) -> Workspace:
     ws = Workspace.create(path, name, PASSPHRASE, kdf=KdfParams.cheap(), user_name=name)
-    Meeting.__table__.create(ws.engine)  # in the program: the family's migration
+    table = Meeting.__table__
+    assert isinstance(table, Table)
+    table.create(ws.engine)  # in the program: the family's migration
     return ws
 
 
