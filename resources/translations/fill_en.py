@@ -17,6 +17,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN = {
+    # the safety number on the 同步 page
+    "安全码": "Safety number", "其他设备信任本机前，请对方核对此安全码": "Before another device trusts this one, its user compares this safety number",
+    "核对安全码": "Compare the safety number", "设备“%1”%2的安全码：": "Safety number of device “%1”%2:",
+    "（使用人：%1）": " (user: %1)",
+    "请对方打开其“同步”页，逐组核对“本机设备”中的安全码（当面、电话或纸面均可）。完全一致才信任；不一致说明公钥文件可能在传递中被调换。": "Ask the other device's user to open its Sync page and compare the safety number under This device, group by group (in person, by phone or on paper). Trust only if it matches exactly; a difference means the key file may have been swapped on the way.",
+    "一致，信任": "They match, trust", "不一致": "They differ",
+    "安全码未确认，没有信任设备“%1”。": "The safety number was not confirmed; device “%1” was not trusted.",
     # the 文书 menu of the main window
     "文书(&D)": "&Documents", "文书": "Documents", "巡察反馈意见": "Feedback report",
     "巡察反馈意见…": "Feedback report…", "整改督查报告": "Supervision report", "整改督查报告…": "Supervision report…",

@@ -1523,445 +1523,496 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="69" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="76" />
         <source>本机设备</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="72" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="79" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="72" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="79" />
+        <source>使用人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="80" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
+        <source>安全码</source>
+        <translation>Safety number</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="81" />
         <source>设备标识</source>
         <translation>Device id</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="73" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="82" />
         <source>签名公钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="74" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="83" />
         <source>加密公钥</source>
         <translation>Encryption key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="87" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="94" />
+        <source>其他设备信任本机前，请对方核对此安全码</source>
+        <translation>Before another device trusts this one, its user compares this safety number</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="103" />
         <source>导出本机公钥…</source>
         <translation>Export this device's public key…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="89" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="105" />
         <source>把本机公钥保存为文件，交给其他设备信任</source>
         <translation>Save this device's public key to a file for the other devices to trust</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="96" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="112" />
         <source>受信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="98" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
         <source>信任时间</source>
         <translation>Trusted at</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="115" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="120" />
         <source>信任其他设备…</source>
         <translation>Trust another device…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="122" />
         <source>选择其他设备导出的公钥文件；只接受受信任设备的同步包</source>
         <translation>Choose the public key file another device exported; only trusted devices' packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="115" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="131" />
         <source>导出同步包…</source>
         <translation>Export a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="118" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="134" />
         <source>导入同步包…</source>
         <translation>Import a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
         <source>对方</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
         <source>更改数</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
         <source>证据文件</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="135" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="151" />
         <source>同步包记录</source>
         <translation>Package history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
         <source>记录类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="159" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="160" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="172" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="273" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="188" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="289" />
         <source>本机版本</source>
         <translation>This device's version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="160" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="173" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="274" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="290" />
         <source>导入版本</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="183" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="199" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="205" />
         <source>不同之处：本机版本标红，导入版本标绿</source>
         <translation>Differences: red in this device's version, green in the imported one</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="193" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="209" />
         <source>保留本机</source>
         <translation>Keep this device's</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="196" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="212" />
         <source>采用导入</source>
         <translation>Take the imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="199" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
         <source>编辑后保存…</source>
         <translation>Edit and save…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="231" />
         <source>收到</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="231" />
         <source>发出</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="217" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="233" />
         <source>（口令加密）</source>
         <translation>(passphrase)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="243" />
         <source>待处理的冲突（%n）</source>
         <translation><numerusform>Open conflicts (%n)</numerusform><numerusform>Open conflicts (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="241" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="257" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="241" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="257" />
         <source>词表条目</source>
         <translation>Vocabulary term</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="242" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="258" />
         <source>整改进展</source>
         <translation>Rectification update</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="242" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="258" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="243" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="259" />
         <source>巡察组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="248" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="264" />
         <source>删除与修改同时发生</source>
         <translation>Deleted while edited elsewhere</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="270" />
         <source>（删除此记录）</source>
         <translation>(delete this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="270" />
         <source>（保留此记录）</source>
         <translation>(keep this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="271" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="287" />
         <source>此类字段请选择其中一个版本</source>
         <translation>For this kind of field, choose one of the versions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="279" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="295" />
         <source>本机版本（%1）</source>
         <translation>This device's version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="280" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="296" />
         <source>导入版本（%1）</source>
         <translation>Imported version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="295" />
         <location filename="../../xuncha_desktop/ui/sync_page.py" line="311" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="327" />
         <source>未能处理冲突</source>
         <translation>Conflict not settled</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="297" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="315" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="331" />
         <source>已处理冲突：%1 的“%2”</source>
         <translation>Conflict settled: “%2” of %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="340" />
         <source>导出本机公钥</source>
         <translation>Export this device's public key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="326" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="342" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="333" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
         <source>未能导出公钥</source>
         <translation>Key not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="336" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="352" />
         <source>本机公钥已保存：%1</source>
         <translation>This device's public key saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="340" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="356" />
         <source>选择其他设备的公钥文件</source>
         <translation>Choose another device's public key file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="341" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="357" />
         <source>公钥文件 (*.json);;所有文件 (*)</source>
         <translation>Public key files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="363" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="371" />
         <source>未能信任该设备</source>
         <translation>Device not trusted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="366" />
+        <source>安全码未确认，没有信任设备“%1”。</source>
+        <translation>The safety number was not confirmed; device “%1” was not trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="373" />
         <source>已信任设备“%1”（%2）。</source>
         <translation>Device “%1” (%2) is now trusted.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="373" />
         <source>设备“%1”（%2）早已受信任，公钥相同。</source>
         <translation>Device “%1” (%2) was already trusted with the same key.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="351" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="375" />
         <source>信任其他设备</source>
         <translation>Trust another device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="364" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="383" />
+        <source>（使用人：%1）</source>
+        <translation> (user: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="384" />
+        <source>设备“%1”%2的安全码：</source>
+        <translation>Safety number of device “%1”%2:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="385" />
+        <source>核对安全码</source>
+        <translation>Compare the safety number</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="388" />
+        <source>请对方打开其“同步”页，逐组核对“本机设备”中的安全码（当面、电话或纸面均可）。完全一致才信任；不一致说明公钥文件可能在传递中被调换。</source>
+        <translation>Ask the other device's user to open its Sync page and compare the safety number under This device, group by group (in person, by phone or on paper). Trust only if it matches exactly; a difference means the key file may have been swapped on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="390" />
+        <source>一致，信任</source>
+        <translation>They match, trust</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="391" />
+        <source>不一致</source>
+        <translation>They differ</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="405" />
         <source>正在导出同步包 %1 …</source>
         <translation>Exporting the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="369" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="410" />
         <source>已取消导出，未生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="371" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="412" />
         <source>未能导出同步包</source>
         <translation>Package not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="375" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="381" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="416" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="422" />
         <source>同步包已保存：%1</source>
         <translation>Package saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="376" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="417" />
         <source>更改：%1 条，审计记录：%2 条</source>
         <translation>Changes: %1, audit entries: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="419" />
         <source>证据文件：%1 个，大小：%2</source>
         <translation>Evidence files: %1, size: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="380" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="421" />
         <source>导出同步包</source>
         <translation>Export a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="433" />
         <source>正在检查同步包 %1 …</source>
         <translation>Checking the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="433" />
         <source>正在导入同步包 %1 …</source>
         <translation>Importing the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="438" />
         <source>已取消导入，数据未改动。</source>
         <translation>Import cancelled; no data changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="399" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="440" />
         <source>同步包未导入。</source>
         <translation>The package was not imported.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="400" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="441" />
         <source>同步包未导入</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="406" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="447" />
         <source>检查结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="406" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="447" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="414" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="455" />
         <source>已检查来自“%1”的同步包（仅检查，数据未改动）。</source>
         <translation>Checked the package from “%1” (check only; no data changed).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="415" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="456" />
         <source>已导入来自“%1”的同步包。</source>
         <translation>Imported the package from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="418" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="459" />
         <source>新增记录：%1</source>
         <translation>Records added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="419" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="460" />
         <source>更新记录：%1</source>
         <translation>Records updated: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="420" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="461" />
         <source>未变记录：%1</source>
         <translation>Records unchanged: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="462" />
         <source>应用更改：%1 条（已有 %2 条）</source>
         <translation>Changes applied: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="423" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="464" />
         <source>冲突：%1 处</source>
         <translation>Conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="465" />
         <source>审计记录：新增 %1 条</source>
         <translation>Audit entries added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="466" />
         <source>证据文件：新增 %1 个（已有 %2 个）</source>
         <translation>Evidence files added: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="468" />
         <source>数据量：%1</source>
         <translation>Size: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="471" />
         <source>请在“待处理的冲突”中逐一处理。</source>
         <translation>Settle them one by one under “Open conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="436" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="477" />
         <source>该同步包用口令加密，请在“同步包口令”中输入口令后再导入。未作任何改动。</source>
         <translation>This package is protected by a passphrase: enter it under “Package passphrase” and import again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="479" />
         <source>同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。</source>
         <translation>The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.</translation>
     </message>

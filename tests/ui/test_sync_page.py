@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE, _frame
@@ -301,13 +301,35 @@ def test_keys_export_and_trust(qtbot: QtBot, workspace: Workspace, tmp_path: Pat
 
         office_key = _keyfile(other, tmp_path)
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(office_key), "")))
+        office_number = sync.own_keys(other).fingerprint
+        own = page.findChild(QLineEdit, "own_fingerprint")
+        assert own is not None and own.text() == sync.own_keys(workspace).fingerprint
+        # The safety number is asked about first; Enter answers 不一致 (the default), so nothing is trusted.
+        shown: list[str] = []
+
+        def answer(press: str) -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox) and box.objectName() == "confirm_fingerprint"
+            shown.append(box.informativeText())
+            if press == "enter":
+                qtbot.keyClick(box, Qt.Key.Key_Return)
+            else:
+                (same,) = [b for b in box.buttons() if b.text() == "一致，信任"]
+                same.click()
+
+        QTimer.singleShot(0, lambda: answer("enter"))
+        assert page.trust_device() is None
+        assert office_number in shown[-1] and page.trusted_model.rowCount() == 0
+        QTimer.singleShot(0, lambda: answer("same"))
         device = page.trust_device()
         assert device is not None and device.name == "办公室"
+        assert page.trusted_model.data(page.trusted_model.index(0, 1)) == office_number
         assert messages.last("information") == f"已信任设备“办公室”（{other.info.device_id}）。"
         assert page.trusted_model.rowCount() == 1
         assert page.trusted_model.data(page.trusted_model.index(0, 0)) == "办公室"
         # its own key is refused, in Chinese
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+        QTimer.singleShot(0, lambda: answer("same"))
         assert page.trust_device() is None
         assert messages.last("warning") == "这是本设备自己的公钥，无需信任。"
     finally:

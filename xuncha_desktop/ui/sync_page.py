@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui import settings
-from xuncha_desktop.ui.controllers.sync import ConflictRow, ExportJob, ImportJob, SyncController, TrustedDevice
+from xuncha_desktop.ui.controllers.sync import (
+    ConflictRow,
+    ExportJob,
+    ImportJob,
+    KeyFile,
+    SyncController,
+    TrustedDevice,
+)
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.sync_dialogs import EditValueDialog, ExportDialog, ImportDialog, remember_folder
@@ -69,13 +76,22 @@ class SyncPage(QWidget):
         device_box = QGroupBox(self.tr("本机设备"))
         form = QFormLayout(device_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, label, value in (("own_name", self.tr("名称"), own.name), ("own_id", self.tr("设备标识"), own.id),
+        for name, label, value in (("own_name", self.tr("名称"), own.name), ("own_owner", self.tr("使用人"), own.owner),
+                                   ("own_fingerprint", self.tr("安全码"), own.fingerprint),
+                                   ("own_id", self.tr("设备标识"), own.id),
                                    ("own_signing", self.tr("签名公钥"), own.ed25519_public),
                                    ("own_age", self.tr("加密公钥"), own.age_recipient)):
             field = QLineEdit(value)
             field.setObjectName(name)
             field.setReadOnly(True)
             field.setToolTip(value)
+            if name == "own_fingerprint":
+                # read aloud or compared on paper by the person trusting this device: large and steady
+                mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+                mono.setPointSizeF(self.font().pointSizeF() + 2)
+                mono.setBold(True)
+                field.setFont(mono)
+                field.setToolTip(self.tr("其他设备信任本机前，请对方核对此安全码"))
             if name in ("own_id", "own_signing", "own_age"):
                 mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
                 mono.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
@@ -95,7 +111,7 @@ class SyncPage(QWidget):
 
         trusted_box = QGroupBox(self.tr("受信任的设备"))
         trusted_layout = QVBoxLayout(trusted_box)
-        self.trusted_model = PlainTableModel([self.tr("设备名称"), self.tr("设备标识"), self.tr("信任时间"),
+        self.trusted_model = PlainTableModel([self.tr("设备名称"), self.tr("安全码"), self.tr("信任时间"),
                                               self.tr("操作人")], self)
         self.trusted_view = self._table("trusted", self.trusted_model, stretch=0)
         self.trusted_view.setMaximumHeight(150)
@@ -210,7 +226,7 @@ class SyncPage(QWidget):
 
     # ---- refreshing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.trusted_model.set_rows([([d.name, d.id[:8], d.trusted_at, d.trusted_by], d.id)
+        self.trusted_model.set_rows([([d.name, d.fingerprint, d.trusted_at, d.trusted_by], d.id)
                                      for d in self.data.trusted()])
         received, sent = self.tr("收到"), self.tr("发出")
         self.history_model.set_rows([([received if p.direction == "received" else sent,
@@ -342,6 +358,14 @@ class SyncPage(QWidget):
         if not path:
             return None
         try:
+            key_file = self.data.key_file(Path(path))
+        except XunchaError as exc:
+            QMessageBox.warning(self, self.tr("未能信任该设备"), exc.text(self.data.lang))
+            return None
+        if not self.confirm_fingerprint(key_file):
+            self.status.setText(self.tr("安全码未确认，没有信任设备“%1”。").replace("%1", key_file.name))
+            return None
+        try:
             device, new = self.data.trust(Path(path))
         except XunchaError as exc:
             QMessageBox.warning(self, self.tr("未能信任该设备"), exc.text(self.data.lang))
@@ -352,6 +376,23 @@ class SyncPage(QWidget):
         self.status.setText(text)
         self.refresh()
         return device
+
+    def confirm_fingerprint(self, key_file: KeyFile) -> bool:
+        """Asks whether the other device shows the same safety number; a key file swapped on the way (a USB
+        drive, a chat) shows other digits. 不一致 is the default, so Enter never trusts by accident."""
+        owner = self.tr("（使用人：%1）").replace("%1", key_file.owner) if key_file.owner else ""
+        question = self.tr("设备“%1”%2的安全码：").replace("%1", key_file.name).replace("%2", owner)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("核对安全码"), question, parent=self)
+        box.setObjectName("confirm_fingerprint")
+        box.setInformativeText(f"<p style='font-size:16pt; font-family:monospace'><b>{key_file.fingerprint}</b></p>"
+                               + self.tr("请对方打开其“同步”页，逐组核对“本机设备”中的安全码（当面、电话或纸面均可）。"
+                                         "完全一致才信任；不一致说明公钥文件可能在传递中被调换。"))
+        same = box.addButton(self.tr("一致，信任"), QMessageBox.ButtonRole.AcceptRole)
+        different = box.addButton(self.tr("不一致"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(different)
+        box.setEscapeButton(different)
+        box.exec()
+        return box.clickedButton() is same
 
     # ---- packages -------------------------------------------------------------------------------------
     def export_package(self) -> dict[str, Any] | None:

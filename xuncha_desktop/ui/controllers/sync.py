@@ -40,6 +40,19 @@ class OwnDevice:
     id: str
     ed25519_public: str
     age_recipient: str
+    owner: str
+    fingerprint: str  # the safety number two people compare before trusting (sync.keyfile.fingerprint)
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """Another device's key file, as the person about to trust it checks it."""
+
+    path: Path
+    name: str
+    owner: str
+    id: str
+    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,7 @@ class TrustedDevice:
     name: str
     trusted_at: str
     trusted_by: str
+    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -99,13 +113,20 @@ class SyncController:
     def own_device(self) -> OwnDevice:
         public = self._workspace.public_keys
         info = self._workspace.info
+        own = sync_service.own_keys(self._workspace)
         return OwnDevice(info.device_name, str(info.device_id), str(public["ed25519_public"]),
-                         str(public["age_recipient"]))
+                         str(public["age_recipient"]), own.owner, own.fingerprint)
 
     def export_public(self, out: Path) -> None:
-        """Writes this device's public keys (nothing secret: readable by everyone) to ``out``."""
-        text = json.dumps(self._workspace.public_keys, ensure_ascii=False, indent=2)
-        files.write_bytes(out, text.encode("utf-8"), mode=0o644)
+        """Writes this device's public keys and owner (nothing secret: readable by everyone) to ``out``."""
+        document = {**self._workspace.public_keys, "owner": self._workspace.info.user_name}
+        files.write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"), mode=0o644)
+
+    def key_file(self, path: Path) -> KeyFile:
+        """Reads another device's key file without trusting it. Raises InvalidRequest for a file that is
+        not one."""
+        keys = sync_service.read_keyfile(path)
+        return KeyFile(path, keys.device_name, keys.owner, str(keys.device_id), keys.fingerprint)
 
     def trust(self, keyfile: Path) -> tuple[TrustedDevice, bool]:
         """Trusts the device of ``keyfile``; returns it and whether it was new."""
@@ -224,7 +245,7 @@ class SyncController:
 
 def _trusted(device: Any) -> TrustedDevice:
     return TrustedDevice(str(device.device_id), device.device_name, _local_time(device.trusted_at),
-                         device.trusted_by)
+                         device.trusted_by, sync_service.device_fingerprint(device))
 
 
 def _local_time(value: dt.datetime) -> str:
