@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
 from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
-from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.controllers.records import Controller, Query
+from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.record_drag import LinkDropView
 
@@ -622,8 +623,6 @@ class RecordEditor(QDialog):
 
     def attach_files(self, paths: list[Path]) -> list[str]:
         """Stores each file as evidence linked to this record (off the GUI thread, with progress and Cancel)."""
-        from xuncha_desktop.ui.jobs import run_job
-
         assert self.record_id is not None
         kind, record_id = self.kind, self.record_id
         defaults = {name: self.record.get(name) for name in ("round_id", "unit_id") if self.record.get(name)}
@@ -772,8 +771,6 @@ class LinkPicker(QDialog):
         self.resize(520, 420)
 
     def refresh(self) -> None:
-        from xuncha_desktop.ui.controllers.records import Query
-
         kind = self.kind_box.currentData()
         self.list.clear()
         if not kind:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from xuncha_desktop.errors import XunchaError
@@ -153,7 +154,6 @@ def _render(media: str, data: bytes) -> QImage | None:
     """The first page of a PDF or the image itself, rendered in memory (nothing is written to disk)."""
     if media.startswith("image/"):
         return QImage.fromData(data)
-    from PySide6.QtPdf import QPdfDocument
 
     buffer = QBuffer()
     buffer.setData(QByteArray(data))

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop.reports.fonts import font_report
+
 COLUMNS = 5  # use, standard font, font used, system or shipped, file
 COLUMN_USE, COLUMN_STANDARD, COLUMN_FONT, COLUMN_SOURCE, COLUMN_FILE = range(COLUMNS)
 
@@ -35,8 +37,6 @@ class FontSettingsWidget(QWidget):
     def __init__(self, report: Sequence[dict[str, Any]] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if report is None:
-            from xuncha_desktop.reports.fonts import font_report
-
             report = font_report()
         self.report = list(report)
         uses = {"title": self.tr("标题"), "body": self.tr("正文"), "heading1": self.tr("一级标题"),

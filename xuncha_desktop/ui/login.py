@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob
 from xuncha_desktop.ui.jobs import run_job
+from xuncha_desktop.workspace import is_workspace
 
 
 class LoginDialog(QDialog):
@@ -29,7 +30,6 @@ class LoginDialog(QDialog):
 
     def __init__(self, path: Path, lang: str = "zh", kdf: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from xuncha_desktop.workspace import is_workspace
 
         self.lang = lang
         self.kdf = kdf
@@ -100,7 +100,6 @@ class LoginDialog(QDialog):
 
     def try_open(self) -> bool:
         """Opens or creates the workspace; on failure shows why and keeps the dialog for another try."""
-
         self.error.clear()
         path = Path(self.path_edit.text().strip()).expanduser()
         secret = self.passphrase.text()

@@ -6,12 +6,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -342,8 +352,6 @@ class EvidencePage(ListPage):
             self._open_index(index)
 
     def create_record(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择证据文件"))
         self.add_files([Path(p) for p in paths])
 
@@ -444,8 +452,6 @@ class DashboardPage(QWidget):
         self.count_grid.addWidget(self.status_line, 2, 0, 1, len(names))
         layout.addWidget(counts)
 
-        from PySide6.QtCharts import QChartView
-
         charts = QHBoxLayout()
         self.category_view = QChartView()
         self.category_view.setObjectName("chart_category")
@@ -477,13 +483,6 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from PySide6.QtCharts import (
-            QBarSet,
-            QChart,
-            QHorizontalBarSeries,
-            QHorizontalStackedBarSeries,
-        )
-
         refill(self.round_box, self.controller.ref_choices("round"))  # rounds made since
         figures = self.controller.figures(self.round_box.currentData())
         for key, value_label in self.count_labels.items():
@@ -566,7 +565,6 @@ def _short(text: str, width: int) -> str:
 
 def _bar_axes(chart: Any, series: Any, labels: list[str], maximum: int) -> None:
     """Adds a horizontal bar series with its category axis (left, labels whole) and count axis (bottom)."""
-    from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 
     chart.addSeries(series)
     categories = QBarCategoryAxis()

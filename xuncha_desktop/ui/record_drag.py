@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.models import ID_ROLE
 
 RECORDS_MIME = "application/x-xuncha-records"
@@ -31,7 +32,6 @@ def records_mime(records: list[tuple[str, str]]) -> QMimeData:
 
 def records_from_mime(mime: QMimeData) -> list[tuple[str, str]]:
     """The (kind, id) pairs a drag carries; [] for anything that is not a drag of records."""
-    from xuncha_desktop.services.kinds import KINDS
 
     if not mime.hasFormat(RECORDS_MIME):
         return []

@@ -18,7 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sqlalchemy import case, func, select
+
+from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
+from xuncha_desktop.db.models import GroupMember, Problem, Unit
+from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.services import evidence, interviews, links, search
+from xuncha_desktop.services import vocabulary as vocab
+from xuncha_desktop.services.fields import FieldType, parse_uuid
 from xuncha_desktop.services.kinds import nav_pages, service_for
+from xuncha_desktop.services.links import RELATIONS
+from xuncha_desktop.services.records import Filter
+from xuncha_desktop.services.stats import round_figures
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
 from xuncha_desktop.ui.controllers.reports import ReportsController
@@ -185,10 +196,6 @@ class Controller:
 
     def people(self) -> list[str]:
         """Names of the members of every group, for completing interviewers, recorders and sign-offs."""
-        from sqlalchemy import select
-
-        from xuncha_desktop.db.models import GroupMember
-
         with self._workspace.session() as session:
             names = session.scalars(select(GroupMember.name).where(GroupMember.deleted.is_(False)).distinct())
             return sorted(set(names))
@@ -207,8 +214,6 @@ class Controller:
 
     # ---- lists ---------------------------------------------------------------------------------
     def _filters(self, query: Query) -> list[Any]:
-        from xuncha_desktop.services.records import Filter
-
         return [Filter(name, op, value) for name, op, value in query.filters]
 
     def list_order(self, kind: str, column: str, descending: bool) -> tuple[str, ...] | None:
@@ -267,8 +272,6 @@ class Controller:
 
     def display(self, kind: str, name: str, value: Any) -> str:
         """The text a person reads for a field's value: labels for codes, titles for references."""
-        from xuncha_desktop.services.fields import FieldType
-
         if value is None or value == "":
             return ""
         if (kind, name) in SIZE_FIELDS:
@@ -301,8 +304,6 @@ class Controller:
     def title(self, kind: str, record_id: str) -> str:
         key = (kind, record_id)
         if key not in self._titles:
-            from xuncha_desktop.errors import InvalidRequest
-
             service = self.service(kind)
             with self._workspace.session() as session:
                 try:
@@ -314,9 +315,6 @@ class Controller:
     def _vocabulary(self, vocabulary: str, round_id: str | None) -> dict[str, str]:
         key = (vocabulary, round_id)
         if key not in self._vocab:
-            from xuncha_desktop.services import vocabulary as vocab
-            from xuncha_desktop.services.fields import parse_uuid
-
             with self._workspace.session() as session:
                 terms = vocab.terms(session, vocabulary, parse_uuid(round_id) if round_id else None)
                 self._vocab[key] = {t.code: (t.label_zh if self.lang == "zh" else (t.label_en or t.label_zh))
@@ -356,8 +354,6 @@ class Controller:
             service.set_status(session, record_id, status, **dict(needs))
 
     def sign_interview(self, record_id: str, scan: Path | None = None) -> None:
-        from xuncha_desktop.services import evidence, interviews
-
         with self._workspace.transaction() as session:
             scan_id = None
             if scan is not None:
@@ -372,46 +368,31 @@ class Controller:
 
     # ---- links ---------------------------------------------------------------------------------
     def linked(self, kind: str, record_id: str) -> list[LinkedItem]:
-        from xuncha_desktop.services import links
-
         with self._workspace.session() as session:
             found = links.linked(session, kind, uuid.UUID(record_id))
         return [LinkedItem(item.kind, str(item.id), item.relation, self.title(item.kind, str(item.id)))
                 for item in found]
 
     def link(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
-        from xuncha_desktop.services import links
-
         with self._workspace.transaction() as session:
             links.link(session, kind_a, id_a, kind_b, id_b)
 
     def unlink(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
-        from xuncha_desktop.services import links
-
         with self._workspace.transaction() as session:
             links.unlink(session, kind_a, uuid.UUID(id_a), kind_b, uuid.UUID(id_b))
 
     @staticmethod
     def linkable_kinds(kind: str) -> list[str]:
-        from xuncha_desktop.services.links import RELATIONS
-
         found = {b for a, b in RELATIONS if a == kind} | {a for a, b in RELATIONS if b == kind}
         return sorted(found - {"group", "unit"})
 
     # ---- search, figures -----------------------------------------------------------------------
     def search(self, text: str, limit: int = 50) -> list[Hit]:
-        from xuncha_desktop.services import search
-
         with self._workspace.session() as session:
             hits = search.search(session, text, None, limit)
         return [Hit(h.kind, str(h.id), self.title(h.kind, str(h.id)), h.snippet) for h in hits]
 
     def figures(self, round_id: str | None = None, as_of: dt.date | None = None) -> Figures:
-        from sqlalchemy import case, func, select
-
-        from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
-        from xuncha_desktop.db.models import Problem, Unit
-        from xuncha_desktop.services.stats import round_figures
 
         today = as_of or dt.date.today()
         with self._workspace.session() as session:
