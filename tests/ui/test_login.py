@@ -71,3 +71,31 @@ def test_gui_command_is_registered() -> None:
     assert "gui" in handlers
     args = parser.parse_args(["gui", "--lang", "en", "--workspace", "/tmp/x"])
     assert (args.command, args.lang, str(args.workspace)) == ("gui", "en", "/tmp/x")
+
+
+def test_enter_opens_the_workspace_and_esc_cancels(qtbot: QtBot, workspace: Workspace) -> None:
+    """Enter in the passphrase field used to press 取消 (Qt made it the dialog's default when shown) and the
+    program quit; it must try the passphrase: a wrong one keeps the dialog open with the message, the right
+    one opens the workspace. Esc cancels."""
+    dialog = LoginDialog(workspace.path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.open_button.isDefault()
+    type_text(dialog.passphrase, "不对的口令 wrong")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "口令不正确" in dialog.error.text())
+    assert dialog.isVisible() and dialog.workspace is None
+    type_text(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.workspace is not None)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    opened = dialog.workspace
+    assert opened is not None
+    opened.close()
+    other = LoginDialog(workspace.path)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    qtbot.keyClick(other.passphrase, Qt.Key.Key_Escape)
+    assert other.result() == LoginDialog.DialogCode.Rejected and other.workspace is None

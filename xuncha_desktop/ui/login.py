@@ -79,9 +79,14 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.open_button = buttons.addButton(self.tr("打开"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setObjectName("open")
-        self.open_button.setDefault(True)
         self.open_button.clicked.connect(self.try_open)
         buttons.rejected.connect(self.reject)
+        # Enter opens the workspace, Esc cancels. Qt makes the first auto-default button the dialog's
+        # default when it is shown (it was 取消: Enter quit the program), so only 打开 may be one.
+        for button in self.findChildren(QPushButton) + buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(button is self.open_button)
+        self.open_button.setDefault(True)
         layout.addWidget(buttons)
         self.create_box.toggled.connect(self._show_new_rows)
         self._show_new_rows(self.create_box.isChecked())
