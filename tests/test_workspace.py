@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 import sys
 from pathlib import Path
@@ -110,3 +111,40 @@ def test_each_workspace_logs_to_its_own_file(tmp_path: Path) -> None:
     log_b = (tmp_path / "b" / "logs" / "xuncha.log").read_text(encoding="utf-8")
     assert "wrong_passphrase" in log_b and "wrong_passphrase" not in log_a
     assert "not the passphrase" not in log_b
+
+
+def test_one_workspace_one_process_and_the_lock_dies_with_it(workspace: Workspace, tmp_path: Path) -> None:
+    """A second process is told the workspace is in use (it used to open it and offer to "restore" the first
+    one's drafts); killing the first, even with SIGKILL, leaves no stale lock. Within one process the
+    workspace may be opened twice (worker threads), and closing one leaves the other holding the lock."""
+    import signal
+    import subprocess
+    import sys
+
+    path = workspace.path
+    workspace.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from xuncha_desktop.workspace import Workspace\n"
+         f"ws = Workspace.open(__import__('pathlib').Path(sys.argv[1]), {PASSPHRASE!r}); print('open', flush=True)\n"
+         "sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(XunchaError) as caught:
+            Workspace.open(path, PASSPHRASE)
+        assert caught.value.key == "workspace_in_use" and "另一个程序" in caught.value.text("zh")
+        command = subprocess.run([sys.executable, "-m", "xuncha_desktop", "records", "list", "unit",
+                                  "--workspace", str(path)], env={**os.environ, "XUNCHA_PASSPHRASE": PASSPHRASE},
+                                 capture_output=True, text=True, check=False)
+        assert command.returncode == 1 and "one program at a time" in command.stderr
+    finally:
+        holder.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+        holder.wait()
+    first = Workspace.open(path, PASSPHRASE)
+    second = Workspace.open(path, PASSPHRASE)  # the same process again: allowed
+    first.close()
+    probe = subprocess.run([sys.executable, "-c", "import sys; from xuncha_desktop.workspace import Workspace\n"
+                            f"Workspace.open(__import__('pathlib').Path(sys.argv[1]), {PASSPHRASE!r})", str(path)],
+                           capture_output=True, text=True, check=False)
+    assert probe.returncode != 0 and "workspace_in_use" in probe.stderr  # still held by `second`
+    second.close()

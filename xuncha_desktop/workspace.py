@@ -21,12 +21,14 @@ import logging.handlers
 import os
 import shutil
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import filelock
 import platformdirs
 import pyrage
 from cryptography.hazmat.primitives import serialization
@@ -117,6 +119,7 @@ class Workspace:
         self._log_handler = log_handler
         self.info = info
         self._master_key = master_key
+        self._closed = False
         self.engine = engine
         self._sessions: sessionmaker[Session] = make_session_factory(engine)
         self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]))
@@ -209,6 +212,17 @@ class Workspace:
     def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
                        handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                        new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
+        hold_process_lock(path)
+        try:
+            return cls._open_locked(path, info, master_key, secrets, handler, wall, new_id)
+        except BaseException:
+            release_process_lock(path)
+            raise
+
+    @classmethod
+    def _open_locked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
+                     handler: logging.Handler, wall: Callable[[], int],
+                     new_id: Callable[[], uuid.UUID] | None) -> Workspace:
         database = path / DB_NAME
         if not database.exists() and info.database_url is None:
             # SQLite gives its -wal and -shm files the database file's mode: make it private first.
@@ -259,12 +273,17 @@ class Workspace:
         return _read_json(self.path / "keys" / "device-public.json")
 
     def close(self) -> None:
+        """Closes the database and lets go of the workspace; closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         if self.engine.dialect.name == "sqlite":
             # SQLite's advice for short-lived connections: let it refresh the planner's statistics.
             with contextlib.suppress(Exception), self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
         detach_log(self._log_handler)
+        release_process_lock(self.path)
 
     def __enter__(self) -> Workspace:
         return self
@@ -300,6 +319,44 @@ def _bring_schema_up_to_date(engine: Engine, path: Path) -> None:
         with engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")
     log.info("database schema migrated from %s to %s", current, head)
+
+
+# One workspace, one process: an OS file lock (fcntl / LockFileEx) that the system drops when the process
+# ends, however it ends, so no stale marker ever locks a laptop out. Within one process the workspace may be
+# opened more than once (the window's worker threads, a command run in a test); those share the lock.
+_LOCKS: dict[Path, tuple[filelock.BaseFileLock, int]] = {}
+_LOCKS_GUARD = threading.Lock()
+LOCK_NAME = "workspace.lock"
+
+
+def hold_process_lock(path: Path) -> None:
+    """Raises XunchaError ``workspace_in_use`` when another process has this workspace open."""
+    key = path.resolve()
+    with _LOCKS_GUARD:
+        if key in _LOCKS:
+            lock, count = _LOCKS[key]
+            _LOCKS[key] = (lock, count + 1)
+            return
+        lock = filelock.FileLock(key / LOCK_NAME, timeout=0, mode=0o600, thread_local=False,
+                                 fallback_to_soft=False)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise XunchaError("workspace_in_use", path=str(path)) from None
+        _LOCKS[key] = (lock, 1)
+
+
+def release_process_lock(path: Path) -> None:
+    key = path.resolve()
+    with _LOCKS_GUARD:
+        if key not in _LOCKS:
+            return
+        lock, count = _LOCKS[key]
+        if count > 1:
+            _LOCKS[key] = (lock, count - 1)
+        else:
+            del _LOCKS[key]
+            lock.release()
 
 
 def backup_database(engine: Engine, path: Path, label: str) -> Path:

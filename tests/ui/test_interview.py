@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_draft_survives_a_kill_while_typing(workspace: Workspace, ids: dict[str, str]) -> None:
     key = "new-interview-crash-test"
+    workspace.close()  # the child is the one program using it (one workspace, one process)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-m", "tests.ui.interview_child", str(workspace.path), PASSPHRASE,
                               ids["unit"], key], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -48,7 +49,8 @@ def test_draft_survives_a_kill_while_typing(workspace: Workspace, ids: dict[str,
     finally:
         child.wait(10)
     assert child.returncode == -signal.SIGKILL
-    draft = DraftStore(workspace).load(key)
+    with Workspace.open(workspace.path, PASSPHRASE) as reopened:  # the lock died with the child
+        draft = DraftStore(reopened).load(key)
     assert draft is not None
     saved = draft["values"]["record_text"]
     typed_before = sum(1 for at in typed_at if at <= killed_at - 1.0)

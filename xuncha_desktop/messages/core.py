@@ -11,6 +11,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
                            "A passphrase is needed: give --passphrase-file FILE or set XUNCHA_PASSPHRASE."),
     "passphrase_too_short": ("口令至少需要 {minimum} 个字符。", "The passphrase needs at least {minimum} characters."),
     "passphrase_weak": ("口令太容易被猜中（强度 {score}/4，至少需要 {needed}）：常用词、单位或设备名称、重复和简单数字都不够；请用几个不相关的词语再加数字，例如“青瓦 晨跑 七号 2187”。", "The passphrase is too easy to guess (strength {score}/4, at least {needed} needed): common words, the unit's or device's name, repeats and simple numbers are not enough; use several unrelated words and a number."),
+    "workspace_in_use": ("工作区 {path} 正由另一个程序（巡察外业桌面端窗口或 xuncha 命令）打开；同一工作区同一时间只能由一个程序使用，请先关闭那个程序。", "Workspace {path} is open in another program (the window or an xuncha command); a workspace is used by one program at a time: close that one first."),
     "backup_server_database": ("此工作区的记录在数据库服务器上，请用服务器自己的备份工具（pg_dump）备份，见 docs/office-hub.md。", "This workspace keeps its records on a database server: back it up with the server's own tools (pg_dump), see docs/office-hub.md."),
     "backup_source_changed": ("备份时文件“{name}”发生了变化，备份未完成，请重试。", "File '{name}' changed while it was backed up; the backup was not made, try again."),
     "backup_not_backup": ("该文件不是巡察工作区备份（.xcbak），未作任何改动。", "This file is not a workspace backup (.xcbak); nothing was changed."),
