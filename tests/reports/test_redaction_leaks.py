@@ -85,3 +85,36 @@ def test_no_leak(leaky: tuple[Any, dict[str, Any]], case: str, name: str, contac
         for needle in (typed, name, *([contact] if contact else [])):
             assert needle not in text, (document, needle)
         assert "×××" in text, document
+
+
+def test_no_leak_in_the_files(leaky: tuple[Any, dict[str, Any]], tmp_path: Path) -> None:
+    """End to end: the feedback as PDF and .docx, the ledger as .xlsx, the working papers as PDF, read back."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from tests.reports.helpers import compact, pdftotext
+    from xuncha_desktop.services import publishing
+
+    ws, ids = leaky
+    with ws.transaction() as s:
+        made = [(publishing.feedback(s, ids["unit"], ids["round"], use_system_fonts=False), ".pdf"),
+                (publishing.feedback(s, ids["unit"], ids["round"]), ".docx"),
+                (publishing.ledger(s, ids["round"]), ".xlsx")]
+        made += [(publishing.paper(s, ids[case], use_system_fonts=False), ".pdf") for case, *_ in LEAKS]
+    texts = []
+    for number, (publication, suffix) in enumerate(made):
+        out = publication.write(tmp_path / f"{publication.document}-{number}{suffix}")
+        if suffix == ".pdf":
+            texts.append(compact(pdftotext(out)))
+        elif suffix == ".docx":
+            document = Document(str(out))
+            texts.append(compact("".join(p.text for p in document.paragraphs) + "".join(
+                c.text for t in document.tables for r in t.rows for c in r.cells)))
+        else:
+            book = load_workbook(str(out))
+            texts.append(compact("".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True)
+                                         for v in row if v is not None)))
+    for (_case, name, contact, _r, _d, typed), text in ((leak, text) for leak in LEAKS for text in texts):
+        for needle in (typed, name, contact):
+            assert not needle or compact(needle) not in text, needle
+    assert all("×××" in text for text in texts)
