@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -14,6 +15,9 @@ os.environ["XUNCHA_LANG"] = "zh"
 
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from xuncha_desktop.services.records import RecordService
 
 PASSPHRASE = "巡察口令 correct horse"
 
@@ -42,7 +46,7 @@ def ids(workspace: Workspace) -> dict[str, str]:
         return _frame(session, KINDS)
 
 
-def _frame(session: Session, KINDS: dict) -> dict[str, str]:  # type: ignore[type-arg]
+def _frame(session: Session, KINDS: dict[str, RecordService[Any]]) -> dict[str, str]:
     the_round = KINDS["round"].create(session, {"name": "五届市委第八轮巡察", "kind": "regular",
                                                 "start_date": "2020-04-01", "end_date": "2020-06-30"})
     unit = KINDS["unit"].create(session, {"name": "娄底市住房和城乡建设局",

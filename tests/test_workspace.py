@@ -62,6 +62,17 @@ def test_short_passphrase_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "ws").exists()
 
 
+@pytest.mark.parametrize("weak", ["password1", "12345678", "巡察巡察巡察巡察", "第六巡察组-笔记本1", "qwertyuiop"])
+def test_a_guessable_passphrase_is_refused_with_advice(tmp_path: Path, weak: str) -> None:
+    """Common passwords, repeats and the device's own name ("abc" and friends) are refused by zxcvbn's
+    estimate, with advice in both languages; nothing is created."""
+    with pytest.raises(InvalidRequest) as caught:
+        Workspace.create(tmp_path / "ws", "第六巡察组-笔记本1", weak, kdf=KdfParams.cheap())
+    assert caught.value.key == "passphrase_weak"
+    assert "词语" in caught.value.text("zh") and "words" in caught.value.text("en")
+    assert not (tmp_path / "ws").exists()
+
+
 def test_normal_creation_uses_the_strong_key_derivation(tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "ws", "笔记本", PASSPHRASE):
         pass

@@ -9,6 +9,7 @@ leaves the old file (or none) and no temporary file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -39,11 +40,17 @@ def _temporary_sibling(target: Path, mode: int) -> tuple[int, Path]:
 
 
 @contextmanager
-def atomic_writer(target: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
+def atomic_writer(target: Path, mode: int = PRIVATE, journal: Path | None = None) -> Iterator[BinaryIO]:
     """A binary file to write ``target``'s new content into; on leaving the block without an error the
     content replaces ``target`` durably. On an error (or a cancel raised inside the block) ``target`` is
-    untouched and the temporary file removed, and the error passes on."""
+    untouched and the temporary file removed, and the error passes on.
+
+    ``journal`` is a folder where the temporary file's path is noted while it exists, for content that must
+    not outlive a killed process (decrypted evidence written outside the workspace): a process that is
+    killed cannot remove its temporary file, so the next one removes what the journal names
+    (``clean_journal``)."""
     handle, temp = _temporary_sibling(target, mode)
+    note = _note(journal, temp) if journal is not None else None
     try:
         with os.fdopen(handle, "wb") as sink:
             yield sink
@@ -53,7 +60,45 @@ def atomic_writer(target: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        if note is not None:
+            note.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # left only while another write is noted in it
+                note.parent.rmdir()
     fsync_folder(target.parent)
+
+
+_NOTE_SUFFIX = ".pending"
+
+
+def _note(journal: Path, temp: Path) -> Path:
+    journal.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=journal, suffix=_NOTE_SUFFIX)
+    with os.fdopen(handle, "w", encoding="utf-8") as note:
+        note.write(str(temp))
+        note.flush()
+        os.fsync(note.fileno())
+    fsync_folder(journal)
+    return Path(name)
+
+
+def clean_journal(journal: Path) -> list[Path]:
+    """Removes the temporary files a killed process left, as noted in ``journal``; returns those removed.
+    Only files named as this module names its temporary files are touched, whatever a note says."""
+    removed: list[Path] = []
+    for note in sorted(journal.glob(f"*{_NOTE_SUFFIX}")) if journal.is_dir() else []:
+        try:
+            temp = Path(note.read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            temp = None
+        if temp is not None and temp.name.startswith(".") and temp.name.endswith(".part") and temp.is_file():
+            try:
+                temp.unlink()
+                removed.append(temp)
+            except OSError:
+                continue  # kept, with its note, for the next start (a removable drive not plugged in, say)
+        note.unlink(missing_ok=True)
+    return removed
 
 
 def write_bytes(target: Path, data: bytes, mode: int = PRIVATE) -> Path:

@@ -41,7 +41,7 @@ from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlciphe
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.search_index import index_records
-from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.errors import WrongPassphrase, XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import keys
 
@@ -139,7 +139,7 @@ class Workspace:
         the encrypted file; keys, evidence and log stay in the folder. ``device_id``, ``wall`` and
         ``new_id`` exist for deterministic builds (the demo) and tests.
         """
-        keys.check_passphrase_strength(passphrase)
+        keys.check_passphrase_strength(passphrase, [device_name, user_name or ""])
         if is_workspace(path):
             raise XunchaError("workspace_exists", path=str(path))
         _private_dir(path)
@@ -242,6 +242,13 @@ class Workspace:
         """A session whose work is committed at the end of the block, or rolled back on any error."""
         with self.session() as session, session.begin():
             yield session
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raises WrongPassphrase unless ``passphrase`` opens this workspace's key file."""
+        key = keys.unwrap_master_key(_read_json(self.path / "keys" / "master-key.json"), passphrase,
+                                     self.info.device_id.bytes)
+        if key != self._master_key:  # the key file on disk is not this workspace's: treat as wrong
+            raise WrongPassphrase("wrong_passphrase")
 
     def subkey(self, purpose: str) -> bytes:
         """A key derived from the master key for one purpose (e.g. the window's encrypted drafts)."""

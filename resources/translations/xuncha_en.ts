@@ -3,111 +3,111 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="412" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="414" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="415" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="417" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="422" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="516" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="431" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="491" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="493" />
         <source>线索：%1
 问题：%2</source>
         <translation>Clues: %1
 Problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="497" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="498" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="500" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="512" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="515" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="517" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -231,48 +231,48 @@ Problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="307" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="309" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="309" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="311" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="313" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="315" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="316" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="369" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="370" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="376" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="377" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="379" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -769,62 +769,62 @@ Problems: %2</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="62" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="63" />
         <source>在本列表中检索</source>
         <translation>Search this list</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="67" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="69" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="71" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="72" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="75" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="76" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="132" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="133" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="135" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="136" />
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="137" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="138" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="173" />
         <source>不限</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="211" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="212" />
         <source>正在计数…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/pages.py" line="213" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="214" />
         <source>共 %n 条</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="268" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="269" />
         <source>不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围</source>
         <translation>Cannot sort by “%1” (slow on long lists); narrow the list with the filters above</translation>
     </message>
@@ -916,277 +916,246 @@ Problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="93" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="133" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
-        <source>轮次与单位</source>
-        <translation>Rounds and units</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="128" />
-        <source>个别谈话</source>
-        <translation>Interviews</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
-        <source>信访件</source>
-        <translation>Petitions</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
-        <source>问题线索</source>
-        <translation>Clues</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="129" />
-        <source>证据材料</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
-        <source>问题与整改</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="130" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="135" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="163" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="170" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="164" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="168" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="179" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="437" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="186" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="193" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="187" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="192" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="207" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="222" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="218" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="226" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="226" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="518" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="243" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="245" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="253" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="255" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="263" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="258" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="448" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="456" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="303" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="311" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="311" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="319" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="315" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="323" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="317" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="325" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="331" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="334" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="342" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="337" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="345" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="338" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="346" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="359" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="438" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="451" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="464" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="472" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="473" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="473" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="481" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="507" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="515" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="507" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="515" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="510" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="518" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1508,27 +1477,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="55" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="58" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Select, text
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ def _index_only(plan: Sequence[str]) -> bool:
             and not any("TEMP B-TREE" in step for step in plan))
 
 
-def _filter_sets(kind: str, service: RecordService) -> list[list[Filter]]:  # type: ignore[type-arg]
+def _filter_sets(kind: str, service: RecordService[Any]) -> list[list[Filter]]:
     """No filter, then each filter the list's page offers on its own (docs/window.md)."""
     names = {f.name for f in service.fields}
     sets: list[list[Filter]] = [[]]
@@ -57,7 +58,7 @@ def _filter_sets(kind: str, service: RecordService) -> list[list[Filter]]:  # ty
     return sets
 
 
-def _orders(kind: str, service: RecordService, every_column: bool) -> list[list[str] | None]:  # type: ignore[type-arg]
+def _orders(kind: str, service: RecordService[Any], every_column: bool) -> list[list[str] | None]:
     """The default order and the single-column orders of its header, both ways: those with an index of their
     own, or (``every_column``) those of every column the list shows."""
     orders: list[list[str] | None] = [None]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 import xuncha_desktop.db.models  # noqa: F401
 from tests.conftest import PASSPHRASE
@@ -21,7 +21,7 @@ from xuncha_desktop.workspace import Workspace
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _differences(connection: object) -> list[object]:
+def _differences(connection: Connection) -> list[object]:
     context = MigrationContext.configure(connection, opts={"include_object": migrate.include_object,
                                                            "compare_type": True})
     return list(compare_metadata(context, Base.metadata))

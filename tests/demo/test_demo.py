@@ -59,7 +59,8 @@ def test_the_year_reads_like_the_published_report(demo: Workspace) -> None:
         assert everything.interviews >= 300
         assert all(count > 0 for count in everything.clues_by_status.values()), everything.clues_by_status
         assert all(count > 0 for count in everything.problems_by_status.values()), everything.problems_by_status
-        assert s.scalar(select(func.count()).select_from(Evidence)) >= 30
+        evidence = s.scalar(select(func.count()).select_from(Evidence))
+        assert evidence is not None and evidence >= 30
         assert len(KINDS["paper"].find(s)) >= 30
 
 

@@ -8,7 +8,7 @@ import hashlib
 import io
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pyrage
 import pytest
@@ -73,7 +73,8 @@ def test_a_file_is_stored_encrypted_under_the_hash_of_its_content(store: Evidenc
 def test_storing_streams_in_bounded_reads_with_progress(store: EvidenceStore) -> None:
     source = _Source(5 * MiB + 1)
     seen: list[tuple[int, int]] = []
-    sha256, size = store.put_stream(source, 5 * MiB + 1, progress=lambda done, total: seen.append((done, total)))
+    sha256, size = store.put_stream(cast(BinaryIO, source), 5 * MiB + 1,
+                                    progress=lambda done, total: seen.append((done, total)))
     # never the whole file at once: memory stays flat however big the evidence
     assert -1 not in source.asked and max(source.asked) <= MiB and len(source.asked) > 5
     assert [done for done, _ in seen] == sorted({done for done, _ in seen}) and seen[-1] == (size, size)
@@ -95,7 +96,7 @@ def test_cancelling_leaves_nothing(store: EvidenceStore) -> None:
     source = _Source(6 * MiB)
     seen: list[int] = []
     with pytest.raises(Cancelled):
-        store.put_stream(source, 6 * MiB, progress=lambda done, _total: seen.append(done),
+        store.put_stream(cast(BinaryIO, source), 6 * MiB, progress=lambda done, _total: seen.append(done),
                          cancelled=lambda: len(seen) >= 2)
     assert seen == [MiB, 2 * MiB]  # stopped at the next read after the flag went up
     assert list(store) == [] and _leftovers(store) == []

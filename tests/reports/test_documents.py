@@ -25,7 +25,8 @@ def test_interview_record_every_page_has_page_of_pages_and_signature(small: Any)
             f"答：据我了解，本单位严格执行有关规定，2019年以来未发现此类问题，但个别科室存在报销审核不严的情况。"
             for n in range(1, 60))})
         data = documents.interview_record(s, ids["interview"])
-    out = interview.write_pdf(data, folder / "interview.pdf", use_system_fonts=False)
+    out = folder / "interview.pdf"
+    assert interview.write_pdf(data, out, use_system_fonts=False) == out
     pages = assert_a4(out)
     assert pages >= 3
     assert_fonts_embedded(out)
@@ -46,7 +47,8 @@ def test_working_paper(small: Any) -> None:
     ws, ids, folder = small
     with ws.transaction() as s:
         data = documents.working_paper(s, ids["paper"])
-    out = paper.write_pdf(data, folder / "paper.pdf", use_system_fonts=False)
+    out = folder / "paper.pdf"
+    assert paper.write_pdf(data, out, use_system_fonts=False) == out
     assert_a4(out)
     assert_fonts_embedded(out)
     text = compact(pdftotext(out))
@@ -133,7 +135,8 @@ def test_demo_feedback_report_has_no_identities(demo: tuple[Any, Path]) -> None:
         problem = next(p for p in KINDS["problem"].find(s) if p.round_id == special.id)
         data = feedback_data(s, problem.unit_id, special.id)
         secrets = _demo_secrets(s, special.id)
-    out = feedback.write_pdf(data, folder / "feedback.pdf", use_system_fonts=False)
+    out = folder / "feedback.pdf"
+    assert feedback.write_pdf(data, out, use_system_fonts=False) == out
     text = compact(pdftotext(out))
     assert "受理信访举报" in text
     assert not [name for name in secrets if name in text]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
 from tests.reports.helpers import SECRETS, build_small, make_workspace
 from xuncha_desktop.errors import InvalidRequest
@@ -69,12 +69,12 @@ def petition_book(path: Path, rows: list[list[Any]], headers: list[str] | None =
     return path
 
 
-GOOD = [
+GOOD: list[list[Any]] = [
     ["台账-001", "来信", dt.datetime(2020, 9, 15, 9, 30), "王五", "否", 13800001111, "娄底市住房和城乡建设局",
      "反映小区办证难。", "交办"],
     ["台账-002", "来电", "2020-09-16 10:00", None, "是", None, "娄底市住房和城乡建设局", "反映公车私用。", "存查"],
 ]
-BAD = [
+BAD: list[list[Any]] = [
     ["台账-003", "飞鸽", "2020-09-17 10:00", "赵六", "否", None, "娄底市不存在局", "", "交办"],   # row 4
     ["台账-004", "来访", "昨天", None, "否", None, None, "反映工程质量问题。", "转交"],                 # row 5
 ]

@@ -27,7 +27,8 @@ def made(small: Any) -> tuple[Any, Path, Path]:
     with ws.transaction() as s:
         data = feedback_data(s, ids["unit_a"], ids["regular"], issued_on=dt.date(2021, 1, 5),
                          marking="内部资料 注意保存")
-    pdf = feedback.write_pdf(data, folder / "feedback.pdf", use_system_fonts=False)
+    pdf = folder / "feedback.pdf"
+    assert feedback.write_pdf(data, pdf, use_system_fonts=False) == pdf
     docx = feedback.write_docx(data, folder / "feedback.docx")
     return data, pdf, docx
 
@@ -151,8 +152,10 @@ def test_docx_has_the_same_text_and_layout(made: tuple[Any, Path, Path]) -> None
     data, _pdf, path = made
     document = Document(str(path))
     section = document.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
-    assert abs(section.top_margin - Mm(37)) < Mm(0.5) and abs(section.left_margin - Mm(28)) < Mm(0.5)
+    width, height, top, left = section.page_width, section.page_height, section.top_margin, section.left_margin
+    assert width is not None and height is not None and top is not None and left is not None
+    assert abs(width - Mm(210)) < Mm(0.5) and abs(height - Mm(297)) < Mm(0.5)
+    assert abs(top - Mm(37)) < Mm(0.5) and abs(left - Mm(28)) < Mm(0.5)
     paragraphs = [p.text.replace("\n", "") for p in document.paragraphs]  # the title has a line break
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     held = set(paragraphs) | set(cells)

@@ -9,14 +9,16 @@ import random
 
 import pyrage
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from xuncha_desktop.security import agefile
 
+Keys = tuple[pyrage.x25519.Identity, X25519PrivateKey]
 SIZES = [0, 1, 1000, agefile.CHUNK - 1, agefile.CHUNK, agefile.CHUNK + 1, 3 * agefile.CHUNK, 200_001]
 
 
 @pytest.fixture(scope="module")
-def keys() -> tuple[pyrage.x25519.Identity, agefile.X25519PrivateKey]:
+def keys() -> Keys:
     identity = pyrage.x25519.Identity.generate()
     return identity, agefile.identity_key(str(identity))
 
@@ -34,7 +36,7 @@ def _ours(data: bytes, identity: pyrage.x25519.Identity, splits: random.Random |
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_pyrage_reads_ours_and_we_read_pyrages(size: int, keys) -> None:  # type: ignore[no-untyped-def]
+def test_pyrage_reads_ours_and_we_read_pyrages(size: int, keys: Keys) -> None:
     identity, key = keys
     data = os.urandom(size)
     assert pyrage.decrypt(_ours(data, identity, random.Random(size)), [identity]) == data
@@ -45,7 +47,7 @@ def test_pyrage_reads_ours_and_we_read_pyrages(size: int, keys) -> None:  # type
     assert sink.getvalue() == data
 
 
-def test_reads_of_any_size_return_the_plaintext_in_order(keys) -> None:  # type: ignore[no-untyped-def]
+def test_reads_of_any_size_return_the_plaintext_in_order(keys: Keys) -> None:
     identity, key = keys
     data = os.urandom(5 * agefile.CHUNK + 17)
     reader = agefile.AgeReader(io.BytesIO(_ours(data, identity)), [key])
@@ -56,14 +58,14 @@ def test_reads_of_any_size_return_the_plaintext_in_order(keys) -> None:  # type:
     assert bytes(got) == data
 
 
-def test_a_file_for_another_key_is_no_matching_identity(keys) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_for_another_key_is_no_matching_identity(keys: Keys) -> None:
     identity, _key = keys
     other = agefile.identity_key(str(pyrage.x25519.Identity.generate()))
     with pytest.raises(agefile.NoMatchingIdentity):
         agefile.AgeReader(io.BytesIO(_ours(b"secret", identity)), [other])
 
 
-def test_damage_is_named(keys) -> None:  # type: ignore[no-untyped-def]
+def test_damage_is_named(keys: Keys) -> None:
     identity, key = keys
     data = os.urandom(3 * agefile.CHUNK + 100)
     good = _ours(data, identity)
@@ -112,7 +114,7 @@ def test_bad_key_strings_are_refused() -> None:
         agefile.identity_key(str(identity)).public_key().public_bytes_raw()
 
 
-def test_only_finish_completes_a_file(keys) -> None:  # type: ignore[no-untyped-def]
+def test_only_finish_completes_a_file(keys: Keys) -> None:
     """A writer dropped or closed after an error must not leave a valid, shorter file."""
     identity, key = keys
     out = io.BytesIO()
@@ -141,7 +143,7 @@ def _file_with_extra_stanza(identity: pyrage.x25519.Identity, extra: bytes) -> b
     return header + b" " + agefile._b64(mac) + b"\n" + nonce + aead.encrypt(bytes(11) + b"\x01", b"content", None)
 
 
-def test_header_rules_of_the_specification(keys) -> None:  # type: ignore[no-untyped-def]
+def test_header_rules_of_the_specification(keys: Keys) -> None:
     identity, key = keys
     fine = _file_with_extra_stanza(identity, b"-> grease-arg x\nAAAA\n")  # unknown stanzas are ignored
     assert agefile.AgeReader(io.BytesIO(fine), [key]).read() == b"content"
@@ -151,7 +153,7 @@ def test_header_rules_of_the_specification(keys) -> None:  # type: ignore[no-unt
             agefile.AgeReader(io.BytesIO(_file_with_extra_stanza(identity, bad)), [key])
 
 
-def test_an_empty_final_chunk_after_a_full_one_is_damage(keys) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_final_chunk_after_a_full_one_is_damage(keys: Keys) -> None:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     identity, key = keys
@@ -167,7 +169,7 @@ def test_an_empty_final_chunk_after_a_full_one_is_damage(keys) -> None:  # type:
         agefile.AgeReader(io.BytesIO(out.getvalue()), [key]).read()
 
 
-def test_a_threaded_writer_writes_the_same_format_and_reports_a_full_disk(keys) -> None:  # type: ignore[no-untyped-def]
+def test_a_threaded_writer_writes_the_same_format_and_reports_a_full_disk(keys: Keys) -> None:
     import errno
 
     identity, _key = keys
@@ -184,7 +186,7 @@ def test_a_threaded_writer_writes_the_same_format_and_reports_a_full_disk(keys) 
     assert pyrage.decrypt(out.getvalue(), [identity]) == data
 
     class FullDisk(io.BytesIO):
-        def write(self, chunk: object) -> int:  # type: ignore[override]
+        def write(self, chunk: object) -> int:
             if self.tell() > 100_000:
                 raise OSError(errno.ENOSPC, "No space left on device")
             return super().write(chunk)  # type: ignore[arg-type]

@@ -3,7 +3,8 @@ its service with the descriptor, registered in the list of kinds (and, in the re
 Nothing else is told about it; the command line, search, sync and the window must take it from the registry.
 
 Run by tests/services/test_new_family.py in a process of its own (the model must not join the test run's
-metadata). Prints one JSON object of what it saw.
+metadata). Prints one JSON object of what it saw. The window is built offscreen, as the window tests build it
+(tests/ui/conftest.py): private settings in the given folder, Chinese, no drafts offered.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base, Replicated, SearchSpec
@@ -67,7 +68,9 @@ class MeetingService(RecordService[Meeting]):
 
 def _workspace(path: Path, name: str) -> Workspace:
     ws = Workspace.create(path, name, PASSPHRASE, kdf=KdfParams.cheap(), user_name=name)
-    Meeting.__table__.create(ws.engine)  # in the program: the family's migration
+    table = Meeting.__table__
+    assert isinstance(table, Table)
+    table.create(ws.engine)  # in the program: the family's migration
     return ws
 
 
@@ -78,6 +81,51 @@ def _cli(*args: str) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(list(args))
     return code, out.getvalue(), err.getvalue()
+
+
+def _window(folder: Path, workspace: Workspace, meeting_id: str) -> dict[str, object]:
+    """Builds the main window on ``workspace`` and reports its navigation and the meeting page's list."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtWidgets import QMenu
+
+    from xuncha_desktop.ui import i18n
+    from xuncha_desktop.ui.app import application
+    from xuncha_desktop.ui.controllers.records import Controller
+    from xuncha_desktop.ui.main_window import MainWindow
+
+    app = application()
+    QCoreApplication.setOrganizationName("xuncha-test")
+    QCoreApplication.setApplicationName("xuncha-desktop-test")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+    i18n.install("zh")
+    seen: dict[str, object] = {}
+    window = MainWindow(Controller(workspace, "zh"), offer_drafts=False)
+    window.show()
+    app.processEvents()
+    seen["nav"] = [window.nav.item(row).text() for row in range(window.nav.count())]
+    view_menu = window.menuBar().actions()[2].menu()
+    assert isinstance(view_menu, QMenu)
+    seen["view_menu"] = [action.text() for action in view_menu.actions()]
+    page = window.list_page("meeting")  # as a search hit or a link would show it
+    seen["current_page"] = window.page_keys[window.nav.currentRow()]
+    seen["shows_the_page"] = window.stack.currentWidget() is page
+    model = page.model
+    seen["headers"] = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    seen["rows"] = [[model.data(model.index(row, column)) for column in range(model.columnCount())]
+                    for row in range(model.rowCount())]
+    seen["row_ids"] = [model.record_id(row) for row in range(model.rowCount())]
+    seen["date_filter"] = page.date_field
+    editor = window.open_record("meeting", meeting_id)  # the generic form, built from the fields
+    seen["editor_title"] = editor.widgets["title"].value()
+    editor.close()
+    window.close()
+    english = MainWindow(Controller(workspace, "en"), offer_drafts=False)  # the descriptor's English label
+    seen["nav_en"] = [english.nav.item(row).text() for row in range(english.nav.count())][1:-1]
+    english.close()
+    app.processEvents()
+    return seen
 
 
 def main() -> None:
@@ -106,6 +154,9 @@ def main() -> None:
     with a.transaction() as s:
         seen["search"] = [hit.kind for hit in search(s, "从严治党")]
         seen["list"] = [r.title for r in KINDS["meeting"].find(s)]
+        meeting_id = str(KINDS["meeting"].find(s)[0].id)
+    seen["meeting_id"] = meeting_id
+    seen["window"] = _window(folder, a, meeting_id)
     sync.export(a, folder / "a-to-b.xcpkg", sync.own_keys(b))
     seen["import"] = sync.import_(b, folder / "a-to-b.xcpkg").records_added
     sync.export(b, folder / "b-to-a.xcpkg", sync.own_keys(a))  # b's own default vocabulary, so both hold the same

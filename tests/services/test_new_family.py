@@ -1,5 +1,6 @@
 """docs/adding-a-record-family.md, proven: a family made of a model and a service, registered in the list of
-kinds, works in the command line, search, sync and the window's navigation without any other file knowing it."""
+kinds, works in the command line, search, sync and the window (navigation, list, editor) without any other file
+knowing it."""
 
 from __future__ import annotations
 
@@ -33,3 +34,18 @@ def test_a_new_family_needs_only_its_model_service_and_registration(tmp_path: Pa
     assert seen["import"] == 2
     assert seen["meetings_at_b"] == ["局党组理论学习中心组学习会"]
     assert seen["dumps_equal"] is True
+    # The window: a page of its own in the navigation, in its place and with its label, in either language;
+    # its list shows the record under the headers of its list columns, and its date filter; the generic form
+    # opens it.
+    window = seen["window"]
+    assert window["nav"] == ["工作台", "轮次与单位", "个别谈话", "列席会议", "信访件", "问题线索", "证据材料",
+                             "问题底稿", "问题与整改", "同步"]
+    assert window["view_menu"] == window["nav"]
+    assert window["nav_en"] == ["Rounds and units", "Interviews", "Meetings", "Petitions", "Clues", "Evidence",
+                                "Working papers", "Problems and rectification"]
+    assert window["current_page"] == "meeting" and window["shows_the_page"] is True
+    assert window["headers"] == ["召开时间", "会议名称", "被巡察单位"]
+    assert window["rows"] == [["2020-05-06 09:00", "局党组理论学习中心组学习会", "娄底市水利局"]]
+    assert window["row_ids"] == [seen["meeting_id"]]
+    assert window["date_filter"] == "held_at"
+    assert window["editor_title"] == "局党组理论学习中心组学习会"

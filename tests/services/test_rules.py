@@ -12,6 +12,7 @@ from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.interviews import service as interviews
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.petitions import service as petitions
+from xuncha_desktop.services.problems import service as problem_service
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -81,7 +82,7 @@ def test_a_new_record_starts_at_the_first_status(session: Session, ids: dict[str
 
 
 def test_problem_rectification_path_and_history(session: Session, ids: dict[str, str]) -> None:
-    problems = KINDS["problem"]
+    problems = problem_service
     problem = _problem(session, ids)
     with pytest.raises(ValidationError) as caught:
         problems.set_status(session, problem.id, "整改中")

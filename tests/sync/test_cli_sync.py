@@ -106,7 +106,7 @@ def test_passphrase_packages_from_the_command_line(tmp_path: Path, capsys: pytes
         _run(capsys, tmp_path / name, "keys", "export-public", "--out", str(tmp_path / f"{name}.json"))
     _run(capsys, tmp_path / "b", "keys", "trust", str(tmp_path / "a.json"), "--yes")
     secret = tmp_path / "secret.txt"
-    secret.write_text("交换口令 2020\n", encoding="utf-8")
+    secret.write_text("交换口令 青瓦 2187\n", encoding="utf-8")
     code, _sent, _ = _run(capsys, tmp_path / "a", "sync", "export", "--out", str(tmp_path / "p.xcpkg"),
                           "--package-passphrase-file", str(secret), "--all")
     assert code == 0

@@ -179,7 +179,10 @@ def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: 
     with a.transaction() as s:
         _frame(s, KINDS)
     out = tmp_path / "p.xcpkg"
-    sync_service.export(a, out, passphrase="交换口令 2020")
+    with pytest.raises(XunchaError) as weak:  # a package passphrase is checked like a workspace's
+        sync_service.export(a, out, passphrase="12345678abc")
+    assert weak.value.key == "passphrase_weak" and not out.exists()
+    sync_service.export(a, out, passphrase="交换口令 青瓦 2187")
     before, files = digest(b), store_files(b)
     with pytest.raises(XunchaError) as caught:
         sync_service.import_(b, out)
@@ -187,10 +190,10 @@ def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: 
     with pytest.raises(XunchaError) as caught:
         sync_service.import_(b, out, passphrase="错误口令")
     assert caught.value.key == "package_wrong_key"
-    dry = sync_service.import_(b, out, passphrase="交换口令 2020", dry_run=True)
+    dry = sync_service.import_(b, out, passphrase="交换口令 青瓦 2187", dry_run=True)
     assert dry.dry_run and dry.records_added > 0
     assert digest(b) == before and store_files(b) == files
-    real = sync_service.import_(b, out, passphrase="交换口令 2020")
+    real = sync_service.import_(b, out, passphrase="交换口令 青瓦 2187")
     assert real.records_added == dry.records_added
     with b.transaction() as s:
         assert [p.direction for p in sync_service.history(s)] == ["received"]

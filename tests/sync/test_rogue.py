@@ -303,3 +303,26 @@ def test_verify_reports_records_that_break_the_rules(office_and_laptops) -> None
         report = verify(s, o.evidence)
     assert not report.ok
     assert [p for p in report.problems if ids["unit"] in p and "party_org_kind" in p]
+
+
+def test_audit_verify_proves_a_laptops_log_was_not_cut_short(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The office holds A's signed audit head; removing A's last entries (and even rebuilding nothing else)
+    is found by `xuncha audit verify`, which before said nothing about it."""
+    from xuncha_desktop.services import audit_log
+
+    o, a, _b, _ids = office_and_laptops
+
+    def report() -> audit_log.AuditReport:
+        with o.transaction() as s:
+            return audit_log.check(s, o.info.device_id, o.info.device_name, str(o.public_keys["ed25519_public"]))
+
+    first = report()
+    assert first.ok
+    (from_a,) = [d for d in first.devices if d.device_id == a.info.device_id]
+    assert from_a.signed_up_to == from_a.entries and from_a.name == "笔记本A"
+    with o.transaction() as s:  # someone with the office's database deletes A's last two entries
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.device_id == a.info.device_id)
+                               .order_by(AuditEntry.seq.desc()).limit(2)):
+            s.delete(entry)
+    cut = report()
+    assert not cut.ok and [p for p in cut.problems if "cut short" in p and "笔记本A" in p]

@@ -7,18 +7,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)
-def private_settings(qapp: object, tmp_path: Path) -> Iterator[None]:
+def private_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """Every test gets empty settings in its own folder (never the user's real ones), Chinese by default;
     cycles are collected in the GUI thread only, as the window does (ui/collector.py)."""
     from xuncha_desktop.ui import collector
 
-    collector.install(qapp)  # type: ignore[arg-type]
+    collector.install(qapp)
     QCoreApplication.setOrganizationName("xuncha-test")
     QCoreApplication.setApplicationName("xuncha-desktop-test")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -39,9 +42,7 @@ def controller(workspace: Workspace) -> Controller:
 
 
 @pytest.fixture
-def window(qtbot, controller: Controller, ids: dict[str, str]):  # type: ignore[no-untyped-def]
-    from xuncha_desktop.ui.main_window import MainWindow
-
+def window(qtbot: QtBot, controller: Controller, ids: dict[str, str]) -> Iterator[MainWindow]:
     main = MainWindow(controller, offer_drafts=False)
     qtbot.addWidget(main)
     main.show()

@@ -6,10 +6,13 @@ import gc
 import threading
 import weakref
 
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from xuncha_desktop.ui import collector
 
 
-def test_automatic_collection_is_off_and_the_gui_thread_collects(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_automatic_collection_is_off_and_the_gui_thread_collects(qtbot: QtBot, qapp: QApplication) -> None:
     found = collector.install(qapp)
     assert collector.install(qapp) is found  # once per application
     assert not gc.isenabled()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.editor import RecordEditor
+from xuncha_desktop.ui.interview_editor import InterviewEditor
+from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.workspace import Workspace
 
 from .typing import type_text
@@ -22,7 +26,7 @@ def _statement(workspace: Workspace, problem_id: str) -> str:
         return str(KINDS["problem"].get(session, problem_id).statement)
 
 
-def _open(qtbot, window, kind: str, record_id: str):  # type: ignore[no-untyped-def]
+def _open(qtbot: QtBot, window: MainWindow, kind: str, record_id: str) -> RecordEditor:
     editor = window.open_record(kind, record_id)
     qtbot.waitExposed(editor)
     editor.activateWindow()
@@ -30,14 +34,15 @@ def _open(qtbot, window, kind: str, record_id: str):  # type: ignore[no-untyped-
     return editor
 
 
-def _edit(editor, text: str) -> None:  # type: ignore[no-untyped-def]
+def _edit(editor: RecordEditor, text: str) -> None:
     box = editor.widgets["statement"].input
+    assert isinstance(box, QPlainTextEdit)
     box.setFocus()
     box.moveCursor(box.textCursor().MoveOperation.End)
     type_text(box, text)
 
 
-def _answer(qtbot, editor, button_text: str) -> str:  # type: ignore[no-untyped-def]
+def _answer(qtbot: QtBot, editor: RecordEditor, button_text: str) -> str:
     """Clicks ``button_text`` in the form's open question; returns the question's text."""
     box = editor.unsaved_box
     assert isinstance(box, QMessageBox) and box.isVisible()
@@ -49,7 +54,8 @@ def _answer(qtbot, editor, button_text: str) -> str:  # type: ignore[no-untyped-
     return str(text)
 
 
-def test_no_question_when_nothing_changed(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_no_question_when_nothing_changed(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                          ids: dict[str, str]) -> None:
     editor = _open(qtbot, window, "problem", _problem(workspace, ids))
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor.unsaved_box is None and editor not in window.editors
@@ -61,7 +67,7 @@ def test_no_question_when_nothing_changed(qtbot, window, workspace: Workspace, i
 
 
 def test_escape_then_cancel_keeps_the_form_then_discard_drops_the_edit(
-        qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, ids: dict[str, str]) -> None:
     problem_id = _problem(workspace, ids)
     editor = _open(qtbot, window, "problem", problem_id)
     _edit(editor, "，长期未整改")
@@ -82,7 +88,8 @@ def test_escape_then_cancel_keeps_the_form_then_discard_drops_the_edit(
     assert _statement(workspace, problem_id) == "公车管理混乱"
 
 
-def test_closing_the_window_and_choosing_save_saves(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_and_choosing_save_saves(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                    ids: dict[str, str]) -> None:
     problem_id = _problem(workspace, ids)
     editor = _open(qtbot, window, "problem", problem_id)
     _edit(editor, "，长期未整改")
@@ -93,10 +100,13 @@ def test_closing_the_window_and_choosing_save_saves(qtbot, window, workspace: Wo
     assert window.lists["problem"].model.data(window.lists["problem"].model.index(0, 2)) == "公车管理混乱，长期未整改"
 
 
-def test_save_refused_keeps_the_form_open(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_save_refused_keeps_the_form_open(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                          ids: dict[str, str]) -> None:
     problem_id = _problem(workspace, ids)
     editor = _open(qtbot, window, "problem", problem_id)
-    editor.widgets["statement"].input.clear()  # the statement is required: the service refuses
+    statement = editor.widgets["statement"].input
+    assert isinstance(statement, QPlainTextEdit)
+    statement.clear()  # the statement is required: the service refuses
     assert not editor.close()
     _answer(qtbot, editor, "保存")
     assert editor.isVisible() and editor.widgets["statement"].error.isVisible()
@@ -106,8 +116,9 @@ def test_save_refused_keeps_the_form_open(qtbot, window, workspace: Workspace, i
     assert editor not in window.editors
 
 
-def test_main_window_waits_for_the_forms_and_stays_when_one_is_kept(qtbot, window, workspace: Workspace,
-                                                                    ids) -> None:  # type: ignore[no-untyped-def]
+def test_main_window_waits_for_the_forms_and_stays_when_one_is_kept(qtbot: QtBot, window: MainWindow,
+                                                                    workspace: Workspace,
+                                                                    ids: dict[str, str]) -> None:
     editor = _open(qtbot, window, "problem", _problem(workspace, ids))
     _edit(editor, "（待核实）")
     assert not window.close()
@@ -121,8 +132,10 @@ def test_main_window_waits_for_the_forms_and_stays_when_one_is_kept(qtbot, windo
     assert window.editors == []
 
 
-def test_an_interview_draft_goes_with_discard_and_stays_with_cancel(qtbot, window, ids) -> None:  # type: ignore[no-untyped-def]
+def test_an_interview_draft_goes_with_discard_and_stays_with_cancel(qtbot: QtBot, window: MainWindow,
+                                                                    ids: dict[str, str]) -> None:
     editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
     qtbot.waitExposed(editor)
     assert not editor.has_unsaved_changes()  # the start time it fills in is not the person's change
     type_text(editor.widgets["interviewee_name"].input, "李明")

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.errors import Cancelled
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.ui.controllers.jobs import CallJob
+from xuncha_desktop.ui.controllers.jobs import CallJob, CancelFlag, Progress
 from xuncha_desktop.ui.jobs import run_job
+from xuncha_desktop.ui.main_window import MainWindow
+from xuncha_desktop.ui.pages import EvidencePage
 from xuncha_desktop.workspace import Workspace
 
 
@@ -21,8 +24,10 @@ def _evidence_count(workspace: Workspace) -> int:
         return KINDS["evidence"].count(session)
 
 
-def test_dropping_files_stores_them_as_evidence(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dropping_files_stores_them_as_evidence(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                tmp_path: Path) -> None:
     page = window.show_page("evidence")
+    assert isinstance(page, EvidencePage)
     files = []
     for name, size in (("会议记录.pdf", 10_000), ("现场照片.jpg", 3_000_000)):
         path = tmp_path / name
@@ -42,11 +47,11 @@ def test_dropping_files_stores_them_as_evidence(qtbot, window, workspace: Worksp
     assert sizes == [9984, 2999808]
 
 
-def test_job_runs_off_the_gui_thread_and_cancel_stops_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_job_runs_off_the_gui_thread_and_cancel_stops_it(qtbot: QtBot, window: MainWindow) -> None:
     gui_thread = threading.get_ident()
     seen: dict[str, object] = {}
 
-    def work(progress, cancelled) -> str:  # type: ignore[no-untyped-def]
+    def work(progress: Progress, cancelled: CancelFlag) -> str:
         seen["thread"] = threading.get_ident()
         done = 0
         while not cancelled():
@@ -60,7 +65,7 @@ def test_job_runs_off_the_gui_thread_and_cancel_stops_it(qtbot, window) -> None:
                    if isinstance(w, QProgressDialog) and w.isVisible()]
         if dialogs:
             button = dialogs[0].findChild(QPushButton)
-            assert button.text() == "取消"
+            assert button is not None and button.text() == "取消"
             button.click()
         else:
             QTimer.singleShot(20, press_cancel)
@@ -71,12 +76,13 @@ def test_job_runs_off_the_gui_thread_and_cancel_stops_it(qtbot, window) -> None:
     assert seen["thread"] != gui_thread
 
 
-def test_cancelled_evidence_leaves_data_unchanged(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_evidence_leaves_data_unchanged(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                  tmp_path: Path) -> None:
     path = tmp_path / "录音.wav"
     path.write_bytes(b"\0" * 5_000_000)
     before = sorted(p.name for p in (workspace.path / "evidence").rglob("*") if p.is_file())
 
-    def work(progress, cancelled) -> str:  # type: ignore[no-untyped-def]
+    def work(progress: Progress, cancelled: CancelFlag) -> str:
         calls = {"n": 0}
 
         def stop_after_first() -> bool:
@@ -92,8 +98,8 @@ def test_cancelled_evidence_leaves_data_unchanged(qtbot, window, workspace: Work
     assert after == before
 
 
-def test_evidence_editor_previews_verifies_and_shows_custody(qtbot, window, workspace: Workspace,
-                                                             tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_editor_previews_verifies_and_shows_custody(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                             tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
     from xuncha_desktop.ui.evidence_editor import EvidenceEditor
@@ -103,6 +109,7 @@ def test_evidence_editor_previews_verifies_and_shows_custody(qtbot, window, work
     image.fill(QColor("#c00000"))
     assert image.save(str(picture))
     page = window.show_page("evidence")
+    assert isinstance(page, EvidencePage)
     [record_id] = page.add_files([picture])
     editor = window.open_record("evidence", record_id)
     assert isinstance(editor, EvidenceEditor)
@@ -110,7 +117,8 @@ def test_evidence_editor_previews_verifies_and_shows_custody(qtbot, window, work
     custody = editor.custody_model
     actions = [custody.data(custody.index(r, 1)) for r in range(custody.rowCount())]
     assert actions == ["入库", "查阅"]
-    assert editor.widgets["sha256"].input.text() == editor.record["sha256"]
+    sha256 = editor.widgets["sha256"].input
+    assert isinstance(sha256, QLabel) and sha256.text() == editor.record["sha256"]  # read-only: shown, not edited
     assert editor.verify()
     assert "完好" in editor.verify_result.text()
     # a damaged file is found out
@@ -122,8 +130,9 @@ def test_evidence_editor_previews_verifies_and_shows_custody(qtbot, window, work
     assert "损坏" in editor.verify_result.text()
 
 
-def test_files_dropped_on_a_record_become_its_linked_evidence(qtbot, window, workspace: Workspace, ids,
-                                                              tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_files_dropped_on_a_record_become_its_linked_evidence(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                              ids: dict[str, str],
+                                                              tmp_path: Path) -> None:
     with workspace.transaction() as session:
         problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
                                                     "category": "team_building", "statement": "档案管理混乱"})

@@ -7,11 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QImage
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.evidence_editor import EvidenceEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer
 from xuncha_desktop.ui.icons import icon
+from xuncha_desktop.ui.main_window import MainWindow
+from xuncha_desktop.ui.pages import EvidencePage, ListPage
+from xuncha_desktop.ui.thumbnails import EvidenceTableModel
 from xuncha_desktop.workspace import Workspace
 
 from .dialogs import files_under, make_pdf
@@ -32,27 +37,28 @@ def _custody(workspace: Workspace, record_id: str) -> list[tuple[str, str]]:
             session, record_id).id)]
 
 
-def _row_of(page, record_id: str) -> int:  # type: ignore[no-untyped-def]
+def _row_of(page: ListPage, record_id: str) -> int:
     row = page.model.row_of(record_id)
     assert row is not None
     return int(row)
 
 
-def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def _activate(qtbot: QtBot, widget: QWidget) -> None:
     """Window shortcuts reach the active window only (a person's click would make it active)."""
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
 
 
-def _add(window, paths: list[Path]) -> list[str]:  # type: ignore[no-untyped-def]
+def _add(window: MainWindow, paths: list[Path]) -> list[str]:
     page = window.show_page("evidence")
+    assert isinstance(page, EvidencePage)
     added = page.add_files(paths)
     assert len(added) == len(paths)
     return list(added)
 
 
-def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot, window, workspace: Workspace,
-                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                          tmp_path: Path) -> None:
     photo = _picture(tmp_path / "现场照片.png")
     scan = make_pdf(tmp_path / "会议记录.pdf", 2)
     sound = tmp_path / "谈话录音.wav"
@@ -60,6 +66,7 @@ def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot, window, worksp
     photo_id, scan_id, sound_id = _add(window, [photo, scan, sound])
     page = window.lists["evidence"]
     model = page.model
+    assert isinstance(model, EvidenceTableModel)
     qtbot.waitExposed(page.view)
 
     def decoration(record_id: str) -> QIcon:
@@ -87,8 +94,8 @@ def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot, window, worksp
     assert not [p for p in files_under(workspace.path) if plain[:64] in p.read_bytes()]
 
 
-def test_double_click_shows_an_image_zoomable_and_fitted(qtbot, window, workspace: Workspace,
-                                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_shows_an_image_zoomable_and_fitted(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                        tmp_path: Path) -> None:
     [photo_id] = _add(window, [_picture(tmp_path / "现场照片.png", 2400, 1200)])
     page = window.lists["evidence"]
     qtbot.waitExposed(page.view)
@@ -137,7 +144,7 @@ def test_double_click_shows_an_image_zoomable_and_fitted(qtbot, window, workspac
     assert window.viewers == []
 
 
-def test_a_pdf_with_pages_and_zoom(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_with_pages_and_zoom(qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
     [scan_id] = _add(window, [make_pdf(tmp_path / "党组会议记录.pdf", 3)])
     page = window.lists["evidence"]
     page.view.setFocus()
@@ -170,10 +177,11 @@ def test_a_pdf_with_pages_and_zoom(qtbot, window, workspace: Workspace, tmp_path
 
 
 def test_viewer_from_the_editor_logs_the_look_and_export_logs_the_copy(
-        qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
     photo = _picture(tmp_path / "现场照片.png")
     [photo_id] = _add(window, [photo])
     editor = window.open_record("evidence", photo_id)
+    assert isinstance(editor, EvidenceEditor)
     qtbot.waitExposed(editor)
     _activate(qtbot, editor)
     custody = editor.custody_model
@@ -197,14 +205,16 @@ def test_viewer_from_the_editor_logs_the_look_and_export_logs_the_copy(
     assert _custody(workspace, photo_id)[-1] == ("extracted", "张伟")
     viewer.close()
     # saving the record's fields is no new look at the file
-    editor.widgets["notes"].input.setPlainText("复印件")
+    notes = editor.widgets["notes"].input
+    assert isinstance(notes, QPlainTextEdit)
+    notes.setPlainText("复印件")
     assert editor.save()
     assert len(shown()) == 4
     editor.close()
 
 
-def test_a_file_that_cannot_be_shown_opens_the_record(qtbot, window, workspace: Workspace,
-                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_shown_opens_the_record(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                      tmp_path: Path) -> None:
     sound = tmp_path / "谈话录音.wav"
     sound.write_bytes(b"RIFF" + b"\0" * 4000)
     [sound_id] = _add(window, [sound])
@@ -214,15 +224,18 @@ def test_a_file_that_cannot_be_shown_opens_the_record(qtbot, window, workspace: 
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert window.viewers == []
     editor = window.editors[-1]
+    assert isinstance(editor, EvidenceEditor)
     assert (editor.kind, editor.record_id) == ("evidence", sound_id)
     assert not editor.view_button.isEnabled() and editor.export_button.isEnabled()
     assert _custody(workspace, sound_id) == [("stored", "张伟")]
     editor.close()
 
 
-def test_the_file_menu_shows_the_selected_evidence(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_menu_shows_the_selected_evidence(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                   tmp_path: Path) -> None:
     [photo_id] = _add(window, [_picture(tmp_path / "现场照片.png")])
     file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
     [action] = [a for a in file_menu.actions() if a.text() == "查看所选证据文件"]
     assert action.shortcut().toString() == "Ctrl+Shift+O"  # shown in the menu beside its name
     page = window.lists["evidence"]

@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.drafts import DraftStore
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.interview_editor import InterviewEditor
+from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.workspace import Workspace
 
 from ..conftest import PASSPHRASE
@@ -56,8 +59,8 @@ def test_draft_survives_a_kill_while_typing(workspace: Workspace, ids: dict[str,
     assert "八项规定".encode() not in raw and json.loads(raw)["cipher"] == "aes-256-gcm"
 
 
-def test_draft_restored_on_next_start_and_dropped_on_save(qtbot, window, workspace: Workspace,
-                                                          ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_draft_restored_on_next_start_and_dropped_on_save(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                          ids: dict[str, str]) -> None:
     editor = window.new_record("interview", {"unit_id": ids["unit"]})
     assert isinstance(editor, InterviewEditor)
     type_text(editor.widgets["interviewee_name"].input, "刘洋")
@@ -79,17 +82,20 @@ def test_draft_restored_on_next_start_and_dropped_on_save(qtbot, window, workspa
     assert again.banner.isVisible() and "已恢复" in again.banner.text()
     # finish the record and save it: the draft goes away, the database holds the text
     type_text(again.widgets["interviewers"].input, "赵刚、钱敏")
-    again.widgets["interviewee_category"].input.setCurrentIndex(1)
-    again.widgets["started_at"].input.setDateTime(QDateTime(QDate(2020, 9, 16), QTime(15, 0)))
+    category, started_at = again.widgets["interviewee_category"].input, again.widgets["started_at"].input
+    assert isinstance(category, QComboBox) and isinstance(started_at, QDateTimeEdit)
+    category.setCurrentIndex(1)
+    started_at.setDateTime(QDateTime(QDate(2020, 9, 16), QTime(15, 0)))
     assert again.save(), again.message.text()
     assert window.drafts.keys() == []
     with workspace.session() as session:
+        assert again.record_id is not None
         record = KINDS["interview"].get(session, again.record_id)
         assert record.record_text == "问：工作情况？" and record.interviewee_name == "刘洋"
 
 
-def test_ctrl_t_outline_and_signing(qtbot, window, workspace: Workspace, ids: dict[str, str],
-                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_t_outline_and_signing(qtbot: QtBot, window: MainWindow, workspace: Workspace, ids: dict[str, str],
+                                    tmp_path: Path) -> None:
     with workspace.transaction() as session:
         record = KINDS["interview"].create(session, {
             "unit_id": ids["unit"], "interviewee_name": "陈静", "interviewee_category": "principal",
@@ -118,8 +124,9 @@ def test_ctrl_t_outline_and_signing(qtbot, window, workspace: Workspace, ids: di
         assert len(links.linked_ids(session, "interview", stored.id, "evidence")) == 1
 
 
-def test_an_untouched_form_leaves_no_draft(qtbot, window, ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_an_untouched_form_leaves_no_draft(qtbot: QtBot, window: MainWindow, ids: dict[str, str]) -> None:
     editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
     assert editor.widgets["started_at"].value() is not None  # starts now, on site
     # Let the autosave timer run out for real, rather than sleeping past it: the draft is written, or not,
     # in the slot that its timeout runs.

@@ -4,27 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.ui import app as app_module
 from xuncha_desktop.ui import main_window as main_window_module
+from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.workspace import Workspace
 
 from ..conftest import PASSPHRASE
 from .dialogs import answer_next_box
 
 
-def _menu_path(window, *texts: str):  # type: ignore[no-untyped-def]
+def _menu_path(window: MainWindow, *texts: str) -> QAction:
     """The action reached by following menu texts from the menu bar, as a person would."""
     actions = window.menuBar().actions()
     for text in texts:
         [action] = [a for a in actions if a.text() == text]
-        actions = action.menu().actions() if action.menu() is not None else []
+        menu = action.menu()
+        actions = menu.actions() if isinstance(menu, QMenu) else []
     return action
 
 
-def test_choosing_english_is_stored_and_said_to_apply_at_the_next_start(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_english_is_stored_and_said_to_apply_at_the_next_start(qtbot: QtBot, window: MainWindow) -> None:
     english = _menu_path(window, "设置(&T)", "界面语言(&L)", "English")
     assert _menu_path(window, "设置(&T)", "界面语言(&L)", "中文").isChecked()
     seen: list[tuple[str, list[str]]] = []
@@ -37,8 +42,9 @@ def test_choosing_english_is_stored_and_said_to_apply_at_the_next_start(qtbot, w
     assert window.nav.item(0).text() == "工作台"
 
 
-def test_the_saved_language_is_read_at_start_and_lang_overrides_it(qtbot, monkeypatch, workspace: Workspace,
-                                                                    ids) -> None:  # type: ignore[no-untyped-def]
+def test_the_saved_language_is_read_at_start_and_lang_overrides_it(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                                                   workspace: Workspace,
+                                                                    ids: dict[str, str]) -> None:
     monkeypatch.setenv("XUNCHA_LANG", "zh")
     # run() names the application (QSettings' home); keep it on this test's private settings
     monkeypatch.setattr(app_module, "ORGANISATION", QCoreApplication.organizationName())

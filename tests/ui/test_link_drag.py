@@ -6,10 +6,12 @@ import uuid
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.services import links
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.ui.record_drag import RECORDS_MIME
 from xuncha_desktop.workspace import Workspace
 
@@ -23,7 +25,7 @@ def _records(workspace: Workspace, ids: dict[str, str]) -> tuple[str, str]:
         return str(clue.id), str(problem.id)
 
 
-def _drop(target, mime: QMimeData) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+def _drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
     """Drags ``mime`` over the middle of ``target`` (a view's viewport) and drops it, as Qt delivers a drag;
     returns (accepted on entering, accepted on dropping)."""
     at = QPoint(target.width() // 2, target.height() // 2)
@@ -36,7 +38,8 @@ def _drop(target, mime: QMimeData) -> tuple[bool, bool]:  # type: ignore[no-unty
     return enter.isAccepted(), drop.isAccepted()
 
 
-def test_dragging_a_clue_row_onto_a_problem_links_them(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_dragging_a_clue_row_onto_a_problem_links_them(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                       ids: dict[str, str]) -> None:
     clue_id, problem_id = _records(workspace, ids)
     editor = window.open_record("problem", problem_id)
     qtbot.waitExposed(editor)
@@ -58,7 +61,8 @@ def test_dragging_a_clue_row_onto_a_problem_links_them(qtbot, window, workspace:
     editor.close()
 
 
-def test_drops_that_cannot_be_links_are_refused(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_drops_that_cannot_be_links_are_refused(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                ids: dict[str, str]) -> None:
     clue_id, problem_id = _records(workspace, ids)
     editor = window.open_record("problem", problem_id)
     qtbot.waitExposed(editor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.ui.login import LoginDialog
@@ -14,7 +15,7 @@ from ..conftest import PASSPHRASE
 from .typing import type_text
 
 
-def test_wrong_passphrase_shows_the_message_and_allows_a_retry(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_passphrase_shows_the_message_and_allows_a_retry(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = LoginDialog(workspace.path)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -33,7 +34,7 @@ def test_wrong_passphrase_shows_the_message_and_allows_a_retry(qtbot, workspace:
     dialog.workspace.close()
 
 
-def test_create_a_new_workspace(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_create_a_new_workspace(qtbot: QtBot, tmp_path: Path) -> None:
     target = tmp_path / "新工作区"
     dialog = LoginDialog(target, kdf=KdfParams.cheap())
     qtbot.addWidget(dialog)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
+from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui import models
-from xuncha_desktop.ui.controllers.records import Controller, Query
+from xuncha_desktop.ui.controllers.records import Controller, Query, Row
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
 from xuncha_desktop.workspace import Workspace
 
 
 def _interviews(workspace: Workspace, ids: dict[str, str], count: int) -> None:
-    from xuncha_desktop.services.kinds import KINDS
-
     start = dt.datetime(2020, 9, 1, 9, 0).astimezone()
     with workspace.transaction() as session:
         for n in range(count):
@@ -27,8 +29,7 @@ def _interviews(workspace: Workspace, ids: dict[str, str], count: int) -> None:
                 "record_text": "关于公车使用的情况" if n % 5 == 0 else "一般情况"})
 
 
-@pytest.mark.parametrize("kind", ["round", "group", "unit", "interview", "petition", "clue", "evidence", "paper",
-                                  "problem"])
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_list_model_passes_the_model_tester(qtmodeltester: Any, controller: Controller, ids: dict[str, str],
                                                   kind: str) -> None:
     model = RecordTableModel(controller, kind)
@@ -42,7 +43,7 @@ def test_model_pages_through_the_service(qtmodeltester: Any, monkeypatch: pytest
     asked: list[tuple[int, int]] = []
     real_page = controller.page
 
-    def spy(kind: str, offset: int, limit: int, query: Query | None = None) -> list:  # type: ignore[type-arg]
+    def spy(kind: str, offset: int, limit: int, query: Query | None = None) -> list[Row]:
         asked.append((offset, limit))
         return real_page(kind, offset, limit, query or Query())
 
@@ -87,7 +88,7 @@ def test_model_pages_through_the_service(qtmodeltester: Any, monkeypatch: pytest
 
 
 def test_evidence_model_passes_the_model_tester_before_and_after_its_thumbnails(
-        qtbot, qtmodeltester, controller: Controller, ids: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, qtmodeltester: ModelTester, controller: Controller, ids: dict[str, str], tmp_path: Path) -> None:
     """The evidence page's own model, before and after its thumbnails arrive (dataChanged on column 0)."""
     from PySide6.QtGui import QColor, QIcon, QImage
 
@@ -129,7 +130,7 @@ def test_evidence_model_passes_the_model_tester_before_and_after_its_thumbnails(
         model.thumbnails.shutdown()
 
 
-def test_plain_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_plain_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = PlainTableModel(["甲", "乙"])
     model.set_rows([(["一", "二"], "a"), (["三", "四"], "b")])
     qtmodeltester.check(model)
@@ -174,10 +175,10 @@ def test_model_answers_each_role_from_the_page(controller: Controller, workspace
     assert model.flags(model.index(5, 0)) == Qt.ItemFlag.NoItemFlags  # not a valid index
 
 
-def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_far_page_is_read_in_the_background(qtbot: QtBot, qtmodeltester: ModelTester, controller: Controller,
+                                              workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows beyond NEAR_ROWS are blank until their page, read in a worker thread, arrives; the window never
     waits for it. Pages are 10 rows here, and "far" is beyond row 10."""
-    from xuncha_desktop.services.kinds import KINDS
 
     monkeypatch.setattr(models, "PAGE_SIZE", 10)
     monkeypatch.setattr(models, "NEAR_ROWS", 10)
@@ -195,12 +196,13 @@ def test_a_far_page_is_read_in_the_background(qtbot, qtmodeltester, controller, 
     model.wait_for_pages()
     assert (20, 29) in changed
     name = model.columns.index("name")
-    assert model.data(model.index(25, name)) == model.row_at(25).values[name]  # type: ignore[union-attr]
+    row = model.row_at(25)
+    assert row is not None and model.data(model.index(25, name)) == row.values[name]
     assert model.record_id(33) is not None  # code that needs a row (opening it) waits for its page
     qtmodeltester.check(model)
 
 
-def test_file_sizes_read_as_people_read_them(controller) -> None:  # type: ignore[no-untyped-def]
+def test_file_sizes_read_as_people_read_them(controller: Controller) -> None:
     assert [controller.display("evidence", "size", n) for n in (512, 2879, 5 << 20, 3 << 30)] == \
         ["512 B", "2.8 KB", "5.0 MB", "3.0 GB"]
     assert controller.display("unit", "name", "512") == "512"  # only byte counts are sizes

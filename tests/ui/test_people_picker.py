@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QAbstractProxyModel
 from PySide6.QtWidgets import QLineEdit
 
 from xuncha_desktop.ui.controllers.records import Controller
@@ -20,6 +21,8 @@ def test_interviewers_complete_from_group_members(qtbot: Any, window: Any, contr
     line.setText("赵刚、钱")
     assert completer.splitPath(line.text()) == ["钱"]
     completer.setCompletionPrefix("钱")
-    index = completer.completionModel().index(0, 0)
-    assert completer.pathFromIndex(completer.completionModel().mapToSource(index)) == "赵刚、钱敏"
+    completions = completer.completionModel()
+    assert isinstance(completions, QAbstractProxyModel)  # the completer's filter over the names
+    index = completions.index(0, 0)
+    assert completer.pathFromIndex(completions.mapToSource(index)) == "赵刚、钱敏"
     editor.close()

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.resources import resource_path
+from xuncha_desktop.ui.controllers.records import Controller
 
 
 def _stretch(text: str) -> str:
@@ -18,7 +20,8 @@ def _stretch(text: str) -> str:
     return f"[{text}{extra}]"
 
 
-def test_stretched_strings_fit_a_laptop_screen(qtbot, controller, ids, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stretched_strings_fit_a_laptop_screen(qtbot: QtBot, controller: Controller, ids: dict[str, str],
+                                               tmp_path: Path) -> None:
     tree = ET.parse(resource_path("translations", "xuncha_en.ts"))
     for translation in tree.getroot().iter("translation"):
         for form in translation.findall("numerusform") or [translation]:
@@ -31,9 +34,10 @@ def test_stretched_strings_fit_a_laptop_screen(qtbot, controller, ids, tmp_path:
     translator = QTranslator()
     assert translator.load(str(tmp_path / "pseudo.qm"))
     app = QCoreApplication.instance()
+    assert app is not None
     app.installTranslator(translator)
     try:
-        from xuncha_desktop.ui.main_window import PAGES, MainWindow
+        from xuncha_desktop.ui.main_window import MainWindow
 
         controller.lang = "en"
         window = MainWindow(controller, offer_drafts=False)
@@ -44,7 +48,7 @@ def test_stretched_strings_fit_a_laptop_screen(qtbot, controller, ids, tmp_path:
         window.resize(1366, 768)
         window.show()
         clipped = []
-        for key in PAGES:
+        for key in window.page_keys:
             window.show_page(key)
             QCoreApplication.processEvents()
             for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):

@@ -14,6 +14,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui import jobs
@@ -75,7 +76,8 @@ def _open(qtbot: Any, pdf: bytes, **options: Any) -> ReportPreviewDialog:
     return dialog
 
 
-def test_feedback_report_is_made_in_the_pool_shown_and_saved(qtbot, workspace: Workspace, problems: dict[str, str],  # type: ignore[no-untyped-def]
+def test_feedback_report_is_made_in_the_pool_shown_and_saved(qtbot: QtBot, workspace: Workspace,
+                                                             problems: dict[str, str],
                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = _make_pdf(qtbot, workspace, problems)
     assert pdf.startswith(b"%PDF")
@@ -151,7 +153,8 @@ def test_feedback_report_is_made_in_the_pool_shown_and_saved(qtbot, workspace: W
     assert not dialog.isVisible()
 
 
-def test_printing_renders_every_page(qtbot, workspace: Workspace, problems: dict[str, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_printing_renders_every_page(qtbot: QtBot, workspace: Workspace, problems: dict[str, str],
+                                     tmp_path: Path) -> None:
     pdf = _make_pdf(qtbot, workspace, problems)
     dialog = _open(qtbot, pdf)
     out = tmp_path / "printed.pdf"
@@ -165,7 +168,7 @@ def test_printing_renders_every_page(qtbot, workspace: Workspace, problems: dict
     assert "已送去打印" in dialog.status_label.text()
 
 
-def test_ctrl_p_prints_through_the_print_dialog(qtbot, workspace: Workspace, problems: dict[str, str],  # type: ignore[no-untyped-def]
+def test_ctrl_p_prints_through_the_print_dialog(qtbot: QtBot, workspace: Workspace, problems: dict[str, str],
                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from xuncha_desktop.ui import report_preview
 
@@ -200,7 +203,7 @@ def test_ctrl_p_prints_through_the_print_dialog(qtbot, workspace: Workspace, pro
     assert dialog.status_label.text() == "已送去打印：2 页"
 
 
-def test_word_is_written_through_a_job(qtbot, workspace: Workspace, problems: dict[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_word_is_written_through_a_job(qtbot: QtBot, workspace: Workspace, problems: dict[str, str], tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from docx import Document
 
@@ -228,7 +231,7 @@ def test_word_is_written_through_a_job(qtbot, workspace: Workspace, problems: di
     assert dialog.grab().save(str(SHOTS / "preview-word.png"))
 
 
-def test_errors_arrive_as_chinese_text(qtbot, workspace: Workspace, ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_errors_arrive_as_chinese_text(qtbot: QtBot, workspace: Workspace, ids: dict[str, str]) -> None:
     missing = "01890000-0000-7000-8000-000000000000"
     texts: list[str] = []
     reports = _reports(workspace)
@@ -240,7 +243,7 @@ def test_errors_arrive_as_chinese_text(qtbot, workspace: Workspace, ids: dict[st
     assert not jobs.running()  # let go once reported
 
 
-def test_preview_report_opens_the_dialog(qtbot, workspace: Workspace, problems: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_preview_report_opens_the_dialog(qtbot: QtBot, workspace: Workspace, problems: dict[str, str]) -> None:
     shown: list[ReportPreviewDialog] = []
     reports = _reports(workspace)
     preview_report(None, "反馈意见", lambda: reports.feedback_pdf(problems["unit"], use_system_fonts=False),
@@ -253,7 +256,7 @@ def test_preview_report_opens_the_dialog(qtbot, workspace: Workspace, problems: 
     assert not dialog.word_button.isVisibleTo(dialog)
 
 
-def test_preview_feedback_offers_word(qtbot, workspace: Workspace, problems: dict[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_preview_feedback_offers_word(qtbot: QtBot, workspace: Workspace, problems: dict[str, str], tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XUNCHA_SHIPPED_FONTS", "1")
     shown: list[ReportPreviewDialog] = []
@@ -270,7 +273,7 @@ def test_preview_feedback_offers_word(qtbot, workspace: Workspace, problems: dic
     assert (tmp_path / "fk.docx").read_bytes()[:2] == b"PK"
 
 
-def test_font_settings_show_a_row_per_role(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_font_settings_show_a_row_per_role(qtbot: QtBot) -> None:
     from xuncha_desktop.reports.fonts import ROLES, font_report
 
     widget = FontSettingsWidget(font_report(use_system=False))
@@ -300,7 +303,8 @@ def test_font_settings_show_a_row_per_role(qtbot) -> None:  # type: ignore[no-un
     assert widget.grab().save(str(SHOTS / "fonts.png"))
 
 
-def test_closing_the_preview_while_word_is_written(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_preview_while_word_is_written(qtbot: QtBot, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
     from reportlab.pdfgen import canvas

@@ -235,9 +235,9 @@ def test_wrong_package_passphrase_shows_the_chinese_refusal_and_changes_nothing(
     messages = Messages(monkeypatch)
     page_a = _page(qtbot, a)
     out = tmp_path / "with-passphrase.xcpkg"
-    _fill_export(monkeypatch, out, passphrase="交换口令 2020", again="交换口令 2021")
+    _fill_export(monkeypatch, out, passphrase="交换口令 青瓦 2187", again="交换口令 青瓦 2188")
     assert page_a.export_package() is None and not out.exists()  # the two passphrases differ: not accepted
-    _fill_export(monkeypatch, out, passphrase="交换口令 2020")
+    _fill_export(monkeypatch, out, passphrase="交换口令 青瓦 2187")
     assert page_a.export_package() is not None and out.is_file()
 
     page_b = _page(qtbot, b)
@@ -255,11 +255,11 @@ def test_wrong_package_passphrase_shows_the_chinese_refusal_and_changes_nothing(
     _fill_import(monkeypatch, out)
     assert page_b.import_package() is None
     assert "请在“同步包口令”中输入口令" in messages.last("warning")
-    _fill_import(monkeypatch, out, passphrase="交换口令 2020", dry_run=True)
+    _fill_import(monkeypatch, out, passphrase="交换口令 青瓦 2187", dry_run=True)
     checked = page_b.import_package()
     assert checked is not None and checked["dry_run"] and "仅检查" in messages.last("information")
     assert _digest(b) == before
-    _fill_import(monkeypatch, out, passphrase="交换口令 2020")
+    _fill_import(monkeypatch, out, passphrase="交换口令 青瓦 2187")
     assert page_b.import_package() is not None
     with b.transaction() as s:
         assert KINDS["interview"].get(s, interview).record_text == TEXT_A

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.resources import resource_path
+from xuncha_desktop.ui.controllers.records import Controller
 
 TS = resource_path("translations", "xuncha_en.ts")
 QM = resource_path("translations", "xuncha_en.qm")
@@ -63,7 +65,7 @@ def test_catalogue_covers_every_string_in_the_code(tmp_path: Path) -> None:
                 assert translator.translate(name, source) == message.findtext("translation"), source
 
 
-def test_english_window(qtbot, controller, ids) -> None:  # type: ignore[no-untyped-def]
+def test_english_window(qtbot: QtBot, controller: Controller, ids: dict[str, str]) -> None:
     from xuncha_desktop.ui import i18n
     from xuncha_desktop.ui.main_window import MainWindow
 

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QDate, QDateTime, QPoint, QSettings, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
+from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.services.kinds import KINDS
-from xuncha_desktop.ui.editor import RecordEditor
-from xuncha_desktop.ui.main_window import PAGES
+from xuncha_desktop.ui.controllers.records import Controller
+from xuncha_desktop.ui.editor import RecordEditor, StepDialog
+from xuncha_desktop.ui.main_window import MainWindow
+from xuncha_desktop.ui.pages import DashboardPage, ListPage
 from xuncha_desktop.workspace import Workspace
 
 from .typing import type_text
@@ -23,7 +37,7 @@ def _choose(combo: QComboBox, label_part: str) -> None:
     raise AssertionError(f"{label_part!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
 
 
-def _type(qtbot, editor: RecordEditor, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type(qtbot: QtBot, editor: RecordEditor, name: str, text: str) -> None:
     widget = editor.widgets[name].input
     assert isinstance(widget, QLineEdit | QPlainTextEdit)
     widget.setFocus()
@@ -31,15 +45,17 @@ def _type(qtbot, editor: RecordEditor, name: str, text: str) -> None:  # type: i
     type_text(widget, text)
 
 
-def _save(qtbot, editor: RecordEditor) -> None:  # type: ignore[no-untyped-def]
+def _save(qtbot: QtBot, editor: RecordEditor) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_navigation_status_bar_and_menus(window, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_status_bar_and_menus(window: MainWindow, workspace: Workspace) -> None:
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "轮次与单位", "个别谈话", "信访件", "问题线索", "证据材料", "问题底稿", "问题与整改",
                       "同步"]
-    window.nav.setCurrentRow(PAGES.index("clue"))
+    assert window.page_keys == ["dashboard", "rounds_units", "interview", "petition", "clue", "evidence", "paper",
+                                "problem", "sync"]
+    window.nav.setCurrentRow(window.page_keys.index("clue"))
     assert window.stack.currentWidget() is window.lists["clue"]
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
     assert "第六巡察组-笔记本1" in texts and "张伟" in texts and "已保存" in texts
@@ -51,7 +67,7 @@ def test_navigation_status_bar_and_menus(window, workspace: Workspace) -> None: 
     assert "本机版本" in sync_text
 
 
-def test_geometry_and_columns_are_remembered(qtbot, controller, ids) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_columns_are_remembered(qtbot: QtBot, controller: Controller, ids: dict[str, str]) -> None:
     from xuncha_desktop.ui.main_window import MainWindow
 
     first = MainWindow(controller, offer_drafts=False)
@@ -68,14 +84,16 @@ def test_geometry_and_columns_are_remembered(qtbot, controller, ids) -> None:  #
     assert second.lists["interview"].view.horizontalHeader().sectionSize(1) == 321
 
 
-def test_create_an_interview_with_validation_next_to_the_field(qtbot, window, workspace: Workspace,
-                                                               ids) -> None:  # type: ignore[no-untyped-def]
+def test_create_an_interview_with_validation_next_to_the_field(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                               ids: dict[str, str]) -> None:
     window.show_page("interview")
     qtbot.mouseClick(window.lists["interview"].new_button, Qt.MouseButton.LeftButton)
     editor = window.editors[-1]
-    _choose(editor.widgets["unit_id"].input, "住房和城乡建设局")
+    unit, category = editor.widgets["unit_id"].input, editor.widgets["interviewee_category"].input
+    assert isinstance(unit, QComboBox) and isinstance(category, QComboBox)
+    _choose(unit, "住房和城乡建设局")
     _type(qtbot, editor, "interviewee_name", "李明")
-    _choose(editor.widgets["interviewee_category"].input, "主要负责人")
+    _choose(category, "主要负责人")
     start = editor.widgets["started_at"].input
     assert isinstance(start, QDateTimeEdit)
     start.setDateTime(QDateTime(QDate(2020, 9, 15), QTime(9, 30)))
@@ -101,8 +119,9 @@ def test_create_an_interview_with_validation_next_to_the_field(qtbot, window, wo
     assert page.model.data(page.model.index(0, 1)) == "李明"
 
 
-def test_create_and_edit_every_kind(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
-    fills = {
+def test_create_and_edit_every_kind(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                    ids: dict[str, str]) -> None:
+    fills: dict[str, dict[str, str | None]] = {
         "round": {"name": "五届市委第九轮巡察", "kind": "常规巡察"},
         "unit": {"name": "娄底市财政局", "party_org_kind": "党组"},
         "group": {"name": "市委第七巡察组", "round_id": "第八轮"},
@@ -119,10 +138,12 @@ def test_create_and_edit_every_kind(qtbot, window, workspace: Workspace, ids) ->
         for name, value in values.items():
             widget = editor.widgets[name].input
             if isinstance(widget, QComboBox):
+                assert value is not None
                 _choose(widget, value)
             elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
                 widget.setDateTime(QDateTime(QDate(2020, 9, 20), QTime(10, 0)))
             else:
+                assert value is not None
                 _type(qtbot, editor, name, value)
         _save(qtbot, editor)
         assert editor.record_id is not None, (kind, editor.message.text(),
@@ -139,8 +160,8 @@ def test_create_and_edit_every_kind(qtbot, window, workspace: Workspace, ids) ->
     assert window.lists["problem"].model.rowCount() == 1
 
 
-def test_status_steps_offer_only_allowed_ones_and_ask_for_needs(qtbot, window, workspace: Workspace,
-                                                                ids) -> None:  # type: ignore[no-untyped-def]
+def test_status_steps_offer_only_allowed_ones_and_ask_for_needs(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                                ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         clue = KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "petition",
                                               "description": "工程项目围标串标"})
@@ -160,13 +181,15 @@ def test_status_steps_offer_only_allowed_ones_and_ask_for_needs(qtbot, window, w
     assert not editor.step("transferred", ("receiving_body",), {})
     assert editor.widgets["receiving_body"].error.isVisible()
     assert editor.step("transferred", ("receiving_body",), {"receiving_body": "市纪委监委"})
-    assert editor.findChild(QLabel, "status_label").text() == "状态：移交"
+    status = editor.findChild(QLabel, "status_label")
+    assert status is not None and status.text() == "状态：移交"
     with workspace.session() as session:
         stored = KINDS["clue"].get(session, clue_id)
         assert (stored.status, stored.receiving_body) == ("transferred", "市纪委监委")
 
 
-def test_step_dialog_asks_for_the_proof(qtbot, window, workspace: Workspace, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_step_dialog_asks_for_the_proof(qtbot: QtBot, window: MainWindow, workspace: Workspace, ids: dict[str, str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from xuncha_desktop.ui import editor as editor_module
 
     with workspace.transaction() as session:
@@ -176,10 +199,10 @@ def test_step_dialog_asks_for_the_proof(qtbot, window, workspace: Workspace, ids
     editor = window.open_record("problem", problem_id)
     asked: list[tuple[str, ...]] = []
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog: StepDialog) -> QDialog.DialogCode:
         asked.append(tuple(dialog.inputs))
         type_text(dialog.inputs["proof"], "档案专项整治报告")
-        return editor_module.QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(editor_module.StepDialog, "exec", fake_exec)
     qtbot.mouseClick(editor.status_box.findChild(QPushButton, "status_rectified"), Qt.MouseButton.LeftButton)
@@ -190,13 +213,13 @@ def test_step_dialog_asks_for_the_proof(qtbot, window, workspace: Workspace, ids
     assert [b.objectName() for b in editor.status_box.findChildren(QPushButton) if b.objectName()] == \
         ["status_not_rectified"]
     history = editor.history_model
-    assert history.rowCount() == 1
+    assert history is not None and history.rowCount() == 1
     assert history.data(history.index(0, 1)) == "未整改 → 整改到位"
     assert history.data(history.index(0, 3)) == "张伟"
 
 
-def test_link_records_and_navigate_by_double_click(qtbot, window, workspace: Workspace,
-                                                   ids) -> None:  # type: ignore[no-untyped-def]
+def test_link_records_and_navigate_by_double_click(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                   ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         clue = KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "interview",
                                               "description": "公车私用", "number": "XS-001"})
@@ -224,7 +247,8 @@ def test_link_records_and_navigate_by_double_click(qtbot, window, workspace: Wor
     assert opened.links_model.data(opened.links_model.index(0, 2)) == "WT-001"
 
 
-def test_global_search_jumps_to_the_hit(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_global_search_jumps_to_the_hit(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                        ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
                                                     "category": "strict_governance",
@@ -247,7 +271,8 @@ def test_global_search_jumps_to_the_hit(qtbot, window, workspace: Workspace, ids
     assert window.stack.currentWidget() is window.lists["problem"]
 
 
-def test_filters_are_done_in_the_database(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_filters_are_done_in_the_database(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                          ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         other = KINDS["unit"].create(session, {"name": "娄底市财政局"})
         for n, (unit, category, deadline) in enumerate([(ids["unit"], "team_building", "2020-01-01"),
@@ -256,6 +281,7 @@ def test_filters_are_done_in_the_database(qtbot, window, workspace: Workspace, i
             KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": unit, "category": category,
                                               "statement": f"问题{n}", "deadline": deadline})
     page = window.lists["problem"]
+    assert page.category_box is not None and page.date_to is not None
     page.refresh()
     assert page.count_label.text() == "共 3 条"
     page.set_filter("unit", ids["unit"])
@@ -279,13 +305,15 @@ def test_filters_are_done_in_the_database(qtbot, window, workspace: Workspace, i
     assert sorted(overdue) == [False, True, True]
 
 
-def test_dashboard_counts_chart_and_overdue(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_counts_chart_and_overdue(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                            ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         for n in range(3):
             KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
                                               "category": "team_building", "statement": f"问题{n}",
                                               "deadline": "2020-01-01" if n == 0 else None})
     dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
     _choose(dashboard.round_box, "第八轮")
     assert dashboard.count_labels["problems"].text() == "3"
     assert dashboard.count_labels["units"].text() == "1"
@@ -293,32 +321,38 @@ def test_dashboard_counts_chart_and_overdue(qtbot, window, workspace: Workspace,
     assert dashboard.overdue_model.rowCount() == 1
     chart = dashboard.category_view.chart()
     assert chart.title() == "问题按类别"
-    bars = chart.series()[0].barSets()[0]
+    series = chart.series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    bars = series.barSets()[0]
     assert sum(bars.at(i) for i in range(bars.count())) == 3
     # clicking the bar of a category opens the problem list filtered by it
     index = dashboard.category_codes.index("team_building")
     bars.clicked.emit(index)
     page = window.lists["problem"]
     assert window.stack.currentWidget() is page
-    assert page.category_box.currentData() == "team_building"
+    assert page.category_box is not None and page.category_box.currentData() == "team_building"
     assert page.count_label.text() == "共 3 条"
 
 
-def test_petitioner_identity_is_hidden_until_asked(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_petitioner_identity_is_hidden_until_asked(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                   ids: dict[str, str]) -> None:
     with workspace.transaction() as session:
         petition = KINDS["petition"].create(session, {"channel": "letter", "received_at": "2020-09-15T09:30",
                                                       "summary": "反映问题", "petitioner_name": "王某某",
                                                       "petitioner_contact": "13800000000"})
     editor = window.open_record("petition", str(petition.id))
     name = editor.widgets["petitioner_name"].input
+    assert isinstance(name, QLineEdit)
     assert name.text() == "王某某" and name.echoMode() == QLineEdit.EchoMode.Password
     editor.widgets["petitioner_name"].reveal.setChecked(True)
     assert name.echoMode() == QLineEdit.EchoMode.Normal
 
 
-def test_f5_refreshes_the_lists_and_the_dashboard(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_f5_refreshes_the_lists_and_the_dashboard(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                  ids: dict[str, str]) -> None:
     page = window.lists["problem"]
     dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
     assert page.count_label.text() == "共 0 条" and dashboard.count_labels["problems"].text() == "0"
     # records that arrive behind the window's back (another office workstation, an import)
     with workspace.transaction() as session:
@@ -340,6 +374,7 @@ def test_f5_refreshes_the_lists_and_the_dashboard(qtbot, window, workspace: Work
     with workspace.transaction() as session:
         KINDS["round"].create(session, {"name": "第九轮巡察", "kind": "regular"})
         KINDS["unit"].create(session, {"name": "娄底市医疗保障局"})
+    assert page.unit_box is not None and page.round_box is not None
     before = page.unit_box.currentData()
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert page.unit_box.findText("娄底市医疗保障局") > 0 and page.round_box.findText("第九轮巡察") > 0
@@ -347,8 +382,10 @@ def test_f5_refreshes_the_lists_and_the_dashboard(qtbot, window, workspace: Work
     assert page.unit_box.currentData() == before and page.count_label.text() == "共 2 条"
 
 
-def test_a_column_without_an_index_does_not_sort_and_says_why(qtbot, window, workspace: Workspace, ids) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_without_an_index_does_not_sort_and_says_why(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                              ids: dict[str, str]) -> None:
     page = window.show_page("interview")
+    assert isinstance(page, ListPage)
     qtbot.waitExposed(page.view)
     header = page.view.horizontalHeader()
     post = page.model.columns.index("interviewee_post")

@@ -47,7 +47,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # ``execution_options(write_lock=True)``: take the write lock at once (a backup copying the files
+        # must see no commit in between), instead of at the first write.
+        locked = connection.get_execution_options().get(WRITE_LOCK, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if locked else "BEGIN")
+
+
+WRITE_LOCK = "write_lock"
 
 
 def _is_sqlcipher(engine: Engine) -> bool:

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import hashlib
 import io
+import logging
 import os
 import re
 import tempfile
@@ -31,6 +32,8 @@ CancelFlag = Callable[[], bool]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")  # used with fullmatch
 _CHUNK = 1 << 20
+
+log = logging.getLogger("xuncha")
 
 
 class _HashingReader(io.RawIOBase):
@@ -174,7 +177,7 @@ class EvidenceStore:
         if not source_path.is_file():
             raise XunchaError("evidence_missing_blob", sha256=sha256)
         try:
-            with files.atomic_writer(out) as sink:
+            with files.atomic_writer(out, journal=self.root / "tmp" / "extracts") as sink:
                 writer = _HashingWriter(sink)
                 self._decrypt_into(source_path, writer, sha256)
                 if writer.digest.hexdigest() != sha256:
@@ -211,10 +214,14 @@ class EvidenceStore:
                 yield name
 
     def clean_temporary(self) -> None:
-        """Removes parts left by a killed process."""
+        """Removes parts left by a killed process: its staged files here, and the decrypted part of an
+        extract it was writing elsewhere (noted in tmp/extracts while it existed)."""
         for part in (self.root / "tmp").glob("*.part"):
             with contextlib.suppress(OSError):
                 part.unlink()
+        removed = files.clean_journal(self.root / "tmp" / "extracts")
+        if removed:
+            log.warning("removed the decrypted parts of %d interrupted extracts", len(removed))
 
     def _decrypt_into(self, source_path: Path, writer: io.RawIOBase, sha256: str) -> None:
         with source_path.open("rb") as source:

@@ -130,6 +130,50 @@ def header_for(file_key: bytes, recipients: list[X25519PublicKey]) -> bytes:
     return bytes(header + b" " + _b64(mac) + b"\n")
 
 
+# scrypt stanzas (passphrases). A reader derives the key before anything authenticates the stanza, so the
+# work factor is the maker's choice and must be bounded before deriving: 2**18 (age's reference default)
+# costs 256 MiB (128 * r * N bytes, r = 8) and about a second here, inside the memory an import may use.
+SCRYPT_LOG_N = 18
+SCRYPT_MAX_LOG_N = 18
+_SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
+_SCRYPT_STANZA = re.compile(rb"-> scrypt (\S+) ([0-9]+)\n")
+
+
+def _scrypt_key(passphrase: str, salt: bytes, log_n: int) -> bytes:
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=_SCRYPT_LABEL + salt, n=1 << log_n, r=8, p=1,
+                          maxmem=129 * 8 * (1 << log_n) + (1 << 20), dklen=32)
+
+
+def passphrase_encrypt(data: bytes, passphrase: str, log_n: int = SCRYPT_LOG_N) -> bytes:
+    """A small age file (one chunk) for an age scrypt recipient with a fixed work factor (pyrage's calibrates
+    it to about a second on the writing machine: 2**19 to 2**21, more than readers here accept)."""
+    if len(data) > CHUNK:
+        raise ValueError("passphrase_encrypt is for small secrets")
+    file_key = os.urandom(16)
+    salt = os.urandom(16)
+    body = ChaCha20Poly1305(_scrypt_key(passphrase, salt, log_n)).encrypt(bytes(12), file_key, None)
+    header = VERSION_LINE + b"-> scrypt " + _b64(salt) + b" " + str(log_n).encode("ascii") + b"\n" \
+        + _b64(body) + b"\n---"
+    mac = hmac.new(_hkdf(file_key, b"", b"header"), header, hashlib.sha256).digest()
+    nonce = os.urandom(16)
+    payload = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload")).encrypt(_chunk_nonce(0, True), data, None)
+    return header + b" " + _b64(mac) + b"\n" + nonce + payload
+
+
+def scrypt_work_factor(data: bytes) -> int | None:
+    """The log2 work factor an age file's scrypt stanza asks for (read before anything is derived), or None
+    when its header has no such stanza as its first (and, by the specification, only) one."""
+    if not data.startswith(VERSION_LINE):
+        return None
+    found = _SCRYPT_STANZA.match(data, len(VERSION_LINE))
+    if found is None:
+        return None
+    digits = found[2]
+    if len(digits) > 2 or (digits.startswith(b"0") and digits != b"0"):
+        return 99  # not a work factor any writer uses (the specification forbids leading zeros)
+    return int(digits)
+
+
 HEADER_LENGTH_ONE_RECIPIENT = len(header_for(bytes(16), [X25519PrivateKey.generate().public_key()]))
 """Every header written for one X25519 recipient has this length (the fields have fixed sizes)."""
 

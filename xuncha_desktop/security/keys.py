@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,11 +19,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from zxcvbn import zxcvbn
 
 from xuncha_desktop.errors import InvalidRequest, WrongPassphrase, XunchaError
 
 KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 8
+MIN_PASSPHRASE_SCORE = 3  # zxcvbn's 0-4
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,21 @@ def _derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
                            params.parallelism, KEY_BYTES, Type.ID)
 
 
-def check_passphrase_strength(passphrase: str) -> None:
+def check_passphrase_strength(passphrase: str, known_words: Sequence[str] = ()) -> None:
+    """Refuses a passphrase that an attacker holding the laptop or the package would guess.
+
+    zxcvbn estimates the guesses from dictionaries, keyboard patterns, dates, repeats and ``known_words``
+    (the device's and user's names: what an attacker knows first); a score of 3 means about 10^8 guesses
+    or more, which Argon2id (workspace) or scrypt (package) makes cost years on one machine. Raises
+    InvalidRequest ``passphrase_too_short`` or ``passphrase_weak``.
+    """
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise InvalidRequest("passphrase_too_short", minimum=MIN_PASSPHRASE_LENGTH)
+    # zxcvbn's matching is quadratic in the length; a long passphrase is strong by length alone.
+    if len(passphrase) < 64:
+        estimate = zxcvbn(passphrase, user_inputs=[w for w in ("巡察", "xuncha", *known_words) if w])
+        if estimate["score"] < MIN_PASSPHRASE_SCORE:
+            raise InvalidRequest("passphrase_weak", score=estimate["score"], needed=MIN_PASSPHRASE_SCORE)
 
 
 def wrap_master_key(master_key: bytes, passphrase: str, params: KdfParams, context: bytes) -> dict[str, Any]:

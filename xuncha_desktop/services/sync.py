@@ -22,6 +22,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -33,6 +34,7 @@ from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, ValidationError, XunchaError
 from xuncha_desktop.security import agefile
+from xuncha_desktop.security.keys import check_passphrase_strength
 from xuncha_desktop.services.kinds import service_of_table
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.heads import Head, parse_heads
@@ -243,6 +245,8 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
         raise InvalidRequest("package_target_both")
     if out.exists():
         raise InvalidRequest("output_exists", path=str(out))
+    if passphrase is not None:
+        check_passphrase_strength(passphrase, [ws.info.device_name, ws.info.user_name])
     peer = to.device_id if to is not None else None
     with ws.transaction() as session:
         change_marks = {} if everything else _peer_marks(session, peer, "changes")
@@ -381,6 +385,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     """
     with ws.transaction() as session:
         keys = {d.device_id: d.ed25519_public for d in trusted(session)}
+        names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}  # to name refusals
     keys[ws.info.device_id] = str(ws.public_keys["ed25519_public"])
     verifiers = {device: Ed25519PublicKey.from_public_bytes(bytes.fromhex(key)) for device, key in keys.items()}
     known = migrate.known_revisions()
@@ -397,7 +402,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     staging = ws.evidence.root / "tmp"
     try:
         package = read_package(path, [identity], passphrase, verifiers, check_manifest, staging, recipient,
-                               ws.evidence.has, bar.reading, cancelled)
+                               ws.evidence.has, bar.reading, cancelled, own_device=ws.info.device_id, names=names)
     except PackageError as refused:
         _record_refusal(ws, path, refused)
         raise
@@ -456,6 +461,12 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     except PackageError as refused:
         _record_refusal(ws, path, refused)
         raise
+    except SQLAlchemyError as exc:
+        # What the checks let through but the database refuses (a change id already used, say) is a refused
+        # package too: rolled back, recorded, and said in words rather than as a traceback.
+        failed = PackageError("package_apply_failed", reason=str(getattr(exc, "orig", None) or exc)[:200])
+        _record_refusal(ws, path, failed)
+        raise failed from exc
     finally:
         package.discard()
 

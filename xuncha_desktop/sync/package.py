@@ -21,7 +21,7 @@ import struct
 import tempfile
 import uuid
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -83,9 +83,9 @@ def read_header(source: BinaryIO, path: Path) -> tuple[int, bytes | None]:
     if not version:
         raise PackageError("package_truncated")
     if version[0] < min(READABLE_VERSIONS):
-        raise PackageError("package_version_old", version=version[0], supported=FORMAT_VERSION)
+        raise PackageError("package_version_old", version=version[0], supported=_supported())
     if version[0] not in READABLE_VERSIONS:
-        raise PackageError("package_version_unknown", version=version[0], supported=FORMAT_VERSION)
+        raise PackageError("package_version_unknown", version=version[0], supported=_supported())
     mode = source.read(1)
     if mode == MODE_RECIPIENT:
         return version[0], None
@@ -103,12 +103,24 @@ def read_header(source: BinaryIO, path: Path) -> tuple[int, bytes | None]:
     return version[0], wrapped
 
 
+def _supported() -> str:
+    """The versions this program reads, as messages name them."""
+    return ", ".join(str(v) for v in READABLE_VERSIONS)
+
+
 def wrap_identity(identity: pyrage.x25519.Identity, passphrase: str) -> bytes:
-    data: bytes = pyrage.passphrase.encrypt(str(identity).encode("ascii"), passphrase)
-    return data
+    # scrypt at a fixed work factor that every reader accepts (see agefile.SCRYPT_MAX_LOG_N).
+    return agefile.passphrase_encrypt(str(identity).encode("ascii"), passphrase)
 
 
 def unwrap_identity(wrapped: bytes, passphrase: str) -> pyrage.x25519.Identity:
+    # The work factor is whatever the package's maker wrote (2**23 costs 8 GB and most of a minute): it is
+    # read from the header and bounded before any key is derived.
+    log_n = agefile.scrypt_work_factor(wrapped)
+    if log_n is None:
+        raise PackageError("package_header_damaged")
+    if log_n > agefile.SCRYPT_MAX_LOG_N:
+        raise PackageError("package_work_factor", log_n=log_n, limit=agefile.SCRYPT_MAX_LOG_N)
     try:
         text = pyrage.passphrase.decrypt(wrapped, passphrase).decode("ascii")
         return pyrage.x25519.Identity.from_str(text)
@@ -427,11 +439,14 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
                  passphrase: str | None, trusted: dict[uuid.UUID, Ed25519PublicKey],
                  check_manifest: Callable[[dict[str, Any]], None], staging: Path,
                  recipient: X25519PublicKey, has_blob: Callable[[str], bool],
-                 progress: Progress | None = None, cancelled: CancelFlag | None = None) -> ReadPackage:
+                 progress: Progress | None = None, cancelled: CancelFlag | None = None, *,
+                 own_device: uuid.UUID, names: Mapping[uuid.UUID, str] | None = None) -> ReadPackage:
     """Decrypts and checks every part of a package; raises PackageError naming the first problem.
 
     ``trusted`` holds the public keys of the devices whose packages are accepted (this one's included);
-    ``check_manifest`` refuses newer schemas and the like.
+    ``check_manifest`` refuses newer schemas and the like. The signed manifest must be addressed to
+    ``own_device`` (or, in a passphrase package, to "passphrase"). ``names`` are the names this device
+    knows for other devices: a refusal names a device by them or by its id, never by what the package says.
     Evidence files are re-encrypted to ``recipient`` into ``staging``; the caller moves or discards them.
     """
     try:
@@ -459,16 +474,19 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
         plain = _PlainReader(decrypted, cancelled, progress, total_size)
         result = ReadPackage(manifest={}, changes=b"", audit=b"")
         where = ["header"]
+        addressed = "passphrase" if wrapped is not None else str(own_device)
         try:
             try:
                 _read_members(plain, result, version, identities, trusted, check_manifest, staging, recipient,
-                              has_blob, where)
-                # The last chunk is authenticated only when it is read: read to the end.
+                              has_blob, where, addressed, names or {})
+                # The archive's end blocks are the end of the stream: no byte may follow them, since nothing
+                # after them is signed. Reading on also authenticates the last chunk.
                 try:
-                    while decrypted.read(agefile.CHUNK):
-                        pass
+                    trailing = decrypted.read(1)
                 except agefile.AgeError as exc:
                     raise _OuterStreamError(exc) from exc
+                if trailing:
+                    raise PackageError("package_trailing_data")
             except _EndOfStream as exc:
                 raise PackageError("package_bad_content", reason="the archive ends early") from exc
             except _OuterStreamError as failure:
@@ -486,6 +504,14 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
 def _raise_damage(cause: agefile.AgeError, path: Path, header_end: int, result: ReadPackage,
                   offset: int, region: str) -> None:
     """A chunk that fails authentication: a file cut short in mid-chunk, or altered bytes."""
+    payload = _payload_length(path, header_end)
+    last = payload % (AGE_CHUNK + 16) if payload > 0 else 0
+    if last and (last < 16 or (last - 16) % BLOCK):
+        # Every package's plaintext is whole tar blocks and age chunks are whole blocks too, so a genuine
+        # last chunk holds whole blocks: one that does not is a file cut inside it (also inside the first
+        # chunk, before the manifest says how long the package should be). A cut that happens to fall on a
+        # block boundary there is still called damage: refused either way.
+        raise PackageError("package_truncated") from cause
     if result.manifest:
         plain_length = tar_length([m["size"] for m in result.manifest["members"]]
                                   + [result.manifest.get("_manifest_size", 0), 64])
@@ -499,7 +525,8 @@ def _raise_damage(cause: agefile.AgeError, path: Path, header_end: int, result: 
 def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identities: list[X25519PrivateKey],
                   trusted: dict[uuid.UUID, Ed25519PublicKey],
                   check_manifest: Callable[[dict[str, Any]], None], staging: Path,
-                  recipient: X25519PublicKey, has_blob: Callable[[str], bool], where: list[str]) -> None:
+                  recipient: X25519PublicKey, has_blob: Callable[[str], bool], where: list[str],
+                  addressed: str, names: Mapping[uuid.UUID, str]) -> None:
     seen: set[str] = set()
     expected: dict[str, dict[str, Any]] = {}
     manifest_body = b""
@@ -507,7 +534,10 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         where[0] = "manifest.json" if not seen else where[0]
         member = parse_tar_header(plain.read_exact(BLOCK))
         if member is None:
-            plain.read_exact(BLOCK)
+            # Exactly the two zero blocks this program writes. tar readers also skip zero padding up to a
+            # 10 KiB record, but no writer of this format pads, and unsigned bytes are not carried.
+            if plain.read_exact(BLOCK) != b"\0" * BLOCK:
+                raise PackageError("package_trailing_data")
             break
         check_member_name(member, seen)
         seen.add(member.name)
@@ -526,14 +556,20 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
                 raise PackageError("package_bad_signature", device="?")
             signature = plain.read_exact(64)
             plain.read_exact(BLOCK - 64)
-            signer = _signer(manifest_body, signature, trusted)
+            signer = _signer(manifest_body, signature, trusted, names)
             manifest = _parse_manifest(manifest_body, version)  # parsed only once its signature holds
             if uuid.UUID(str(manifest["device_id"])) != signer:
                 raise PackageError("package_bad_signature", device=str(manifest["device_id"]))
+            # A trusted device could otherwise pass on a package made for itself (decrypted, re-encrypted
+            # to another): the signed address must be this device, or a passphrase for a passphrase package.
+            if manifest.get("to") != addressed:
+                raise PackageError("package_not_addressed", to=str(manifest.get("to"))[:64],
+                                   here="passphrase" if addressed == "passphrase" else addressed)
             check_manifest(manifest)
             manifest["_manifest_size"] = len(manifest_body)
             result.manifest = manifest
             expected = {m["name"]: m for m in manifest["members"]}
+            _check_space(expected, staging, has_blob)
             continue
         entry = expected.get(member.name)
         if entry is None:
@@ -576,10 +612,22 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         raise PackageError("package_member_missing", name=MANIFEST)
 
 
-def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519PublicKey]) -> uuid.UUID:
+def _check_space(expected: dict[str, dict[str, Any]], staging: Path, has_blob: Callable[[str], bool]) -> None:
+    """All evidence to be staged must fit on the disk together (each member is also checked alone as it
+    comes): refused before the first byte is written, rather than filling the disk and failing late."""
+    needed = sum(int(entry["size"]) for name, entry in expected.items()
+                 if (blob := _BLOB.fullmatch(name)) and not has_blob(blob[1]))
+    free = shutil.disk_usage(staging).free
+    if needed > free:
+        raise PackageError("package_disk_space", needed=needed, free=free)
+
+
+def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519PublicKey],
+            names: Mapping[uuid.UUID, str]) -> uuid.UUID:
     """The trusted device whose key verifies the manifest's bytes, found before the manifest is parsed:
     unauthenticated JSON (up to 64 MiB of it) is never parsed. The device the manifest claims is tried
-    first; its id and name are otherwise read only to say whose package was refused."""
+    first; its id is otherwise read only to say whose package was refused. The name it claims is never
+    shown: anyone can write any name there, including that of a trusted device."""
     found = _CLAIMED_DEVICE.search(body)
     try:
         claimed = uuid.UUID(found[1].decode("ascii")) if found else None
@@ -593,16 +641,12 @@ def _signer(body: bytes, signature: bytes, trusted: dict[uuid.UUID, Ed25519Publi
             continue
     if claimed in trusted:
         raise PackageError("package_bad_signature", device=str(claimed))
-    named = _CLAIMED_NAME.search(body)
-    try:
-        name = str(json.loads(named[1])) if named else "?"
-    except ValueError:
-        name = "?"
-    raise PackageError("package_unknown_device", device=str(claimed) if claimed else "?", name=name)
+    known = names.get(claimed) if claimed is not None else None
+    raise PackageError("package_unknown_device", device=str(claimed) if claimed else "?",
+                       name=known or (str(claimed)[:8] if claimed else "?"))
 
 
 _CLAIMED_DEVICE = re.compile(rb'"device_id"\s*:\s*"([0-9A-Fa-f-]{32,36})"')
-_CLAIMED_NAME = re.compile(rb'"device_name"\s*:\s*("(?:[^"\\]|\\.){0,200}")')
 
 
 def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identities: list[X25519PrivateKey],
@@ -637,7 +681,9 @@ def _parse_manifest(body: bytes, version: int) -> dict[str, Any]:
     if not isinstance(manifest, dict):
         raise PackageError("package_bad_manifest", reason="not a JSON object")
     if manifest.get("format") != version:  # the signed manifest must agree with the unsigned outer header
-        raise PackageError("package_version_unknown", version=manifest.get("format"), supported=FORMAT_VERSION)
+        # Named as what it is: the header (unsigned) was changed, or the manifest was put in another
+        # version's package; neither the program nor the sender needs an upgrade.
+        raise PackageError("package_version_mismatch", header=version, manifest=str(manifest.get("format"))[:20])
     try:
         uuid.UUID(str(manifest["device_id"]))
         uuid.UUID(str(manifest["package_id"]))

@@ -36,14 +36,13 @@ from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.models import PlainTableModel
-from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, RoundsUnitsPage
+from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
 from xuncha_desktop.ui.sync_page import SyncPage
 
-# (page key, icon) in navigation order; the labels are translated in MainWindow._page_labels.
-PAGES = ("dashboard", "rounds_units", "interview", "petition", "clue", "evidence", "paper", "problem", "sync")
-ICONS = {"dashboard": "dashboard", "rounds_units": "rounds", "interview": "interview", "petition": "petition",
-         "clue": "clue", "evidence": "evidence", "paper": "paper", "problem": "problem", "sync": "sync"}
+# The pages that list no record family, first and last in the navigation; the record pages between them come
+# from the families' descriptors (``Controller.nav_pages``), in their order.
+DASHBOARD, SYNC = "dashboard", "sync"
 
 
 class SearchDialog(QDialog):
@@ -101,12 +100,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.lists: dict[str, ListPage] = {}
-        labels = self._page_labels()
-        for key in PAGES:
+        # the record families' pages as the registry orders them, labelled in the controller's language
+        self.record_pages = {entry.key: entry for entry in controller.nav_pages()}
+        # (key, label, icon) of every page in navigation order: the dashboard, the record pages, the sync page
+        self.page_entries = self._page_entries()
+        self.page_keys = [key for key, _label, _icon in self.page_entries]
+        for key, label, icon_name in self.page_entries:
             page = self._make_page(key)
             self.pages[key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(icon(ICONS[key]), labels[key])
+            item = QListWidgetItem(icon(icon_name), label)
             item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -118,39 +121,43 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
 
-        self._make_actions(labels)
+        self._make_actions()
         self._make_status_bar()
         self.nav.setCurrentRow(0)
         self.restore_geometry()
 
     # ---- building ------------------------------------------------------------------------------
-    def _page_labels(self) -> dict[str, str]:
-        return {"dashboard": self.tr("工作台"), "rounds_units": self.tr("轮次与单位"), "interview": self.tr("个别谈话"),
-                "petition": self.tr("信访件"), "clue": self.tr("问题线索"), "evidence": self.tr("证据材料"),
-                "paper": self.tr("问题底稿"), "problem": self.tr("问题与整改"), "sync": self.tr("同步")}
+    def _page_entries(self) -> list[tuple[str, str, str]]:
+        if {DASHBOARD, SYNC} & self.record_pages.keys():
+            raise ValueError(f"a record family's page may not be called {DASHBOARD!r} or {SYNC!r}")
+        return [(DASHBOARD, self.tr("工作台"), "dashboard"),
+                *((entry.key, entry.label, entry.icon) for entry in self.record_pages.values()),
+                (SYNC, self.tr("同步"), "sync")]
 
     def _make_page(self, key: str) -> QWidget:
-        if key == "dashboard":
+        if key == DASHBOARD:
             dashboard = DashboardPage(self.controller)
             dashboard.open_list.connect(self.open_filtered)
             dashboard.open_record.connect(self.open_record)
             return dashboard
-        if key == "sync":
+        if key == SYNC:
             sync_page = SyncPage(self.controller.sync)
             sync_page.data_changed.connect(self.refresh_all)
             return sync_page
-        if key == "rounds_units":
-            page = RoundsUnitsPage(self.controller)
+        kinds = self.record_pages[key].kinds
+        if len(kinds) > 1:  # families sharing a page are its tabs
+            page = TabbedPage(self.controller, key, kinds)
             for kind, list_page in page.lists.items():
                 self._wire(kind, list_page)
             return page
-        if key == "evidence":
+        [kind] = kinds
+        if kind == "evidence":  # files: thumbnails, dropping files, the viewer
             evidence_page = EvidencePage(self.controller)
             evidence_page.view_file.connect(self.view_evidence)
-            self._wire(key, evidence_page)
+            self._wire(kind, evidence_page)
             return evidence_page
-        list_page = ListPage(self.controller, key)
-        self._wire(key, list_page)
+        list_page = ListPage(self.controller, kind)
+        self._wire(kind, list_page)
         return list_page
 
     def _wire(self, kind: str, page: ListPage) -> None:
@@ -158,7 +165,7 @@ class MainWindow(QMainWindow):
         page.open_record.connect(self.open_record)
         page.new_record.connect(self.new_record)
 
-    def _make_actions(self, labels: dict[str, str]) -> None:
+    def _make_actions(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("文件(&F)"))
         self.new_action = QAction(icon("new"), self.tr("新建记录"), self)
@@ -190,9 +197,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
 
         view_menu = menu.addMenu(self.tr("视图(&V)"))
-        for number, key in enumerate(PAGES, 1):
-            action = QAction(icon(ICONS[key]), labels[key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        for number, (key, label, icon_name) in enumerate(self.page_entries, 1):
+            action = QAction(icon(icon_name), label, self)
+            if number <= 9:  # Ctrl+1 … Ctrl+9; pages beyond the ninth are reached by the menu or the list
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             view_menu.addAction(action)
 
@@ -263,20 +271,20 @@ class MainWindow(QMainWindow):
 
     # ---- navigation ----------------------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(PAGES.index(key))
+        self.nav.setCurrentRow(self.page_keys.index(key))
         return self.pages[key]
 
     def page_of(self, kind: str) -> str:
-        return "rounds_units" if kind in ("round", "group", "unit") else kind
+        return self.controller.page_of(kind)
 
     def list_page(self, kind: str) -> ListPage:
         page = self.show_page(self.page_of(kind))
-        if isinstance(page, RoundsUnitsPage):
+        if isinstance(page, TabbedPage):
             page.tabs.setCurrentWidget(page.lists[kind])
         return self.lists[kind]
 
     def _evidence_page(self) -> EvidencePage:
-        page = self.pages["evidence"]
+        page = self.lists["evidence"]
         assert isinstance(page, EvidencePage)
         return page
 
@@ -358,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def _new_on_page(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, RoundsUnitsPage):
+        if isinstance(page, TabbedPage):
             page = page.tabs.currentWidget()
         if isinstance(page, ListPage):
             page.create_record()
@@ -450,7 +458,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         for page in self.lists.values():
             page.refresh()
-        dashboard = self.pages["dashboard"]
+        dashboard = self.pages[DASHBOARD]
         assert isinstance(dashboard, DashboardPage)
         dashboard.refresh()
 
@@ -493,7 +501,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = False
-        evidence = self.pages.get("evidence")
+        evidence = self.lists.get("evidence")
         if isinstance(evidence, EvidencePage):
             evidence.shutdown()
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())

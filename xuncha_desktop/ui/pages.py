@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui import settings
 from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
-from xuncha_desktop.ui.controllers.records import CATEGORY_FIELD, DATE_FIELD, Controller, Query
+from xuncha_desktop.ui.controllers.records import Controller, Query
 from xuncha_desktop.ui.evidence_viewer import viewable_file
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import ID_ROLE, PlainTableModel, RecordTableModel
@@ -70,7 +71,7 @@ class ListPage(QWidget):
         status = service.status_field
         self.status_box = self._combo("filter_status", self.tr("全部状态"),
                                       controller.enum_choices(kind, status) if status else None)
-        category = CATEGORY_FIELD.get(kind)
+        category = controller.category_field(kind)
         vocab = service.field(category).vocabulary if category else None
         self.category_box = self._combo("filter_category", self.tr("全部类别"),
                                         controller.vocab_choices(vocab) if vocab else None)
@@ -119,7 +120,7 @@ class ListPage(QWidget):
         self.sort_note.setObjectName("sort_note")
         bottom.addWidget(self.sort_note)
         bottom.addSpacing(16)
-        self.date_field = DATE_FIELD.get(kind)
+        self.date_field = controller.date_field(kind)
         self.date_from = self.date_to = None
         if self.date_field:
             bottom.addWidget(QLabel(controller.field_label(kind, self.date_field)))
@@ -178,7 +179,7 @@ class ListPage(QWidget):
         filters: list[tuple[str, str, str]] = []
         for box, field in ((self.round_box, "round_id"), (self.unit_box, "unit_id"),
                            (self.status_box, self.controller.service(self.kind).status_field),
-                           (self.category_box, CATEGORY_FIELD.get(self.kind))):
+                           (self.category_box, self.controller.category_field(self.kind))):
             if box is not None and field and box.currentData():
                 filters.append((field, "=", box.currentData()))
         if self.date_field and self.date_from is not None and self.date_to is not None:
@@ -245,7 +246,7 @@ class ListPage(QWidget):
             refill(self.round_box, self.controller.ref_choices("round"))
         if self.unit_box is not None:
             refill(self.unit_box, self.controller.ref_choices("unit"))
-        category = CATEGORY_FIELD.get(self.kind)
+        category = self.controller.category_field(self.kind)
         vocab = service.field(category).vocabulary if category else None
         if self.category_box is not None and vocab:
             refill(self.category_box, self.controller.vocab_choices(vocab))
@@ -380,17 +381,18 @@ class EvidencePage(ListPage):
         return added
 
 
-class RoundsUnitsPage(QWidget):
-    """轮次与单位: rounds, groups and units, one tab each."""
+class TabbedPage(QWidget):
+    """A navigation page shared by several families (轮次与单位: rounds, groups and units), one tab each, in
+    the order of the registry (``Controller.nav_pages``)."""
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, key: str, kinds: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("page_rounds_units")
+        self.setObjectName(f"page_{key}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.lists: dict[str, ListPage] = {}
-        for kind in ("round", "group", "unit"):
+        for kind in kinds:
             page = ListPage(controller, kind)
             self.lists[kind] = page
             self.tabs.addTab(page, controller.kind_label(kind))

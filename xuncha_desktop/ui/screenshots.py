@@ -38,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     from xuncha_desktop.ui.app import application
     from xuncha_desktop.ui.controllers.records import Controller
     from xuncha_desktop.ui.login import LoginDialog
-    from xuncha_desktop.ui.main_window import PAGES, MainWindow
-    from xuncha_desktop.ui.thumbnails import media_of
+    from xuncha_desktop.ui.main_window import MainWindow
+    from xuncha_desktop.ui.pages import EvidencePage, TabbedPage
+    from xuncha_desktop.ui.thumbnails import EvidenceTableModel, media_of
     from xuncha_desktop.workspace import Workspace, is_workspace
 
     workspace_dir = args.workspace or resources_dir().parent / "demo-workspace"
@@ -80,21 +81,24 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(controller, offer_drafts=False)
         window.resize(1366, 768)
         window.show()
-        for number, key in enumerate(PAGES, 1):
-            window.show_page(key)
-            if key == "evidence":
+        for number, key in enumerate(window.page_keys, 1):
+            shown = window.show_page(key)
+            if isinstance(shown, EvidencePage):
                 # the painted rows ask for their thumbnails, made in the thread pool: wait for them
                 for _ in range(3):
                     app.processEvents()
-                window.lists["evidence"].model.thumbnails.wait()  # type: ignore[attr-defined]
+                thumbnails = shown.model
+                assert isinstance(thumbnails, EvidenceTableModel)
+                thumbnails.thumbnails.wait()
             shot(window, f"{number:02d}-{key}")
-        rounds_page = window.pages["rounds_units"]
-        for at, kind in enumerate(("group", "unit"), 1):
-            rounds_page.tabs.setCurrentIndex(at)  # type: ignore[attr-defined]
-            shot(window, f"02-rounds_units-{kind}")
-        rounds_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+            if isinstance(shown, TabbedPage):  # the other tabs of a shared page (轮次与单位: groups, units)
+                for at, kind in enumerate(shown.lists):
+                    if at:
+                        shown.tabs.setCurrentIndex(at)
+                        shot(window, f"{number:02d}-{key}-{kind}")
+                shown.tabs.setCurrentIndex(0)
 
-        for kind in ("interview", "petition", "clue", "evidence", "paper", "problem", "round", "unit"):
+        for kind in window.lists:  # every family's editor, as the registry lists them
             page = window.lists[kind]
             record_id = page.model.record_id(0)
             if record_id is None:
@@ -104,9 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             shot(editor, f"20-editor-{kind}")
             editor.close()
         evidence_model = window.lists["evidence"].model
+        assert isinstance(evidence_model, EvidenceTableModel)
         kinds_shown: set[str] = set()
         for row in range(min(evidence_model.rowCount(), 100)):
-            media = media_of(evidence_model.file_name(row))  # type: ignore[attr-defined]
+            media = media_of(evidence_model.file_name(row))
             file_kind = "pdf" if media == "application/pdf" else "image" if media.startswith("image/") else None
             record_id = evidence_model.record_id(row)
             if file_kind is None or file_kind in kinds_shown or record_id is None:

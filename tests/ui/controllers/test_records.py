@@ -23,3 +23,17 @@ def test_about_tells_where_and_who_without_the_workspace(controller: Controller,
     assert not hasattr(controller, "workspace")
     for narrow in (controller.evidence, controller.reports, controller.sync, controller.drafts):
         assert not hasattr(narrow, "workspace")
+
+
+def test_navigation_pages_come_from_the_descriptors_in_the_windows_language(workspace: Workspace) -> None:
+    zh, en = Controller(workspace, "zh"), Controller(workspace, "en")
+    pages = zh.nav_pages()
+    assert [(p.key, p.kinds) for p in pages] == [
+        ("rounds_units", ("round", "group", "unit")), ("interview", ("interview",)), ("petition", ("petition",)),
+        ("clue", ("clue",)), ("evidence", ("evidence",)), ("paper", ("paper",)), ("problem", ("problem",))]
+    assert [p.label for p in pages][:3] == ["轮次与单位", "个别谈话", "信访件"]
+    assert [p.label for p in en.nav_pages()][:3] == ["Rounds and units", "Interviews", "Petitions"]
+    assert pages[0].icon == "rounds" and {zh.page_of(kind) for kind in ("round", "group", "unit")} == {"rounds_units"}
+    assert zh.page_of("clue") == "clue"
+    assert (zh.date_field("interview"), zh.category_field("interview")) == ("started_at", "interviewee_category")
+    assert zh.date_field("unit") is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.kinds import nav_pages, service_for
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
 from xuncha_desktop.ui.controllers.reports import ReportsController
@@ -42,12 +42,6 @@ def size_text(size: Any) -> str:
     return f"{size} B"
 
 
-# What each list shows and filters by, from the families' descriptors (``RecordService.list_columns``,
-# ``date_field``, ``category_field``): the window keeps no list of its own.
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {kind: service.list_columns for kind, service in KINDS.items()}
-DATE_FIELD: dict[str, str] = {kind: s.date_field for kind, s in KINDS.items() if s.date_field}
-CATEGORY_FIELD: dict[str, str] = {kind: s.category_field for kind, s in KINDS.items() if s.category_field}
-
 NOT_RECTIFIED = ("open", "in_progress", "not_rectified")
 
 
@@ -57,6 +51,17 @@ class Row(NamedTuple):
     id: str
     values: tuple[str, ...]
     overdue: bool = False
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A record page of the window's navigation, from the families' ``NavPage``: its key, its label in the
+    window's language, its icon and the kinds it lists (as tabs when more than one)."""
+
+    key: str
+    label: str
+    icon: str
+    kinds: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -123,9 +128,26 @@ class Controller:
     # ---- description ---------------------------------------------------------------------------
     @staticmethod
     def service(kind: str) -> RecordService[Any]:
-        from xuncha_desktop.services.kinds import service_for
-
         return service_for(kind)
+
+    # What the window shows of each family (its page, list columns, date and category filters) is read from
+    # the families' descriptors when asked (``services.kinds``): the window keeps no list of its own.
+    def nav_pages(self) -> list[NavEntry]:
+        """The navigation's record pages in order (``services.kinds.nav_pages``), labelled in ``lang``."""
+        return [NavEntry(page.key, page.zh if self.lang == "zh" else page.en, page.icon, tuple(kinds))
+                for page, kinds in nav_pages()]
+
+    def page_of(self, kind: str) -> str:
+        """The key of the navigation page that lists ``kind``."""
+        return self.service(kind).nav.key
+
+    def date_field(self, kind: str) -> str | None:
+        """The field of the list's date-range filter, if it has one."""
+        return self.service(kind).date_field
+
+    def category_field(self, kind: str) -> str | None:
+        """The field of the list's category filter, if it has one."""
+        return self.service(kind).category_field
 
     def kind_label(self, kind: str) -> str:
         service = self.service(kind)
@@ -141,7 +163,7 @@ class Controller:
         return field_spec.zh if self.lang == "zh" else field_spec.en
 
     def columns(self, kind: str) -> tuple[str, ...]:
-        return LIST_COLUMNS[kind]
+        return self.service(kind).list_columns
 
     def enum_choices(self, kind: str, name: str) -> list[tuple[str, str]]:
         enum = self.service(kind).field(name).enum
@@ -201,7 +223,7 @@ class Controller:
     def page(self, kind: str, offset: int, limit: int, query: Query = Query()) -> list[Row]:
         """Rows ``offset`` … ``offset + limit`` of the list, as shown values."""
         service = self.service(kind)
-        columns = LIST_COLUMNS[kind]
+        columns = service.list_columns
         model = service.model
         # The service builds the statement (filters, search, order: all in the database); only the shown
         # columns are read, as plain tuples: no ORM objects for a list, so a page costs little however long
