@@ -90,7 +90,7 @@ def test_no_leak(leaky: tuple[Any, dict[str, Any]], case: str, name: str, contac
 def test_no_leak_in_the_files(leaky: tuple[Any, dict[str, Any]], tmp_path: Path) -> None:
     """End to end: the feedback as PDF and .docx, the ledger as .xlsx, the working papers as PDF, read back."""
     from docx import Document
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     from tests.reports.helpers import compact, pdftotext
     from xuncha_desktop.services import publishing
