@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import threading
 import uuid
 import zlib
@@ -27,6 +28,8 @@ from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.sync import package
 from xuncha_desktop.workspace import Workspace
+
+Trio = tuple[Workspace, Workspace, Workspace, Path]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +69,8 @@ def _plain(ws: Workspace, path: Path) -> tuple[bytes, bytes]:
 
 def _members(tar: bytes) -> list[tuple[str, int, int]]:
     """(name, data offset, size) of each member."""
-    found, offset = [], 0
+    found: list[tuple[str, int, int]] = []
+    offset = 0
     while True:
         member = package.parse_tar_header(tar[offset:offset + 512])
         if member is None:
@@ -105,7 +109,7 @@ def _craft(ws: Workspace, target: Workspace, folder: Path, members: list[tuple[s
     members = [(name, kept, typeflag, claimed)
                for (name, _data, typeflag, claimed), kept in zip(members, as_stored, strict=True)]
     sizes = {name: len(kept) for name, kept, _type, _claimed in members}
-    entries = [{**entry, "size": sizes[entry["name"]]} if entry["size"] is None else entry for entry in entries]
+    entries = [{**entry, "size": sizes[str(entry["name"])]} if entry["size"] is None else entry for entry in entries]
     manifest = {"format": version, "package_id": str(uuid.uuid4()),
                 "device_id": str(ws.info.device_id), "device_name": ws.info.device_name,
                 "created_at": "2020-09-15T00:00:00+00:00", "schema": migrate.head_revision(),
@@ -131,13 +135,13 @@ def _empty_logs() -> list[tuple[str, bytes, bytes, int | None]]:
     return [(package.CHANGES, zlib.compress(b""), b"0", None), (package.AUDIT, zlib.compress(b""), b"0", None)]
 
 
-def test_a_crafted_well_formed_package_is_accepted(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_crafted_well_formed_package_is_accepted(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     summary = sync_service.import_(b, _craft(a, b, folder, _empty_logs()))
     assert summary.changes_applied == 0
 
 
-def test_truncated_files(trio) -> None:  # type: ignore[no-untyped-def]
+def test_truncated_files(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     good = send(a, b, folder, everything=True)
     raw = good.read_bytes()
@@ -147,7 +151,7 @@ def test_truncated_files(trio) -> None:  # type: ignore[no-untyped-def]
         _refused(b, short, "package_truncated")
 
 
-def test_one_flipped_byte_in_every_region(trio) -> None:  # type: ignore[no-untyped-def]
+def test_one_flipped_byte_in_every_region(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     good = send(a, b, folder, everything=True)
     raw = good.read_bytes()
@@ -178,7 +182,7 @@ def test_one_flipped_byte_in_every_region(trio) -> None:  # type: ignore[no-unty
         assert error.values["region"] == region
 
 
-def test_wrong_key_unknown_device_and_resigned_manifest(trio) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_key_unknown_device_and_resigned_manifest(trio: Trio) -> None:
     a, b, stranger, folder = trio
     _refused(b, send(a, stranger, folder), "package_wrong_key")
     with stranger.transaction() as s:
@@ -201,13 +205,13 @@ def test_wrong_key_unknown_device_and_resigned_manifest(trio) -> None:  # type: 
     ("blobs/" + "b" * 64, b"1", "package_member_link"),
     ("evil.sh", b"0", "package_member_unknown"),
 ])
-def test_member_names_and_types(trio, name: str, typeflag: bytes, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_member_names_and_types(trio: Trio, name: str, typeflag: bytes, key: str) -> None:
     a, b, _stranger, folder = trio
     members = [*_empty_logs(), (name, b"#!/bin/sh\n", typeflag, None)]
     _refused(b, _craft(a, b, folder, members), key)
 
 
-def test_duplicate_member(trio) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_member(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     data = b"evidence"
     blob = "blobs/" + hashlib.sha256(data).hexdigest()
@@ -215,7 +219,7 @@ def test_duplicate_member(trio) -> None:  # type: ignore[no-untyped-def]
     _refused(b, _craft(a, b, folder, members), "package_member_duplicate")
 
 
-def test_a_member_claiming_ten_gigabytes(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_member_claiming_ten_gigabytes(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     data = b"small"
     blob = "blobs/" + hashlib.sha256(data).hexdigest()
@@ -223,7 +227,7 @@ def test_a_member_claiming_ten_gigabytes(trio) -> None:  # type: ignore[no-untyp
     _refused(b, _craft(a, b, folder, members), "package_member_too_large")
 
 
-def test_a_member_whose_size_or_hash_differs_from_the_manifest(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_member_whose_size_or_hash_differs_from_the_manifest(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     data = b"evidence"
     blob = "blobs/" + hashlib.sha256(data).hexdigest()
@@ -235,7 +239,7 @@ def test_a_member_whose_size_or_hash_differs_from_the_manifest(trio) -> None:  #
     _refused(b, _craft(a, b, folder, [], listed=listed), "package_member_missing")
 
 
-def test_a_compression_bomb(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_compression_bomb(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     bomb = zlib.compress(b"\n" * (300 << 20), 9)  # 300 MB of nothing in ~300 KB
     audit = _empty_logs()[1]
@@ -247,12 +251,12 @@ def test_a_compression_bomb(trio) -> None:  # type: ignore[no-untyped-def]
              "package_member_bomb")
 
 
-def test_a_package_without_its_logs(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_without_its_logs(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     _refused(b, _craft(a, b, folder, _empty_logs()[:1]), "package_member_missing")
 
 
-def test_newer_format_and_schema(trio) -> None:  # type: ignore[no-untyped-def]
+def test_newer_format_and_schema(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     newer = package.FORMAT_VERSION + 1
     _refused(b, _craft(a, b, folder, _empty_logs(), version=newer), "package_version_unknown")
@@ -262,7 +266,7 @@ def test_newer_format_and_schema(trio) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("version", [1, 2])
-def test_packages_of_older_formats_are_refused_as_such(trio, version: int) -> None:  # type: ignore[no-untyped-def]
+def test_packages_of_older_formats_are_refused_as_such(trio: Trio, version: int) -> None:
     """Formats 1 and 2 carry no signed heads, so nothing proves where their entries come from: refused with
     a message that says to upgrade the sender, not taken for damage."""
     a, b, _stranger, folder = trio
@@ -270,7 +274,7 @@ def test_packages_of_older_formats_are_refused_as_such(trio, version: int) -> No
     assert "--all" in refused.text("en")
 
 
-def test_an_evidence_member_whose_content_is_not_its_name(trio) -> None:  # type: ignore[no-untyped-def]
+def test_an_evidence_member_whose_content_is_not_its_name(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     promised = hashlib.sha256(b"what the manifest promises").hexdigest()
     listed = [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest(), "unpacked": 0}
@@ -285,7 +289,7 @@ def test_an_evidence_member_whose_content_is_not_its_name(trio) -> None:  # type
     _refused(b, _craft(a, b, folder, _empty_logs(), manifest_changes={"schema": "9999"}), "package_schema_newer")
 
 
-def test_garbage_inside_a_signed_change_log(trio) -> None:  # type: ignore[no-untyped-def]
+def test_garbage_inside_a_signed_change_log(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     line = json.dumps({"id": str(uuid.uuid4()), "device_id": str(a.info.device_id), "seq": 10**6,
                        "hlc": "x", "table": "sqlite_master", "record_id": str(uuid.uuid4()), "op": "insert",
@@ -294,7 +298,7 @@ def test_garbage_inside_a_signed_change_log(trio) -> None:  # type: ignore[no-un
     _refused(b, _craft(a, b, folder, members), "package_bad_content")
 
 
-def test_a_refusal_is_written_to_the_audit_log(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_is_written_to_the_audit_log(trio: Trio) -> None:
     from sqlalchemy import select
 
     from xuncha_desktop.db.audit import verify_chain
@@ -319,7 +323,7 @@ def _raw_package(target: Workspace, folder: Path, tar: bytes) -> Path:
     return out
 
 
-def test_a_negative_member_size_is_refused_before_reading_on(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_negative_member_size_is_refused_before_reading_on(trio: Trio) -> None:
     """A tar size of "-1" once made the reader take the rest of the package into memory."""
     _a, b, _stranger, folder = trio
     header = bytearray(package.tar_header(package.MANIFEST, 0))
@@ -332,7 +336,7 @@ def test_a_negative_member_size_is_refused_before_reading_on(trio) -> None:  # t
     assert (digest(b), store_files(b)) == before
 
 
-def test_an_unsigned_manifest_is_not_parsed(trio) -> None:  # type: ignore[no-untyped-def]
+def test_an_unsigned_manifest_is_not_parsed(trio: Trio) -> None:
     """JSON nested 100,000 deep (which Python's parser cannot take) from no trusted device: refused as from an
     unknown device, its bytes never parsed; the same signed by a trusted device is a bad manifest."""
     a, b, _stranger, folder = trio
@@ -388,14 +392,14 @@ def test_a_whole_long_log_stream_is_read_to_its_end() -> None:
     assert sum(1 for _line in read.log_lines(package.CHANGES)) == 40_000
 
 
-def test_a_package_whose_log_has_bytes_after_its_stream_is_refused(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_whose_log_has_bytes_after_its_stream_is_refused(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     members = [(package.CHANGES, zlib.compress(b"") + b"0123456789", b"0", None), _empty_logs()[1]]
     _refused(b, _craft(a, b, folder, members), "package_bad_content")
 
 
 # ---- issue 14, section 6: the smaller holes ----------------------------------------------------------------
-def test_a_package_addressed_to_another_device_is_refused(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_addressed_to_another_device_is_refused(trio: Trio) -> None:
     """A package the office made for laptop A, decrypted by A and re-encrypted to laptop B, still carries the
     office's signature; its signed address (``to``) is what gives it away."""
     a, b, stranger, folder = trio
@@ -417,7 +421,7 @@ def test_a_package_addressed_to_another_device_is_refused(trio) -> None:  # type
     b"\0" * 512 + b"x" * 512,  # a second end block that is not zeros
     b"\0" * 1024 + package.tar_header("manifest.json", 3) + b"{}\n".ljust(512, b"\0") + b"\0" * 1024,
 ])
-def test_bytes_after_the_archives_end_are_refused(trio, end: bytes) -> None:  # type: ignore[no-untyped-def]
+def test_bytes_after_the_archives_end_are_refused(trio: Trio, end: bytes) -> None:
     a, b, _stranger, folder = trio
     _refused(b, _craft(a, b, folder, _empty_logs(), end=end), "package_trailing_data")
 
@@ -428,7 +432,7 @@ def _scrypt_package(a: Workspace, b: Workspace, folder: Path, log_n: int) -> Pat
     return _craft(a, b, folder, _empty_logs(), wrapped=(one_off, wrapped))
 
 
-def test_a_passphrase_package_asking_for_more_scrypt_work_than_allowed(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_passphrase_package_asking_for_more_scrypt_work_than_allowed(trio: Trio) -> None:
     """The work factor is the package maker's choice; one over the cap is refused before deriving (2**19:
     a genuine wrapping, which was accepted; the cap's own factor is accepted)."""
     a, b, _stranger, folder = trio
@@ -438,7 +442,7 @@ def test_a_passphrase_package_asking_for_more_scrypt_work_than_allowed(trio) -> 
     assert sync_service.import_(b, _scrypt_package(a, b, folder, agefile.SCRYPT_MAX_LOG_N), passphrase="口令")
 
 
-def test_a_passphrase_package_asking_for_an_enormous_work_factor_costs_nothing(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_passphrase_package_asking_for_an_enormous_work_factor_costs_nothing(trio: Trio) -> None:
     """log_n 23 took 43 s and 8.5 GB before pyrage refused it; now the header is read first (its stanza
     need not even be valid: nothing is derived)."""
     import time
@@ -454,24 +458,26 @@ def test_a_passphrase_package_asking_for_an_enormous_work_factor_costs_nothing(t
     assert time.monotonic() - started < 10
 
 
-def test_evidence_that_fits_on_disk_only_member_by_member_is_refused(trio, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_that_fits_on_disk_only_member_by_member_is_refused(trio: Trio,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     a, b, _stranger, folder = trio
     blobs = [os.urandom(200_000) for _ in range(3)]
     members = [*_empty_logs(), *((f"blobs/{hashlib.sha256(d).hexdigest()}", d, b"0", None) for d in blobs)]
     crafted = _craft(a, b, folder, members)
-    real = package.shutil.disk_usage
+    real = shutil.disk_usage
 
     def little_room(where: Any) -> Any:  # room for one of them, not for all three
         usage = real(where)
         return type(usage)(usage.total, usage.used, 300_000)
 
-    monkeypatch.setattr(package.shutil, "disk_usage", little_room)
+    monkeypatch.setattr("xuncha_desktop.sync.package.shutil.disk_usage", little_room)
     refused = _refused(b, crafted, "package_disk_space")
-    assert refused.values["free"] == 300_000 and refused.values["needed"] > 3 * 200_000
+    needed = refused.values["needed"]
+    assert refused.values["free"] == 300_000 and isinstance(needed, int) and needed > 3 * 200_000
     assert list((b.evidence.root / "tmp").iterdir()) == []
 
 
-def test_a_database_failure_while_applying_is_a_recorded_refusal(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_failure_while_applying_is_a_recorded_refusal(trio: Trio) -> None:
     """A change that passes every check but reuses the id of a change the receiver holds: the database
     refuses it (a unique id); that is a refusal like the others, logged, with nothing changed."""
     import datetime as dt
@@ -507,7 +513,7 @@ def test_a_database_failure_while_applying_is_a_recorded_refusal(trio) -> None: 
         assert last.action == "sync_refused" and "package_apply_failed" in (last.detail or "")
 
 
-def test_a_header_that_disagrees_with_the_signed_manifest_names_both_versions(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_header_that_disagrees_with_the_signed_manifest_names_both_versions(trio: Trio) -> None:
     """The outer header is unsigned: a genuine format-3 manifest under a header rewritten to another version
     (a downgrade) is named as such, with both numbers, not as a version this program cannot read."""
     a, b, _stranger, folder = trio
@@ -520,7 +526,7 @@ def test_a_header_that_disagrees_with_the_signed_manifest_names_both_versions(tr
     assert old.values == {"version": older, "supported": str(package.FORMAT_VERSION)}
 
 
-def test_a_cut_inside_the_first_chunk_is_truncation(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_inside_the_first_chunk_is_truncation(trio: Trio) -> None:
     a, b, _stranger, folder = trio
     large = send(a, b, folder, everything=True)  # several chunks
     small = _craft(a, b, folder, _empty_logs())  # all in one
@@ -533,7 +539,7 @@ def test_a_cut_inside_the_first_chunk_is_truncation(trio) -> None:  # type: igno
             _refused(b, short, "package_truncated")
 
 
-def test_a_refusal_never_shows_the_name_a_package_gives_itself(trio) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_never_shows_the_name_a_package_gives_itself(trio: Trio) -> None:
     """An untrusted key calling itself 笔记本A (a trusted device's name): the refusal names its id; a device
     this copy knows by name is named by that name."""
     a, b, _stranger, folder = trio

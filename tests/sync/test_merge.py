@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,9 +18,11 @@ from xuncha_desktop.services.search import search
 from xuncha_desktop.services.verify import verify
 from xuncha_desktop.workspace import Workspace
 
+Pair = tuple[Workspace, Workspace]
+
 
 @pytest.fixture
-def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
+def pair(tmp_path: Path) -> Iterator[Pair]:
     a, b = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "笔记本B")
     trust_all([a, b])
     yield a, b
@@ -49,7 +53,7 @@ def _shared_interview(a: Workspace, b: Workspace, folder: Path) -> tuple[dict[st
     return ids, interview
 
 
-def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_converges_and_reimport_is_a_no_op(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     with a.transaction() as s:
         ids = _frame(s, KINDS)
@@ -69,7 +73,7 @@ def test_round_trip_converges_and_reimport_is_a_no_op(pair, tmp_path: Path) -> N
     assert summary["changes"] == 0
 
 
-def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     _ids, interview = _shared_interview(a, b, tmp_path)
     with a.transaction() as s:
@@ -100,7 +104,7 @@ def test_concurrent_text_edits_keep_the_loser_and_settling_travels(pair, tmp_pat
     assert dump(a) == dump(b)
 
 
-def test_settle_with_an_edited_value(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_settle_with_an_edited_value(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     with a.transaction() as s:
         ids = _frame(s, KINDS)
@@ -120,7 +124,7 @@ def test_settle_with_an_edited_value(pair, tmp_path: Path) -> None:  # type: ign
     assert dump(a) == dump(b)
 
 
-def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     with a.transaction() as s:
         unit = KINDS["unit"].create(s, {"name": "娄底市司法局"})
@@ -147,7 +151,7 @@ def test_edit_concurrent_with_deletion_is_a_conflict_and_the_tombstone_holds(pai
     assert dump(a) == dump(b)
 
 
-def test_evidence_files_travel_once_and_verify(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_files_travel_once_and_verify(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     source = tmp_path / "scan.pdf"
     source.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 1000)
@@ -174,7 +178,7 @@ def test_evidence_files_travel_once_and_verify(pair, tmp_path: Path) -> None:  #
 
 
 @pytest.mark.slow
-def test_passphrase_package_and_dry_run(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_passphrase_package_and_dry_run(pair: Pair, tmp_path: Path) -> None:
     a, b = pair
     with a.transaction() as s:
         _frame(s, KINDS)
@@ -213,7 +217,7 @@ def test_a_package_for_the_office_cannot_be_read_by_another_laptop(tmp_path: Pat
             ws.close()
 
 
-def test_progress_and_cancel(pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_progress_and_cancel(pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from xuncha_desktop.errors import Cancelled
     from xuncha_desktop.services import sync
 
@@ -239,7 +243,12 @@ def test_progress_and_cancel(pair, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     merging: list[bool] = []
     real_fold = merge.fold_records
-    monkeypatch.setattr(merge, "fold_records", lambda *a, **k: (merging.append(True), real_fold(*a, **k))[1])
+
+    def fold_and_note(*args: Any, **kwargs: Any) -> None:
+        merging.append(True)
+        real_fold(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "fold_records", fold_and_note)
     with pytest.raises(Cancelled):
         sync.import_(b, out, cancelled=lambda: bool(merging))
     assert merging and digest(b) == before and store_files(b) == files
@@ -280,7 +289,7 @@ def test_a_laptop_clock_far_ahead_is_refused(tmp_path: Path) -> None:
     office.close()
 
 
-def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair: Pair, tmp_path: Path) -> None:
     import datetime as dt
 
     from xuncha_desktop.services.interviews import service as interviews
@@ -305,7 +314,7 @@ def test_an_edit_concurrent_with_signing_does_not_change_the_signed_text(pair, t
             assert len(found) == 1 and "B 机改过" in str(found[0].other_value)
 
 
-def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_settling_obeys_the_records_rules(pair: Pair, tmp_path: Path) -> None:
     """A settled value goes through the field's rules, as an edit would; a refused one changes nothing."""
     import datetime as dt
 
@@ -340,7 +349,7 @@ def test_settling_obeys_the_records_rules(pair, tmp_path: Path) -> None:  # type
         assert [c.field for c in sync_service.conflicts(s)] == ["contact_person"]
 
 
-def test_a_damaged_stored_file_stops_the_export_with_its_name(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_stored_file_stops_the_export_with_its_name(pair: Pair, tmp_path: Path) -> None:
     """Evidence travels without re-encryption, but is still decrypted and hashed on the way out: a damaged
     file is named at the laptop, instead of the office refusing the whole package."""
     a, b = pair

@@ -20,13 +20,16 @@ from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.models import AuditEntry, Change, Interview, SyncHead, Unit
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.security.keys import KdfParams
-from xuncha_desktop.services import sync
+from xuncha_desktop.services import interviews, sync
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.verify import verify
 from xuncha_desktop.sync.merge import audit_to_json
 from xuncha_desktop.workspace import Workspace
 
 NOW = dt.datetime.now(dt.UTC)
+
+
+Office = tuple[Workspace, Workspace, Workspace, dict[str, str]]
 
 
 @pytest.fixture
@@ -79,7 +82,7 @@ def _own_forgery(a: Workspace, table: str, record_id: uuid.UUID, fields: dict[st
 
 
 def test_changes_forged_in_another_laptops_name_are_refused_and_that_laptop_still_gets_through(
-        office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, b, ids = office_and_laptops
     with b.transaction() as s:
         KINDS["petition"].create(s, {"unit_id": ids["unit"], "received_at": "2020-05-07T10:00", "channel": "letter",
@@ -105,7 +108,7 @@ def test_changes_forged_in_another_laptops_name_are_refused_and_that_laptop_stil
         assert [p.summary for p in KINDS["petition"].find(s)] == ["反映工程项目问题"]
 
 
-def test_entries_in_the_receivers_own_name_are_refused(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_entries_in_the_receivers_own_name_are_refused(office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, _b, ids = office_and_laptops
     seq, chain = _last_change(o)
     forged, forged_chain = rogue.change(o.info.device_id, seq + 1, chain, "units", uuid.UUID(ids["unit"]),
@@ -118,7 +121,7 @@ def test_entries_in_the_receivers_own_name_are_refused(office_and_laptops, tmp_p
     assert len(_alarms(o)) == 2
 
 
-def test_audit_entries_forged_for_another_laptop_or_the_office(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_audit_entries_forged_for_another_laptop_or_the_office(office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, b, _ids = office_and_laptops
 
     def forged_audit(device: uuid.UUID, seq: int, previous: str, detail: str) -> dict[str, object]:
@@ -139,7 +142,7 @@ def test_audit_entries_forged_for_another_laptop_or_the_office(office_and_laptop
                          .order_by(AuditEntry.seq.desc()).limit(1)).one()
     appended = forged_audit(o.info.device_id, last.seq + 1, last.hash, "李四导出了全部信访人名单")
     _refused(o, rogue.package(a, o, tmp_path / "2.xcpkg", audit=[appended],
-                              heads=[rogue.head(a, o.info.device_id, "audit", last.seq + 1, appended["hash"])]),
+                              heads=[rogue.head(a, o.info.device_id, "audit", last.seq + 1, str(appended["hash"]))]),
              "package_head_forged")
     with o.transaction() as s:
         assert verify(s, o.evidence).ok
@@ -147,7 +150,7 @@ def test_audit_entries_forged_for_another_laptop_or_the_office(office_and_laptop
 
 
 def test_an_edit_claiming_to_build_on_an_office_change_that_never_left_the_office(
-        office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, _b, ids = office_and_laptops
     with o.transaction() as s:
         KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳（办公室）"})
@@ -172,14 +175,15 @@ def test_an_edit_claiming_to_build_on_an_office_change_that_never_left_the_offic
         assert {conflict.kept_value, conflict.other_value} == {"王芳（办公室）", "张三"}
 
 
-def test_a_signed_interviews_text_cannot_be_changed_by_a_later_stamp(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_signed_interviews_text_cannot_be_changed_by_a_later_stamp(office_and_laptops: Office,
+                                                                     tmp_path: Path) -> None:
     o, a, _b, ids = office_and_laptops
     with a.transaction() as s:
         interview = KINDS["interview"].create(s, {
             "unit_id": ids["unit"], "interviewee_name": "刘静", "interviewee_category": "principal",
             "started_at": "2020-05-06T09:00", "record_text": "问：请介绍情况。答：……",
             "interviewers": ["赵刚", "张伟"]})
-        KINDS["interview"].sign(s, interview.id, dt.datetime(2020, 5, 6, 11, tzinfo=dt.UTC))
+        interviews.service.sign(s, interview.id, dt.datetime(2020, 5, 6, 11, tzinfo=dt.UTC))
         interview_id = interview.id
     sync.import_(o, send(a, o, tmp_path))
     # The rogue edits its own copy behind the service's back; the change is logged and signed as A's own,
@@ -197,7 +201,7 @@ def test_a_signed_interviews_text_cannot_be_changed_by_a_later_stamp(office_and_
         assert conflict.field == "record_text" and conflict.other_value == "问：请介绍情况。答：一切正常。"
 
 
-def test_stamps_far_ahead_or_in_another_devices_name(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stamps_far_ahead_or_in_another_devices_name(office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, _b, ids = office_and_laptops
     entries, head = _own_forgery(a, "units", uuid.UUID(ids["unit"]), {"contact_person": "张三"},
                                  when=NOW + dt.timedelta(hours=23))
@@ -218,7 +222,7 @@ def test_stamps_far_ahead_or_in_another_devices_name(office_and_laptops, tmp_pat
 
 
 def test_an_entry_the_office_holds_arriving_with_other_content_is_an_alarm(
-        office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, b, _ids = office_and_laptops
     with b.transaction() as s:
         KINDS["unit"].create(s, {"name": "娄底市水利局"})
@@ -235,7 +239,9 @@ def test_an_entry_the_office_holds_arriving_with_other_content_is_an_alarm(
         head = rogue.Head(b_id, "changes", b_head.seq, b_head.hash, b_head.signature)
     assert rogue.chain_of(relayed) == head.hash  # as relayed, the entries match B's signature
     altered = [e for e in relayed if e["table"] == "units"][-1]
-    altered["fields"] = {**altered["fields"], "name": "娄底市水务局"}
+    fields = altered["fields"]
+    assert isinstance(fields, dict)
+    altered["fields"] = {**fields, "name": "娄底市水务局"}
     refused = _refused(o, rogue.package(a, o, tmp_path / "1.xcpkg", relayed, heads=[head]),
                        "package_history_differs")
     assert "笔记本A" in refused.text("zh") and "笔记本B" in refused.text("zh")
@@ -263,7 +269,7 @@ def test_a_workspace_with_a_clock_ahead_is_refused_by_its_stamps(tmp_path: Path)
     ("petitions", "petition", {"summary": ""}, "summary"),
     ("units", "unit", {"name": "  娄底市水利局  "}, "name"),
 ])
-def test_incoming_values_pass_the_rules_of_input(office_and_laptops, tmp_path: Path, table: str, target: str,
+def test_incoming_values_pass_the_rules_of_input(office_and_laptops: Office, tmp_path: Path, table: str, target: str,
                                                  fields: dict[str, object], field: str) -> None:
     """A channel that is no channel, a 5,000-character name, an empty required summary, a name with spaces
     no form would keep: each refuses the whole package, naming the field."""
@@ -280,7 +286,7 @@ def test_incoming_values_pass_the_rules_of_input(office_and_laptops, tmp_path: P
 
 
 def test_a_reference_to_a_record_not_yet_here_is_accepted_and_reported_by_verify(
-        office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        office_and_laptops: Office, tmp_path: Path) -> None:
     """A record may arrive before the one it names, so a dangling round is not refused on import; `verify`
     names it until the round arrives (before, it said ok)."""
     o, a, _b, ids = office_and_laptops
@@ -292,7 +298,7 @@ def test_a_reference_to_a_record_not_yet_here_is_accepted_and_reported_by_verify
     assert [p for p in report.problems if ids["group"] in p and missing in p]
 
 
-def test_verify_reports_records_that_break_the_rules(office_and_laptops) -> None:  # type: ignore[no-untyped-def]
+def test_verify_reports_records_that_break_the_rules(office_and_laptops: Office) -> None:
     o, _a, _b, ids = office_and_laptops
     with o.transaction() as s:
         assert verify(s, o.evidence).ok
@@ -305,7 +311,7 @@ def test_verify_reports_records_that_break_the_rules(office_and_laptops) -> None
     assert [p for p in report.problems if ids["unit"] in p and "party_org_kind" in p]
 
 
-def test_audit_verify_proves_a_laptops_log_was_not_cut_short(office_and_laptops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_audit_verify_proves_a_laptops_log_was_not_cut_short(office_and_laptops: Office, tmp_path: Path) -> None:
     """The office holds A's signed audit head; removing A's last entries (and even rebuilding nothing else)
     is found by `xuncha audit verify`, which before said nothing about it."""
     from xuncha_desktop.services import audit_log

@@ -49,8 +49,12 @@ def test_create_a_new_workspace(qtbot: QtBot, tmp_path: Path) -> None:
     type_text(dialog.confirm, "short")
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert "至少需要 8 个字符" in dialog.error.text()
-    type_text(dialog.passphrase, "newpass123")
+    type_text(dialog.passphrase, "newpass123")  # long enough, but a guessable pattern: refused with advice
     type_text(dialog.confirm, "newpass123")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert "太容易被猜中" in dialog.error.text() and dialog.workspace is None and not is_workspace(target)
+    type_text(dialog.passphrase, "青瓦 晨跑 七号 2187")
+    type_text(dialog.confirm, "青瓦 晨跑 七号 2187")
     type_text(dialog.device, "第七巡察组-笔记本2")
     type_text(dialog.user, "王芳")
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)

@@ -75,7 +75,7 @@ def test_a_cancelled_export_leaves_no_file(pair: tuple[SyncController, SyncContr
                                            tmp_path: Path) -> None:
     one, _other, _a, _b = pair
     out = tmp_path / "cancelled.xcpkg"
-    job = ExportJob(one, ExportChoice(out, None, "包口令", everything=True))
+    job = ExportJob(one, ExportChoice(out, None, "交换口令 青瓦 2187", everything=True))
     job.cancel()
     job.run()
     assert job.was_cancelled and list(tmp_path.glob("*cancelled*")) == []
