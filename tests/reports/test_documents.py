@@ -143,7 +143,15 @@ def test_demo_feedback_report_has_no_identities(demo: tuple[Any, Path]) -> None:
 
 
 def _demo_secrets(session: Any, round_id: Any = None) -> set[str]:
-    from xuncha_desktop.services.feedback import secret_names
+    from sqlalchemy import select
+
+    from xuncha_desktop.db.models import Interview, Petition
 
     # Three-character names and contacts only: a two-character name like 李明 can be part of a word.
-    return {name for name in secret_names(session, round_id) if len(name) >= 3}
+    petitions = select(Petition.petitioner_name, Petition.petitioner_contact).where(Petition.deleted.is_(False))
+    interviews = select(Interview.interviewee_name).where(Interview.deleted.is_(False))
+    if round_id is not None:
+        petitions = petitions.where(Petition.round_id == round_id)
+        interviews = interviews.where(Interview.round_id == round_id)
+    values = [v for row in session.execute(petitions) for v in row] + list(session.scalars(interviews))
+    return {v.strip() for v in values if v and len(v.strip()) >= 3}

@@ -34,11 +34,12 @@ from xuncha_desktop.reports.data import (
 from xuncha_desktop.services import links, stats
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.evidence import service as evidence_service
-from xuncha_desktop.services.feedback import redact, round_units, secret_names
+from xuncha_desktop.services.feedback import round_units
 from xuncha_desktop.services.interviews import service as interviews
 from xuncha_desktop.services.papers import service as papers
 from xuncha_desktop.services.petitions import service as petitions
 from xuncha_desktop.services.problems import service as problems
+from xuncha_desktop.services.redaction import identities
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
@@ -95,7 +96,8 @@ def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperDa
     """The working paper and its supporting materials (evidence with its SHA-256, interviews, petitions).
 
     Interviews are named by number, date and post and petitions by number, channel and date: a working
-    paper travels through the group's hands, and the names stay in the records they belong to."""
+    paper travels through the group's hands, and the names stay in the records they belong to. Its free
+    text (title, statement, summary, source, evidence titles and file names) is redacted."""
     paper = papers.read(session, paper_id)
     unit = units.get(session, paper.unit_id)
     round_name = rounds.get(session, paper.round_id).name if paper.round_id else ""
@@ -104,7 +106,7 @@ def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperDa
     if paper.problem_id is not None:
         problem = problems.get(session, paper.problem_id)
         statement, problem_number = problem.statement, problem.number or ""
-    secrets = secret_names(session, paper.round_id)
+    redact = identities(session)
     materials: list[Material] = []
     for item in links.linked(session, "paper", paper.id):
         if item.relation != "material":
@@ -113,7 +115,7 @@ def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperDa
             ev = evidence_service.get(session, item.id)
             label = vocab.label(session, "evidence_type", ev.evidence_type, ev.round_id)
             detail = "，".join(x for x in (label, f"{ev.pages}页" if ev.pages else "", ev.file_name or "") if x)
-            materials.append(Material("证据材料", ev.title, detail, ev.sha256 or ""))
+            materials.append(Material("证据材料", redact(ev.title), redact(detail), ev.sha256 or ""))
         elif item.kind == "interview":
             iv = interviews.get(session, item.id)
             materials.append(Material("谈话记录", f"个别谈话记录 {iv.number or ''}".strip(),
@@ -124,11 +126,11 @@ def working_paper(session: Session, paper_id: uuid.UUID | str) -> WorkingPaperDa
                                       f"{PetitionChannel(pe.channel).zh}，{chinese_time(pe.received_at)}", ""))
     materials.sort(key=lambda m: (m.kind, m.title))
     header = [("底稿编号", paper.number or ""), ("日期", chinese_date(paper.date) if paper.date else ""),
-              ("被巡察单位", unit.name), ("巡察轮次", round_name), ("问题来源", paper.source or ""),
+              ("被巡察单位", unit.name), ("巡察轮次", round_name), ("问题来源", redact(paper.source)),
               ("对应问题", problem_number), ("底稿状态", PaperStatus(paper.status).zh)]
     return WorkingPaperData(
-        title=paper.title, header=header, problem_statement=redact(statement, secrets),
-        summary=redact(paper.summary, secrets), how_found=redact(paper.how_found, secrets), materials=materials,
+        title=redact(paper.title), header=header, problem_statement=redact(statement),
+        summary=redact(paper.summary), how_found=redact(paper.how_found), materials=materials,
         drafted_by=paper.drafted_by or "", checked_by=paper.checked_by or "", approved_by=paper.approved_by or "",
         status=PaperStatus(paper.status).zh)
 
@@ -172,6 +174,6 @@ def supervision_report(session: Session, round_id: uuid.UUID | str) -> Supervisi
     return SupervisionData(
         round_name=the_round.name, start=the_round.start_date, end=the_round.end_date,
         supervised_rounds=[rounds.get(session, r).name for r in supervised],
-        notes=redact(the_round.notes, secret_names(session, None)),
+        notes=identities(session)(the_round.notes),
         units=unit_rows, categories=[r for r in by_category.values() if r.fed_back or r.found],
         total=total, figures=figures)

@@ -2,15 +2,15 @@
 
 The document modules never query the database: they get a :class:`FeedbackData`. Nothing here ever
 reads a petitioner's name or contact or an interviewee's name into it; and since problem statements
-and requirements are free text typed by people, every such name of the round is also struck out of
-them (replaced by ``×××``) before they reach the document.
+and requirements are free text typed by people, every written form of every identity in the workspace
+is also struck out of them (``×××``, :mod:`xuncha_desktop.services.redaction`) before they reach the
+document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,10 +21,9 @@ from xuncha_desktop.db.models import Evidence, Group, Interview, Link, Petition,
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.reports.data import CategoryBlock, FeedbackData, FeedbackProblem, chinese_date
 from xuncha_desktop.services import vocabulary as vocab
+from xuncha_desktop.services.redaction import identities
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
-
-REDACTED = "×××"
 
 
 def party_org_name(name: str | None, unit_name: str) -> str:
@@ -60,39 +59,13 @@ def latest_round_of_unit(session: Session, unit_id: uuid.UUID) -> Round:
     return found
 
 
-def secret_names(session: Session, round_id: uuid.UUID | None, unit_id: uuid.UUID | None = None) -> set[str]:
-    """Petitioners' names and contacts and interviewees' names of a round (or unit): never in a document."""
-    names: set[str] = set()
-    petition_query = select(Petition.petitioner_name, Petition.petitioner_contact).where(Petition.deleted.is_(False))
-    interview_query = select(Interview.interviewee_name).where(Interview.deleted.is_(False))
-    if round_id is not None:
-        petition_query = petition_query.where(Petition.round_id == round_id)
-        interview_query = interview_query.where(Interview.round_id == round_id)
-    if unit_id is not None:
-        petition_query = petition_query.where(Petition.unit_id == unit_id)
-        interview_query = interview_query.where(Interview.unit_id == unit_id)
-    for name, contact in session.execute(petition_query):
-        names.update(v.strip() for v in (name, contact) if v and len(v.strip()) >= 2)
-    names.update(n.strip() for n in session.scalars(interview_query) if n and len(n.strip()) >= 2)
-    return names
-
-
-def redact(text: str | None, secrets: Iterable[str]) -> str:
-    """``text`` with every secret name struck out (longest first, so 张三丰 is not left as ×××丰)."""
-    result = text or ""
-    for secret in sorted(secrets, key=len, reverse=True):
-        if secret in result:
-            result = result.replace(secret, REDACTED)
-    return result
-
-
 def feedback_data(session: Session, unit_id: uuid.UUID | str, round_id: uuid.UUID | str | None = None,
                   issued_on: dt.date | None = None, marking: str | None = None) -> FeedbackData:
     """Everything the feedback report for ``unit_id`` in a round says (the unit's latest round if None)."""
     unit = units.get(session, unit_id)
     the_round = rounds.get(session, round_id) if round_id is not None else latest_round_of_unit(session, unit.id)
     group = inspecting_group(session, the_round.id, unit.id)
-    secrets = secret_names(session, the_round.id)
+    redact = identities(session)
 
     def count(model: type[Interview] | type[Petition] | type[Evidence], *conditions: Any) -> int:
         statement = select(func.count()).select_from(model).where(
@@ -110,8 +83,7 @@ def feedback_data(session: Session, unit_id: uuid.UUID | str, round_id: uuid.UUI
     for number, row in enumerate(rows, 1):
         item = FeedbackProblem(
             number=number, category=labels.get(row.category, row.category),
-            statement=redact(row.statement, secrets), requirement=redact(row.requirement, secrets),
-            responsible=redact(row.responsible, secrets),
+            statement=redact(row.statement), requirement=redact(row.requirement), responsible=redact(row.responsible),
             deadline=chinese_date(row.deadline) if row.deadline else "")
         problems.append(item)
         blocks.setdefault(item.category, []).append(item)

@@ -12,7 +12,7 @@ from xuncha_desktop.db.models import Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.reports.data import Ledger, LedgerRow
 from xuncha_desktop.services import vocabulary as vocab
-from xuncha_desktop.services.feedback import redact, secret_names
+from xuncha_desktop.services.redaction import identities
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
@@ -21,8 +21,8 @@ STATUS_LABELS = [s.zh for s in ProblemStatus]
 
 def ledger(session: Session, round_id: uuid.UUID | str | None = None, unit_id: uuid.UUID | str | None = None,
            feedback_only: bool = False) -> Ledger:
-    """The problems of a round and/or a unit, in unit and number order, names of petitioners and
-    interviewees struck out of the free text (the ledger goes to the units)."""
+    """The problems of a round and/or a unit, in unit and number order, every identity of the
+    workspace struck out of the free text (the ledger goes to the units)."""
     if round_id is None and unit_id is None:
         raise InvalidRequest("round_required")
     the_round = rounds.get(session, round_id) if round_id is not None else None
@@ -35,20 +35,20 @@ def ledger(session: Session, round_id: uuid.UUID | str | None = None, unit_id: u
     if feedback_only:
         statement = statement.where(Problem.in_feedback.is_(True))
     statement = statement.order_by(Unit.name, Problem.number, Problem.created_at, Problem.id)
-    secrets = secret_names(session, the_round.id if the_round else None, unit.id if unit else None)
+    redact = identities(session)
     rows = []
     for index, (problem, unit_name) in enumerate(session.execute(statement), 1):
         rows.append(LedgerRow(
             index=index, unit=unit_name, number=problem.number or "",
             category=vocab.label(session, "problem_category", problem.category, problem.round_id),
-            sub_category=problem.sub_category or "", statement=redact(problem.statement, secrets),
+            sub_category=redact(problem.sub_category), statement=redact(problem.statement),
             severity=Severity(problem.severity).zh if problem.severity else "",
-            origin=ProblemOrigin(problem.origin).zh, requirement=redact(problem.requirement, secrets),
-            responsible=redact(problem.responsible, secrets),
+            origin=ProblemOrigin(problem.origin).zh, requirement=redact(problem.requirement),
+            responsible=redact(problem.responsible),
             deadline=problem.deadline.isoformat() if problem.deadline else "",
-            status=ProblemStatus(problem.status).zh, measures=redact(problem.measures, secrets),
-            proof=redact(problem.proof, secrets),
+            status=ProblemStatus(problem.status).zh, measures=redact(problem.measures),
+            proof=redact(problem.proof),
             rectified_on=problem.rectified_on.isoformat() if problem.rectified_on else "",
-            supervision_remarks=redact(problem.supervision_remarks, secrets), id=str(problem.id)))
+            supervision_remarks=redact(problem.supervision_remarks), id=str(problem.id)))
     parts = [p for p in ((the_round.name if the_round else ""), (unit.name if unit else "")) if p]
     return Ledger(title=f"{' '.join(parts)} 问题清单（整改台账）", rows=rows, statuses=STATUS_LABELS)
