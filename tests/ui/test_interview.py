@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from xuncha_desktop.drafts import DraftStore
@@ -135,4 +135,61 @@ def test_an_untouched_form_leaves_no_draft(qtbot: QtBot, window: MainWindow, ids
     with qtbot.assertNotEmitted(editor.draft_saved), qtbot.waitSignal(editor.timer.timeout, timeout=2000):
         editor.timer.start()
     editor.reject()
+    assert window.drafts.keys() == []
+
+
+def _fill_required(editor: InterviewEditor) -> None:
+    type_text(editor.widgets["interviewee_name"].input, "刘洋")
+    type_text(editor.widgets["interviewers"].input, "赵刚、钱敏")
+    category, started_at = editor.widgets["interviewee_category"].input, editor.widgets["started_at"].input
+    assert isinstance(category, QComboBox) and isinstance(started_at, QDateTimeEdit)
+    category.setCurrentIndex(1)
+    started_at.setDateTime(QDateTime(QDate(2020, 9, 16), QTime(15, 0)))
+
+
+def test_a_saved_or_discarded_interview_leaves_no_draft(qtbot: QtBot, window: MainWindow,
+                                                        ids: dict[str, str]) -> None:
+    """A draft exists only while there are unsaved changes: after 保存 and 关闭 (the trap: a draft was left,
+    and every start asked about it) and after 不保存, none is left; closing with changes keeps one until
+    the question is answered."""
+    editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
+    _fill_required(editor)
+    type_text(editor.text, "问：工作情况？答：正常。")
+    qtbot.waitUntil(lambda: window.drafts.keys() == [editor.draft_key], timeout=2000)
+    assert editor.save(), editor.message.text()
+    assert window.drafts.keys() == []
+    editor.text.setFocus()  # moving about a saved form is no change
+    editor.reject()
+    assert not editor.isVisible() and window.drafts.keys() == []
+    # an edit, then 关闭 → 不保存: the draft written while asking is dropped with the answer
+    record_id = editor.record_id
+    assert record_id is not None
+    again = window.open_record("interview", record_id)
+    assert isinstance(again, InterviewEditor)
+    type_text(again.text, "问：工作情况？答：补充一句。")
+    again.reject()
+    box = again.unsaved_box
+    assert box is not None and window.drafts.keys() == [again.draft_key]
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert window.drafts.keys() == []
+    assert window.restore_drafts(ask=False) == []
+
+
+def test_closing_a_restored_draft_asks_instead_of_dropping_it(qtbot: QtBot, window: MainWindow,
+                                                              ids: dict[str, str]) -> None:
+    editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
+    type_text(editor.text, "问：工作情况？")
+    qtbot.waitUntil(lambda: window.drafts.keys() == [editor.draft_key], timeout=2000)
+    editor.timer.stop()
+    editor.deleteLater()  # as if the process had died
+    window.editors.remove(editor)
+    (restored,) = window.restore_drafts(ask=False)
+    assert isinstance(restored, InterviewEditor)
+    restored.reject()  # nothing typed since: still unsaved work, so the question comes, and the draft stays
+    assert restored.unsaved_box is not None and window.drafts.keys() == [restored.draft_key]
+    restored.unsaved_box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not restored.isVisible())
     assert window.drafts.keys() == []

@@ -59,6 +59,7 @@ class InterviewEditor(RecordEditor):
                  defaults: dict[str, Any] | None = None, draft_key: str | None = None,
                  parent: QWidget | None = None) -> None:
         self.drafts = drafts
+        self._restored = False
         self.draft_key = draft_key or record_id or f"new-interview-{uuid.uuid4()}"
         self._restoring = False
         super().__init__(controller, "interview", record_id, defaults, parent)
@@ -131,6 +132,7 @@ class InterviewEditor(RecordEditor):
                     self.widgets[name].set_value(value)
         finally:
             self._restoring = False
+        self._restored = True
         self.banner.setText(self.tr("已恢复上次未保存的草稿（%1）。保存后草稿删除。")
                             .replace("%1", str(draft.get("saved_at", ""))[:19].replace("T", " ")))
         self.banner.show()
@@ -145,10 +147,30 @@ class InterviewEditor(RecordEditor):
         self.banner.hide()
         self.draft_label.setText(self.tr("已保存"))
 
-    def reject(self) -> None:
-        if self.timer.isActive():
+    def has_unsaved_changes(self) -> bool:
+        # A restored draft is unsaved work even before the person types: closing asks, never drops it silently.
+        return self._restored or super().has_unsaved_changes()
+
+    def save(self) -> bool:
+        saved = super().save()
+        if saved:
+            self._restored = False
+            # The form now shows what is stored: nothing is unsaved, so no draft may stay or be written later
+            # (a draft left behind made every start ask about a "crash" that never happened).
             self.timer.stop()
+            self._pristine = self.values()
+            self.drafts.discard(self.draft_key)
+        return saved
+
+    def reject(self) -> None:
+        """A draft exists only while there are unsaved changes: written before the 保存 / 不保存 / 取消
+        question (a crash while it is open loses nothing), dropped when there is nothing unsaved; 保存 and
+        不保存 drop it too."""
+        self.timer.stop()
+        if self.has_unsaved_changes():
             self.write_draft()
+        else:
+            self.drafts.discard(self.draft_key)
         super().reject()
 
     # ---- typing helpers ------------------------------------------------------------------------
