@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN = {
+    # 新建记录 (Ctrl+N) on a page without a list
+    "新建哪一类记录？": "Which kind of record?",
     # the safety number on the 同步 page
     "安全码": "Safety number", "其他设备信任本机前，请对方核对此安全码": "Before another device trusts this one, its user compares this safety number",
     "核对安全码": "Compare the safety number", "设备“%1”%2的安全码：": "Safety number of device “%1”%2:",

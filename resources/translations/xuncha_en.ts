@@ -3,84 +3,84 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="414" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="423" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="433" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="436" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="427" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="436" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="437" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="439" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="439" />
         <location filename="../../xuncha_desktop/ui/pages.py" line="516" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="431" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="440" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="468" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="470" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="470" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
@@ -138,92 +138,92 @@ Problems: %2</translation>
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="35" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="36" />
         <source>校验文件 (SHA-256)</source>
         <translation>Verify file (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="40" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="41" />
         <source>查看文件…</source>
         <translation>View file…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="43" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="44" />
         <source>在查看器中打开图片或 PDF，可缩放、翻页 (Ctrl+O)</source>
         <translation>Open the image or PDF in the viewer: zoom, turn pages (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="45" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="46" />
         <source>导出副本…</source>
         <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="47" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="48" />
         <source>把解密后的文件保存到所选位置（记入保管记录）</source>
         <translation>Save the decrypted file where you choose (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="54" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="54" />
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="54" />
         <source>经手人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="53" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="54" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="67" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="95" />
         <source>（无文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="97" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="98" />
         <source>此类文件不能预览</source>
         <translation>No preview for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="100" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="101" />
         <source>正在解密 %1 …</source>
         <translation>Decrypting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="108" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="109" />
         <source>文件太大，不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>The file is too big to show here; use “Export a copy…” if you need it.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="112" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="113" />
         <source>无法预览</source>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="138" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="139" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="146" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="147" />
         <source>文件完好，与登记的 SHA-256 一致。</source>
         <translation>The file is intact: its SHA-256 matches.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="147" />
+        <location filename="../../xuncha_desktop/ui/evidence_editor.py" line="148" />
         <source>文件已损坏或被改动！</source>
         <translation>The file is damaged or altered!</translation>
     </message>
@@ -231,48 +231,48 @@ Problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="308" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="319" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="309" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="320" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="310" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="321" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="311" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="322" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="324" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="316" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="327" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="356" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="379" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="377" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="386" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="388" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -556,17 +556,17 @@ Problems: %2</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="101" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="102" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="103" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="104" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="179" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -705,37 +705,37 @@ Problems: %2</translation>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="83" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="84" />
         <source>插入谈话提纲…</source>
         <translation>Insert an outline…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="88" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="89" />
         <source>插入时间 (Ctrl+T)</source>
         <translation>Insert time (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="90" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="91" />
         <source>谈话对象签字…</source>
         <translation>Signed by interviewee…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="121" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="122" />
         <source>草稿已自动保存 %1</source>
         <translation>Draft autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="134" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="136" />
         <source>已恢复上次未保存的草稿（%1）。保存后草稿删除。</source>
         <translation>The unsaved draft of %1 was restored. Saving the record removes the draft.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="146" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="148" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="201" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="223" />
         <source>选择签字后的谈话记录扫描件（可不选）</source>
         <translation>Choose the scan of the signed record (optional)</translation>
     </message>
@@ -756,12 +756,12 @@ Problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="753" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="752" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="760" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="759" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
@@ -769,62 +769,62 @@ Problems: %2</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="63" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="73" />
         <source>在本列表中检索</source>
         <translation>Search this list</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="67" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="77" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="69" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="79" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="72" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="82" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="76" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="86" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="143" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="136" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="147" />
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="138" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="149" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="173" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="184" />
         <source>不限</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="212" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="223" />
         <source>正在计数…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/pages.py" line="214" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="225" />
         <source>共 %n 条</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="269" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="280" />
         <source>不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围</source>
         <translation>Cannot sort by “%1” (slow on long lists); narrow the list with the filters above</translation>
     </message>
@@ -883,32 +883,32 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/login.py" line="80" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="97" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="102" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="110" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="114" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="115" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="119" />
         <source>笔记本</source>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="124" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>
@@ -942,6 +942,7 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="378" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
@@ -952,7 +953,7 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="179" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="437" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="451" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
@@ -1023,7 +1024,7 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="518" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1054,7 +1055,7 @@ Problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="456" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="470" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1120,42 +1121,47 @@ Problems: %2</translation>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="378" />
+        <source>新建哪一类记录？</source>
+        <translation>Which kind of record?</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="452" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="451" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="472" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="486" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="473" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="487" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="481" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="515" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="529" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="515" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="529" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="518" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1165,164 +1171,164 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="334" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="350" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="353" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="363" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="384" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="512" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="385" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="513" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="387" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="556" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="389" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="390" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="418" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="463" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="464" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="507" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="508" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="508" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="509" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="514" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="514" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="515" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="556" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="582" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="583" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="635" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="634" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1505,17 +1511,17 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="710" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="709" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="729" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="728" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="731" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="730" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>

@@ -401,3 +401,46 @@ def test_a_column_without_an_index_does_not_sort_and_says_why(qtbot: QtBot, wind
                      pos=QPoint(header.sectionViewportPosition(name) + 5, header.height() // 2))
     assert page.model.query.order in (("interviewee_name",), ("-interviewee_name",))
     assert header.sortIndicatorSection() == name and page.sort_note.text() == ""
+
+
+def test_ctrl_n_creates_on_every_list_page_and_asks_on_the_dashboard(qtbot: QtBot, window: MainWindow,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+N did nothing: the page's 新建 button and the menu action both had it, so Qt called it ambiguous.
+    Now on every list page it opens a new record of that page's kind, and on 工作台 it asks which kind."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from xuncha_desktop.ui.editor import RecordEditor
+    from xuncha_desktop.ui.pages import ListPage, TabbedPage
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for entry in window.controller.nav_pages():
+        for kind in entry.kinds:
+            if kind == "evidence":
+                continue  # its 新建 chooses files to add (tests/ui/test_evidence_and_jobs.py)
+            page = window.show_page(entry.key)
+            if isinstance(page, TabbedPage):
+                page.tabs.setCurrentWidget(page.lists[kind])
+            list_page = window.lists[kind]
+            assert isinstance(list_page, ListPage)
+            before = len(window.editors)
+            qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+            opened = before + 1
+            qtbot.waitUntil(lambda: len(window.editors) == opened, timeout=3000)  # noqa: B023 - waited here
+            editor = window.editors[-1]
+            assert isinstance(editor, RecordEditor) and editor.kind == kind and editor.record_id is None
+            editor.close()
+            qtbot.waitUntil(lambda: editor not in window.editors, timeout=3000)  # noqa: B023 - waited here
+    asked: list[list[str]] = []
+
+    def choose(_parent: object, _title: str, _label: str, items: list[str], *_args: object) -> tuple[str, bool]:
+        asked.append(items)
+        return window.controller.kind_label("problem"), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window.show_page("dashboard")
+    before = len(window.editors)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.editors) == before + 1, timeout=3000)
+    assert window.editors[-1].kind == "problem"
+    assert asked and window.controller.kind_label("interview") in asked[0]

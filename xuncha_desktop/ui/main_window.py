@@ -365,11 +365,25 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _new_on_page(self) -> None:
+        """新建记录 (Ctrl+N): a record of the current list's kind; on a page without one (工作台, 同步), asks
+        which kind."""
         page = self.stack.currentWidget()
         if isinstance(page, TabbedPage):
             page = page.tabs.currentWidget()
         if isinstance(page, ListPage):
             page.create_record()
+            return
+        kinds = [(self.controller.kind_label(kind), kind) for entry in self.controller.nav_pages()
+                 for kind in entry.kinds]
+        label, chosen = QInputDialog.getItem(self, self.tr("新建记录"), self.tr("新建哪一类记录？"),
+                                             [text for text, _kind in kinds], 0, False)
+        if chosen:
+            kind = dict(kinds)[label]
+            if kind == "evidence":
+                self.list_page(kind).create_record()
+            else:
+                self.show_page(self.page_of(kind))
+                self.new_record(kind)
 
     # ---- editors -------------------------------------------------------------------------------
     def _editor(self, kind: str, record_id: str | None, defaults: dict[str, Any] | None = None,

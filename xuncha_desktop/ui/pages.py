@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPainter
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -142,7 +142,8 @@ class ListPage(QWidget):
         bottom.addStretch(1)
         self.new_button = QPushButton(self.tr("新建"))
         self.new_button.setObjectName("new")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        # Ctrl+N belongs to the window's 新建记录 action, which creates on the current page: a second owner of
+        # the same keys made Qt call the shortcut ambiguous, and it did nothing on any page.
         self.new_button.setToolTip(self.tr("新建 (Ctrl+N)"))
         self.new_button.clicked.connect(self.create_record)
         self.open_button = QPushButton(self.tr("打开"))
