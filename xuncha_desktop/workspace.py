@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from xuncha_desktop import files
+from xuncha_desktop import files, local_time
 from xuncha_desktop.db import audit, migrate, seed
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
@@ -70,11 +70,13 @@ class WorkspaceInfo:
     # How far ahead of this machine's clock an incoming change may be stamped (laptops drift by minutes;
     # an office that must accept a laptop with a wrong clock raises it in workspace.json).
     max_clock_ahead_minutes: int = 15
+    # Every time shown, typed or printed is in this zone, whatever the computer's clock is set to.
+    time_zone: str = local_time.DEFAULT_ZONE
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "device_id": str(self.device_id), "device_name": self.device_name,
                 "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url,
-                "max_clock_ahead_minutes": self.max_clock_ahead_minutes}
+                "max_clock_ahead_minutes": self.max_clock_ahead_minutes, "time_zone": self.time_zone}
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -192,7 +194,8 @@ class Workspace:
         try:
             info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
                                  str(document.get("user_name") or _login_name()), str(document["created_at"]),
-                                 document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)))
+                                 document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)),
+                                 str(document.get("time_zone") or local_time.DEFAULT_ZONE))
         except (KeyError, ValueError) as exc:
             raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
         context = info.device_id.bytes
@@ -212,6 +215,10 @@ class Workspace:
     def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
                        handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                        new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
+        try:
+            local_time.use(info.time_zone)
+        except ValueError as exc:
+            raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=str(exc)) from exc
         hold_process_lock(path)
         try:
             return cls._open_locked(path, info, master_key, secrets, handler, wall, new_id)

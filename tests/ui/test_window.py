@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from xuncha_desktop import local_time
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.editor import RecordEditor, StepDialog
@@ -113,7 +114,8 @@ def test_create_an_interview_with_validation_next_to_the_field(qtbot: QtBot, win
         assert record.interviewee_name == "李明"
         assert record.interviewers == ["赵刚", "钱敏"]
         assert record.interviewee_category == "principal"
-        assert record.started_at.astimezone() == dt.datetime(2020, 9, 15, 9, 30).astimezone()
+        # typed as 09:30 where the group works (the workspace's zone), whatever the computer's zone
+        assert local_time.local(record.started_at) == dt.datetime(2020, 9, 15, 9, 30, tzinfo=local_time.zone())
     page = window.lists["interview"]
     assert page.count_label.text() == "共 1 条"
     assert page.model.data(page.model.index(0, 1)) == "李明"

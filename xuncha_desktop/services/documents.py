@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import (
     InterviewKind,
     PaperStatus,
@@ -43,15 +44,13 @@ from xuncha_desktop.services.redaction import identities
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
-
 
 def _local(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(CHINA)
+    return local_time.local(moment)
 
 
 def chinese_time(moment: dt.datetime | None) -> str:

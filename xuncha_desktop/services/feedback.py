@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import EvidenceObtained, RoundKind
 from xuncha_desktop.db.models import Evidence, Group, Interview, Link, Petition, Problem, Round
 from xuncha_desktop.errors import InvalidRequest
@@ -99,4 +100,4 @@ def feedback_data(session: Session, unit_id: uuid.UUID | str, round_id: uuid.UUI
         interviews=count(Interview), petitions=count(Petition),
         documents=count(Evidence, Evidence.obtained_how.in_((EvidenceObtained.REVIEW.value,
                                                               EvidenceObtained.COPY.value))),
-        categories=categories, issued_on=issued_on or dt.date.today(), marking=marking, problems=problems)
+        categories=categories, issued_on=issued_on or local_time.today(), marking=marking, problems=problems)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.registry import kind_label
@@ -83,12 +84,6 @@ class Field:
                          value=shown if len(shown) <= 60 else shown[:57] + "...")
 
 
-def local_zone() -> dt.tzinfo:
-    zone = dt.datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
-
-
 def parse_uuid(value: Any) -> uuid.UUID | None:
     if isinstance(value, uuid.UUID):
         return value
@@ -148,7 +143,7 @@ def coerce(field: Field, value: Any, resolve_vocab: Callable[[str, str], str] | 
             except ValueError:
                 raise field.type_error(value) from None
         if isinstance(value, dt.datetime):
-            return value if value.tzinfo else value.replace(tzinfo=local_zone())
+            return local_time.assume_local(value)
         raise field.type_error(value)
     if kind is FieldType.ENUM:
         assert field.enum is not None

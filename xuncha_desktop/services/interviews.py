@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.enums import InterviewKind
 from xuncha_desktop.db.models.interviews import Interview
@@ -54,7 +55,7 @@ class InterviewService(RecordService[Interview]):
     )
 
     def title(self, record: Interview) -> str:
-        return f"{record.interviewee_name} {record.started_at:%Y-%m-%d %H:%M}"
+        return f"{record.interviewee_name} {local_time.text(record.started_at)}"
 
     def before_delete(self, session: Session, record: Interview) -> None:
         if record.signed:

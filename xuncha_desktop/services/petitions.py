@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import PetitionChannel, PetitionHandling
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.errors import ValidationError
@@ -46,7 +47,8 @@ class PetitionService(RecordService[Petition]):
     )
 
     def title(self, record: Petition) -> str:
-        return record.number or f"{record.received_at:%Y-%m-%d} {PetitionChannel(record.channel).zh}"
+        received = local_time.text(record.received_at, "%Y-%m-%d")
+        return record.number or f"{received} {PetitionChannel(record.channel).zh}"
 
     def validate(self, session: Session, record: Petition, changed: set[str], is_new: bool) -> None:
         if not record.anonymous and not record.petitioner_name:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.base import Replicated
 from xuncha_desktop.db.enums import ClueStatus, ProblemOrigin, ProblemStatus, RoundKind
 from xuncha_desktop.db.models import Clue, Group, Interview, Link, Petition, Problem, Round, Unit
@@ -67,7 +68,7 @@ def _by(session: Session, column: Any, model: type[Replicated], round_id: uuid.U
 def round_figures(session: Session, round_id: uuid.UUID | str | None = None,
                   as_of: dt.date | None = None) -> RoundFigures:
     """Figures for one round, or for the whole workspace when ``round_id`` is None."""
-    today = as_of or dt.date.today()
+    today = as_of or local_time.today()
     the_round = rounds.service.get(session, round_id) if round_id is not None else None
     key = the_round.id if the_round is not None else None
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop import local_time
 from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
@@ -205,7 +206,7 @@ class FieldWidget(QWidget):
             widget.setChecked(bool(value))
         elif isinstance(widget, QDateTimeEdit) and spec.value_type is T.DATETIME:
             if value:
-                stamp = dt.datetime.fromisoformat(value).astimezone()
+                stamp = local_time.local(dt.datetime.fromisoformat(value))
                 widget.setDateTime(QDateTime(QDate(stamp.year, stamp.month, stamp.day),
                                              QTime(stamp.hour, stamp.minute)))
             else:
@@ -242,7 +243,8 @@ class FieldWidget(QWidget):
             if stamp == _EMPTY_DATETIME:
                 return None
             date, time = stamp.date(), stamp.time()
-            local = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute()).astimezone()
+            local = local_time.assume_local(dt.datetime(date.year(), date.month(), date.day(), time.hour(),
+                                                        time.minute()))
             return local.isoformat()
         if isinstance(widget, QDateEdit):
             return None if widget.date() == _EMPTY_DATE else widget.date().toString("yyyy-MM-dd")
@@ -432,7 +434,7 @@ class RecordEditor(QDialog):
         if self.history_model is not None:
             rows = []
             for update in self.record.get("updates", []):
-                at = dt.datetime.fromisoformat(update["at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+                at = local_time.text(dt.datetime.fromisoformat(update["at"]))
                 before = self.controller.status_label(self.kind, update["status_before"]) \
                     if update.get("status_before") else ""
                 after = self.controller.status_label(self.kind, update["status_after"])

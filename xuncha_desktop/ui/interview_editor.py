@@ -8,7 +8,6 @@ any draft left behind.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from xuncha_desktop import local_time
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.records import Controller
@@ -102,7 +102,7 @@ class InterviewEditor(RecordEditor):
         self._update_sign()
         if record_id is None and not (defaults or {}).get("started_at"):
             # on site the interview starts now; the field stays editable
-            self.widgets["started_at"].set_value(dt.datetime.now().astimezone().replace(second=0).isoformat())
+            self.widgets["started_at"].set_value(local_time.now().replace(second=0, microsecond=0).isoformat())
         self.timer.stop()
         self._pristine = self.values()  # a form nobody has typed in leaves no draft behind
         self.restore_draft()
@@ -116,10 +116,10 @@ class InterviewEditor(RecordEditor):
         if self.values() == self._pristine:
             return
         payload = {"kind": "interview", "record_id": self.record_id, "values": self.values(),
-                   "saved_at": dt.datetime.now().astimezone().isoformat()}
+                   "saved_at": local_time.now().isoformat()}
         self.drafts.save(self.draft_key, payload)
         self.draft_saved.emit()
-        self.draft_label.setText(self.tr("草稿已自动保存 %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S")))
+        self.draft_label.setText(self.tr("草稿已自动保存 %1").replace("%1", local_time.now().strftime("%H:%M:%S")))
 
     def restore_draft(self) -> bool:
         draft = self.drafts.load(self.draft_key)
@@ -185,7 +185,7 @@ class InterviewEditor(RecordEditor):
         return super().eventFilter(watched, event)
 
     def insert_time(self) -> None:
-        self.text.insertPlainText(dt.datetime.now().strftime("[%H:%M] "))
+        self.text.insertPlainText(local_time.now().strftime("[%H:%M] "))
         self.text.setFocus()
 
     def _insert_outline(self, index: int) -> None:

@@ -4,7 +4,6 @@ plain values (``ExportChoice``, ``ImportChoice``, text); the page runs the work.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop import local_time
 from xuncha_desktop.ui import settings
 from xuncha_desktop.ui.controllers.sync import ExportChoice, ImportChoice, TrustedDevice
 
@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
         self.again.setEnabled(not device)
 
     def _browse(self) -> None:
-        name = f"{self.own_name}-{dt.date.today():%m%d}.xcpkg"
+        name = f"{self.own_name}-{local_time.today():%m%d}.xcpkg"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存同步包"), str(settings.SYNC_FOLDER.get() / name),
                                               self.tr("同步包 (*.xcpkg)"),
                                               options=QFileDialog.Option.DontConfirmOverwrite)

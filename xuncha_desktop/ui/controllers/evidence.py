@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import CustodyAction
 from xuncha_desktop.db.models.evidence import Evidence
@@ -70,7 +71,7 @@ class EvidenceController:
         """(local time, action label, holder, note) of each custody event, oldest first."""
         with self._workspace.session() as session:
             events = evidence_service.service.custody(session, uuid.UUID(evidence_id))
-            return [(e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            return [(local_time.text(e.at),
                      CustodyAction(e.action).zh if self.lang == "zh" else CustodyAction(e.action).en,
                      e.holder, e.note or "") for e in events]
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import case, func, select
 
+from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
 from xuncha_desktop.db.models import GroupMember, Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
@@ -247,7 +248,7 @@ class Controller:
         by_column = list(zip(*raw, strict=True))
         shown = [self._show_column(kind, name, values) for name, values in zip(columns, by_column[1:], strict=False)]
         if kind == "problem":
-            today = dt.date.today()
+            today = local_time.today()
             status, deadline = by_column[wanted.index("status")], by_column[wanted.index("deadline")]
             overdue = [d is not None and d < today and s in NOT_RECTIFIED
                        for s, d in zip(status, deadline, strict=True)]
@@ -265,7 +266,7 @@ class Controller:
             labels = {value: self.display(kind, name, value) for value in set(values)}
             return list(map(labels.__getitem__, values))
         if type_name == "datetime":
-            return ["" if v is None else v.astimezone().strftime("%Y-%m-%d %H:%M") for v in values]
+            return [local_time.text(v) for v in values]
         if type_name in ("string", "int", "date"):
             return ["" if v is None else str(v) for v in values]
         return [self.display(kind, name, v) for v in values]
@@ -291,7 +292,7 @@ class Controller:
         if spec.value_type is FieldType.BOOL:
             return ("是" if value else "否") if zh else ("yes" if value else "no")
         if spec.value_type is FieldType.DATETIME and isinstance(value, dt.datetime):
-            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+            return local_time.text(value)
         if spec.value_type is FieldType.DATE and isinstance(value, dt.date):
             return value.isoformat()
         if spec.value_type is FieldType.NAMES and isinstance(value, list):
@@ -361,7 +362,7 @@ class Controller:
                 scan_id = evidence.service.add_file(
                     session, self._workspace.evidence, scan,
                     {"title": f"谈话记录签字件 {record.interviewee_name}", "unit_id": str(record.unit_id)}).id
-            interviews.service.sign(session, record_id, dt.datetime.now().astimezone(), scan_id)
+            interviews.service.sign(session, record_id, local_time.now(), scan_id)
 
     def _forget(self, kind: str, record_id: str) -> None:
         self._titles.pop((kind, record_id), None)
@@ -394,7 +395,7 @@ class Controller:
 
     def figures(self, round_id: str | None = None, as_of: dt.date | None = None) -> Figures:
 
-        today = as_of or dt.date.today()
+        today = as_of or local_time.today()
         with self._workspace.session() as session:
             figures = round_figures(session, round_id, today)
             by_unit = select(Problem.unit_id, Unit.name,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xuncha_desktop import files
+from xuncha_desktop import files, local_time
 from xuncha_desktop.errors import NotFound, ValidationError, XunchaError
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.fields import coerce
@@ -251,7 +251,7 @@ def _trusted(device: Any) -> TrustedDevice:
 def _local_time(value: dt.datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_time.text(value)
 
 
 # ---- jobs ----------------------------------------------------------------------------------------------
