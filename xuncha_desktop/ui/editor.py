@@ -49,6 +49,7 @@ from xuncha_desktop.ui.controllers.records import Controller, Query
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.record_drag import LinkDropView
+from xuncha_desktop.ui.screen_fit import resize_to_fit
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 _EMPTY_DATETIME = QDateTime(_EMPTY_DATE, QTime(0, 0))
@@ -411,7 +412,7 @@ class RecordEditor(QDialog):
             self._initial = {}
         self._clean = self.values()
         self._update_title()
-        self.resize(980, 680)
+        resize_to_fit(self, 980, 680)
 
     # ---- loading and saving --------------------------------------------------------------------
     def _update_title(self) -> None:

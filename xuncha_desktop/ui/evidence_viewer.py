@@ -42,6 +42,7 @@ from xuncha_desktop.ui.controllers.evidence import (
 from xuncha_desktop.ui.controllers.records import size_text
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.jobs import run_job
+from xuncha_desktop.ui.screen_fit import resize_to_fit
 from xuncha_desktop.ui.thumbnails import can_thumbnail, media_of
 
 
@@ -250,7 +251,7 @@ class EvidenceViewer(QDialog):
             QShortcut(QKeySequence(keys), self, slot)
         self._show_zoom()
         self._show_page()
-        self.resize(900, 760)
+        resize_to_fit(self, 900, 760)
 
     # ---- content -------------------------------------------------------------------------------
     def _show_image(self, data: bytes) -> None:

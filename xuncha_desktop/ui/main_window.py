@@ -38,6 +38,7 @@ from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
+from xuncha_desktop.ui.screen_fit import open_sized
 from xuncha_desktop.ui.sync_page import SyncPage
 
 # The pages that list no record family, first and last in the navigation; the record pages between them come
@@ -501,7 +502,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            open_sized(self, 1280, 800)  # maximised on a screen too small for it (a 1366×768 laptop)
         state = settings.WINDOW_STATE.get()
         if state is not None:
             self.restoreState(state)
