@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     os.environ["XUNCHA_LANG"] = args.lang
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
     from xuncha_desktop.resources import resources_dir
@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         controller = Controller(workspace, lang)
         window = MainWindow(controller, offer_drafts=False)
+        # as on a 1366×768 laptop, whatever the (offscreen) screen is: its first start would be maximised there
+        window.setWindowState(Qt.WindowState.WindowNoState)
         window.resize(1366, 768)
         window.show()
         for number, key in enumerate(window.page_keys, 1):
