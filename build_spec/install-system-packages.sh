@@ -1,12 +1,13 @@
 #!/bin/sh
 # Installs the system packages the program and its tests need on Debian, Ubuntu or Kylin (apt):
 # Python's venv, the libraries Qt loads (offscreen and under X11/Xvfb), a CJK font for the window,
-# poppler for reading PDFs back in tests. Installs only what is missing; needs root or sudo for that.
+# poppler for reading PDFs back in tests; openbox and xdotool for the tests in a real X11 session.
+# Installs only what is missing; needs root or sudo for that.
 set -eu
 
 PACKAGES="python3-venv
 libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
-xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 fonts-wqy-microhei
 poppler-utils poppler-data"
