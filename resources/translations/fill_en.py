@@ -41,7 +41,8 @@ EN = {
     "列入反馈": "In feedback", "整改到位": "Rectified", "逾期未整改": "Overdue",
     "逾期未整改的问题（双击打开）": "Overdue problems (double-click to open)", "问题编号": "Number",
     "问题表述": "Statement", "整改时限": "Deadline", "整改状态": "Status",
-    "线索：%1\n问题：%2": "Clues: %1\nProblems: %2", "问题按类别": "Problems by category", "问题数": "Problems",
+    "线索：%1\n全部问题：%2": "Clues: %1\nAll problems: %2", "反馈问题已整改": "Fed back, rectified",
+    "列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）": "Problems in the feedback that are rectified (the rectification rate is this ÷ in feedback)", "问题按类别": "Problems by category", "问题数": "Problems",
     "各单位整改进度": "Rectification by unit", "未完成": "Not finished", "添加文件…": "Add files…",
     "添加文件（也可把文件拖到此处）": "Add files (or drop them here)",
     "把文件拖到此处即可登记为证据材料；回车或双击查看文件":

@@ -19,7 +19,7 @@
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/pages.py" line="436" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
@@ -50,7 +50,23 @@
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/pages.py" line="439" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="516" />
+        <source>反馈问题已整改</source>
+        <translation>Fed back, rectified</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/pages.py" line="449" />
+        <source>列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）</source>
+        <translation>Problems in the feedback that are rectified (the rectification rate is this ÷ in feedback)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/pages.py" line="496" />
+        <source>线索：%1
+全部问题：%2</source>
+        <translation>Clues: %1
+All problems: %2</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/pages.py" line="519" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -60,54 +76,47 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="468" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="471" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="469" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="470" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="473" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="470" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="473" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="493" />
-        <source>线索：%1
-问题：%2</source>
-        <translation>Clues: %1
-Problems: %2</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="497" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="500" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="500" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="503" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="514" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="517" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="517" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="520" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -280,177 +289,177 @@ Problems: %2</translation>
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="150" />
         <source>查看：%1</source>
         <translation>View: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="151" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="152" />
         <source>文件：%1（%2）</source>
         <translation>File: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="161" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="162" />
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="163" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="164" />
         <source>重新计算加密保存的文件的 SHA-256，与登记值比对 (Ctrl+K)</source>
         <translation>Re-hash the stored encrypted file and compare with the registered SHA-256 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="167" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="168" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="168" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="169" />
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="169" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="170" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="170" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="171" />
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="172" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="173" />
         <source>适合窗口 (Ctrl+0)</source>
         <translation>Fit to window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="173" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="174" />
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="174" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="175" />
         <source>实际大小 (Ctrl+1)</source>
         <translation>Actual size (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="177" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="178" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="179" />
         <source>上一页 (PgUp)</source>
         <translation>Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="179" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="180" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="180" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="181" />
         <source>下一页 (PgDown)</source>
         <translation>Next page (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="185" />
         <source>当前页</source>
         <translation>Current page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="187" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="188" />
         <source>导出副本…</source>
         <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="190" />
         <source>把解密后的文件保存到所选位置（记入保管记录）</source>
         <translation>Save the decrypted file where you choose (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="190" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="191" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="259" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="260" />
         <source>无法显示此图片（文件格式不受支持或已损坏）。</source>
         <translation>This image cannot be shown (unsupported format or damaged file).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="274" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="275" />
         <source>无法显示此 PDF（文件已损坏或加了密码）。</source>
         <translation>This PDF cannot be shown (damaged or password-protected).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="307" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="308" />
         <source>共 %1 页</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="367" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="373" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="374" />
         <source>校验通过：文件完好，与登记的 SHA-256 一致。</source>
         <translation>Verified: the file is intact; its SHA-256 matches.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="374" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="375" />
         <source>校验未通过：文件已损坏或被改动！</source>
         <translation>Verification failed: the file is damaged or altered!</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="382" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="383" />
         <source>已导出副本：%1（已记入保管记录）</source>
         <translation>Copy exported: %1 (recorded in the chain of custody)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="393" />
         <source>导出副本</source>
         <translation>Export a copy</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="398" />
         <source>正在导出 %1 …</source>
         <translation>Exporting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="402" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="403" />
         <source>未能导出</source>
         <translation>Not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="413" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="414" />
         <source>查看证据文件</source>
         <translation>View evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="415" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="416" />
         <source>这条证据材料没有文件。</source>
         <translation>This evidence has no file.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="418" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="419" />
         <source>此类文件不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>This kind of file cannot be shown here; use “Export a copy…” if you need it.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="422" />
         <source>正在解密 %1 …</source>
         <translation>Decrypting %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="431" />
+        <location filename="../../xuncha_desktop/ui/evidence_viewer.py" line="432" />
         <source>文件太大，不能在程序内查看；需要时请用“导出副本…”。</source>
         <translation>The file is too big to show here; use “Export a copy…” if you need it.</translation>
     </message>
@@ -556,17 +565,17 @@ Problems: %2</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="104" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="106" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="179" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="181" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -756,12 +765,12 @@ Problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="752" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="755" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="759" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="762" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
@@ -916,252 +925,252 @@ Problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="93" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="94" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="134" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="135" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="136" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="170" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="179" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="451" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="180" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="452" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="193" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="207" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="209" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="222" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="226" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="243" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="244" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="253" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="254" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="263" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="470" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="267" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="311" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="319" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="321" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="324" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="325" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="331" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="333" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="342" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="345" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="346" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="347" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="351" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="359" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="360" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="452" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="453" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="465" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="466" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="486" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="487" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="487" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="496" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="529" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="529" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1171,164 +1180,164 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="335" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="338" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="336" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="350" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="353" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="353" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="356" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="364" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="362" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="363" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="385" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="516" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="389" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="394" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="418" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="464" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="467" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="508" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="511" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="509" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="512" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="514" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="517" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="515" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="518" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="583" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="634" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="637" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="653" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="654" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="655" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1483,27 +1492,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="58" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
@@ -1511,17 +1520,17 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="709" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="712" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="728" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="731" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="730" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="733" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>

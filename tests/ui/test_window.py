@@ -320,6 +320,11 @@ def test_dashboard_counts_chart_and_overdue(qtbot: QtBot, window: MainWindow, wo
     assert dashboard.count_labels["problems"].text() == "3"
     assert dashboard.count_labels["units"].text() == "1"
     assert dashboard.count_labels["problems_overdue"].text() == "1"
+    # one meaning per figure: the tile counts fed-back problems that are rectified (the rate's numerator), the
+    # status line every problem by status; they stood side by side as two different 整改到位 (1442 and 1512)
+    captions = [w.text() for w in dashboard.findChildren(QLabel)]
+    assert "反馈问题已整改" in captions and "整改到位" not in captions
+    assert dashboard.status_line.text().split("\n")[1].startswith("全部问题：")
     assert dashboard.overdue_model.rowCount() == 1
     chart = dashboard.category_view.chart()
     assert chart.title() == "问题按类别"

@@ -436,7 +436,7 @@ class DashboardPage(QWidget):
         names = [("units", self.tr("被巡察单位")), ("interviews", self.tr("个别谈话")),
                  ("petitions", self.tr("信访件")),
                  ("clues", self.tr("问题线索")), ("problems", self.tr("问题")),
-                 ("problems_in_feedback", self.tr("列入反馈")), ("problems_rectified", self.tr("整改到位")),
+                 ("problems_in_feedback", self.tr("列入反馈")), ("problems_rectified", self.tr("反馈问题已整改")),
                  ("problems_overdue", self.tr("逾期未整改"))]
         for at, (key, label) in enumerate(names):
             value = QLabel("0")
@@ -444,6 +444,9 @@ class DashboardPage(QWidget):
             value.setStyleSheet("font-size: 20px; font-weight: bold;"
                                 + (" color: #b3261e;" if key == "problems_overdue" else ""))
             caption = QLabel(label)
+            if key == "problems_rectified":
+                # one meaning beside the status line's 整改到位 (which counts every problem): the rate's numerator
+                caption.setToolTip(self.tr("列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）"))
             self.count_grid.addWidget(value, 0, at, Qt.AlignmentFlag.AlignHCenter)
             self.count_grid.addWidget(caption, 1, at, Qt.AlignmentFlag.AlignHCenter)
             self.count_labels[key] = value
@@ -490,7 +493,7 @@ class DashboardPage(QWidget):
             value_label.setText(str(figures.counts.get(key, 0)))
         clues = "、".join(f"{name} {n}" for name, n in figures.clues_by_status if n)
         problems = "、".join(f"{name} {n}" for name, n in figures.problems_by_status if n)
-        text = self.tr("线索：%1\n问题：%2")
+        text = self.tr("线索：%1\n全部问题：%2")
         self.status_line.setText(text.replace("%1", clues or "—").replace("%2", problems or "—"))
 
         chart = QChart()
