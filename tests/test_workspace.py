@@ -117,7 +117,6 @@ def test_one_workspace_one_process_and_the_lock_dies_with_it(workspace: Workspac
     """A second process is told the workspace is in use (it used to open it and offer to "restore" the first
     one's drafts); killing the first, even with SIGKILL, leaves no stale lock. Within one process the
     workspace may be opened twice (worker threads), and closing one leaves the other holding the lock."""
-    import signal
     import subprocess
     import sys
 
@@ -138,7 +137,7 @@ def test_one_workspace_one_process_and_the_lock_dies_with_it(workspace: Workspac
                                  capture_output=True, text=True, check=False)
         assert command.returncode == 1 and "one program at a time" in command.stderr
     finally:
-        holder.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+        holder.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         holder.wait()
     first = Workspace.open(path, PASSPHRASE)
     second = Workspace.open(path, PASSPHRASE)  # the same process again: allowed
