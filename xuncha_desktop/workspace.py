@@ -33,6 +33,7 @@ import platformdirs
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,6 +47,7 @@ from xuncha_desktop.db.search_index import index_records
 from xuncha_desktop.errors import WrongPassphrase, XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import keys
+from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 
 FORMAT = 1
 DB_NAME = "xuncha.db"
@@ -120,6 +122,9 @@ class Workspace:
         self.path = path
         self._log_handler = log_handler
         self.info = info
+        # The person who unlocked it. Until key slots name users, the one passphrase holder leads the group.
+        self.user = User(info.user_name, Role.LEADER)
+        self._identity_private = X25519PrivateKey.from_private_bytes(keys.subkey(master_key, "identities"))
         self._master_key = master_key
         self._closed = False
         self.engine = engine
@@ -247,8 +252,8 @@ class Workspace:
 
     # ---- use ---------------------------------------------------------------------------------------
     def write_context(self) -> WriteContext:
-        ctx = WriteContext(device_id=self.info.device_id, clock=self.clock, actor=self.info.user_name,
-                           after_capture=[index_records])
+        ctx = WriteContext(device_id=self.info.device_id, clock=self.clock, actor=self.user.name,
+                           role=self.user.role, after_capture=[index_records])
         if self.new_id is not None:
             ctx.new_id = self.new_id
         return ctx
@@ -270,6 +275,19 @@ class Workspace:
                                      self.info.device_id.bytes)
         if key != self._master_key:  # the key file on disk is not this workspace's: treat as wrong
             raise WrongPassphrase("wrong_passphrase")
+
+    @property
+    def identity_public(self) -> X25519PublicKey:
+        """Anyone may seal a petitioner's identity to this key (a 组员 registering a petition)."""
+        return self._identity_private.public_key()
+
+    def identity_private(self) -> X25519PrivateKey | None:
+        """The key that opens petitioner identities, or None when this user's role may not read them.
+
+        Interim: derived from the master key, so every passphrase holder has it; key slots replace it with
+        a random key wrapped only in the slots of the roles in ``roles.SEES_IDENTITIES``.
+        """
+        return self._identity_private if self.user.role in SEES_IDENTITIES else None
 
     def subkey(self, purpose: str) -> bytes:
         """A key derived from the master key for one purpose (e.g. the window's encrypted drafts)."""

@@ -22,6 +22,7 @@ from xuncha_desktop.db.change_chain import GENESIS, change_hash
 from xuncha_desktop.db.hlc import HybridClock, Stamp
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.values import to_json_value
+from xuncha_desktop.security.roles import Role
 
 CONTEXT_KEY = "xuncha.write_context"
 
@@ -33,6 +34,8 @@ class WriteContext:
     device_id: uuid.UUID
     clock: HybridClock
     actor: str
+    # The actor's role: services ask it what the person may do (services/permissions.py).
+    role: Role = Role.LEADER
     new_id: Callable[[], uuid.UUID] = field(default=uuid6.uuid7)
     # Set by the sync importer, which writes the incoming changes itself.
     capture: bool = True
