@@ -43,7 +43,7 @@ from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
 from xuncha_desktop.db.models.changes import Change
-from xuncha_desktop.db.search_index import index_records
+from xuncha_desktop.db.search_index import ensure_current, index_records
 from xuncha_desktop.errors import WrongPassphrase, XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import keys
@@ -243,6 +243,7 @@ class Workspace:
         engine = make_engine(url)
         try:
             _bring_schema_up_to_date(engine, path)
+            ensure_current(engine)  # the search index is derived data: rebuilt when its layout changed
         except BaseException:
             engine.dispose()
             raise

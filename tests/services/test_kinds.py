@@ -27,7 +27,7 @@ def test_every_descriptor_names_fields_of_its_own_family() -> None:
 def test_the_search_index_and_the_registry_agree_on_the_searched_families() -> None:
     assert {kind: model for kind, model in searched_models().items()} == {
         kind: KINDS[kind].model for kind in searched_kinds()}
-    assert set(searched_kinds()) == {"interview", "petition", "clue", "problem"}
+    assert set(searched_kinds()) == {"interview", "petition", "clue", "evidence", "paper", "problem"}
 
 
 def test_navigation_pages_come_in_order_with_their_icons() -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db import search_index
 from xuncha_desktop.services import search
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter
+from xuncha_desktop.workspace import Workspace
+
+CREATE_STATEMENTS = importlib.import_module("xuncha_desktop.db.migrations.versions.0001_initial_schema").CREATE_STATEMENTS
 
 
 @pytest.fixture
@@ -79,3 +85,43 @@ def test_rebuild_gives_the_same_answers(session: Session, records: dict[str, str
     before = _found(session, "办证")
     assert search_index.rebuild(session) == 4
     assert _found(session, "办证") == before
+
+
+def test_working_papers_and_evidence_titles_are_searched(session: Session, ids: dict[str, str]) -> None:
+    paper = KINDS["paper"].create(session, {"unit_id": ids["unit"], "title": "关于公车私用问题的底稿",
+                                            "summary": "经查，2019年公务用车12次用于私事。"})
+    evidence = KINDS["evidence"].create(session, {"unit_id": ids["unit"], "title": "公务用车登记簿复印件"})
+    assert _found(session, "公车私用") == {("paper", str(paper.id))}
+    assert _found(session, "用车") == {("paper", str(paper.id)), ("evidence", str(evidence.id))}
+
+
+def test_results_are_grouped_by_kind_with_a_count_each_and_more_on_demand(
+        session: Session, ids: dict[str, str]) -> None:
+    problems = [KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                  "category": "line_policy", "statement": f"公车管理问题第{i}项。"})
+                for i in range(7)]
+    KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "interview", "description": "公车私用。"})
+    groups = search.search_by_kind(session, "公车", per_kind=3)
+    assert [(g.kind, g.count, len(g.hits)) for g in groups] == [("clue", 1, 1), ("problem", 7, 3)]
+    problem_group = groups[1]
+    # newest first, and each hit says which unit it belongs to
+    assert [h.id for h in problem_group.hits] == [p.id for p in reversed(problems)][:3]
+    assert {h.unit_id for h in problem_group.hits} == {problems[0].unit_id}
+    rest = search.page(session, "公车", "problem", offset=3, limit=10)
+    assert [h.id for h in rest] == [p.id for p in reversed(problems)][3:]
+    assert search.count_matches(session, "公车 私用", "problem") == 0
+    assert search.search_by_kind(session, "，。") == []
+
+
+def test_an_index_of_an_older_layout_is_rebuilt_at_open(workspace: Workspace, ids: dict[str, str]) -> None:
+    with workspace.transaction() as session:
+        problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                                    "category": "line_policy", "statement": "公车私用。"})
+    assert search_index.ensure_current(workspace.engine) is None  # current: nothing to do
+    with workspace.engine.begin() as connection:  # the layout of migration 0001, as older programs left it
+        for statement in ("DROP TABLE search_index", "DROP TABLE search_rows", "DROP TABLE search_meta",
+                          *CREATE_STATEMENTS):
+            connection.execute(text(statement))
+    assert search_index.ensure_current(workspace.engine) == 1
+    with workspace.session() as session:
+        assert _found(session, "公车") == {("problem", str(problem.id))}

@@ -261,16 +261,47 @@ def test_global_search_jumps_to_the_hit(qtbot: QtBot, window: MainWindow, worksp
     assert window.search_box.hasFocus()
     type_text(window.search_box, "公车")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    from xuncha_desktop.ui.main_window import SearchDialog
+    from xuncha_desktop.ui.search_dialog import SearchDialog
 
     dialog = window.findChild(SearchDialog)
     assert dialog is not None
-    assert dialog.summary.text() == "找到 1 条记录"
-    assert "公车" in dialog.model.data(dialog.model.index(0, 2))
-    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.summary.text() == "找到 1 条记录：问题 1"
+    branch = dialog.tree.topLevelItem(0)
+    assert branch.text(0) == "问题（1）"
+    hit = branch.child(0)
+    assert hit.text(1) == "娄底市住房和城乡建设局"  # the unit, not only the number
+    assert "公车" in hit.text(2)
+    assert dialog.tree.currentItem() is hit
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
     opened = window.editors[-1]
     assert (opened.kind, opened.record_id) == ("problem", problem_id)
     assert window.stack.currentWidget() is window.lists["problem"]
+
+
+def test_search_groups_kinds_and_reads_more_on_demand(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                                      ids: dict[str, str]) -> None:
+    with workspace.transaction() as session:
+        for n in range(25):
+            KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                              "category": "strict_governance", "statement": f"公车问题{n}"})
+        KINDS["paper"].create(session, {"unit_id": ids["unit"], "title": "公车私用底稿"})
+    type_text(window.search_box, "公车")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    from xuncha_desktop.ui.search_dialog import SearchDialog
+
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None
+    assert dialog.summary.text() == "找到 26 条记录：问题底稿 1　问题 25"
+    problems = dialog.tree.topLevelItem(1)
+    assert problems.text(0) == "问题（25）"
+    assert problems.childCount() == 21  # 20 hits, then the row that reads more
+    more = problems.child(20)
+    assert more.text(0) == "显示更多（还有 5 条）…"
+    dialog.tree.setCurrentItem(more)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    assert problems.childCount() == 25  # all read: no "more" row left
+    assert [problems.child(i).text(2) for i in (0, 24)] == ["公车问题24", "公车问题0"]  # newest first
+    assert dialog.isVisible()
 
 
 def test_filters_are_done_in_the_database(qtbot: QtBot, window: MainWindow, workspace: Workspace,

@@ -187,7 +187,7 @@ class RecordService(Generic[M]):
 
     def _search_condition(self, session: Session, text: str) -> Any:
         if search_service.is_searched(self.kind):
-            ids = [hit.id for hit in search_service.search(session, text, [self.kind], limit=100_000)]
+            ids = search_service.matching_ids(session, text, self.kind, limit=100_000)
             return self.model.id.in_(ids)
         columns = [getattr(self.model, f.name) for f in self.fields
                    if f.value_type in (FieldType.STRING, FieldType.TEXT) and not f.confidential]

@@ -8,9 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,50 +32,15 @@ from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, open_viewer
 from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
-from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
 from xuncha_desktop.ui.screen_fit import open_sized
+from xuncha_desktop.ui.search_dialog import SearchDialog
 from xuncha_desktop.ui.sync_page import SyncPage
 
 # The pages that list no record family, first and last in the navigation; the record pages between them come
 # from the families' descriptors (``Controller.nav_pages``), in their order.
 DASHBOARD, SYNC = "dashboard", "sync"
-
-
-class SearchDialog(QDialog):
-    """Results of the global search; Enter or double-click opens the record."""
-
-    def __init__(self, window: MainWindow, text: str) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setObjectName("search_results")
-        self.setWindowTitle(self.tr("检索：%1").replace("%1", text))
-        layout = QVBoxLayout(self)
-        hits = window.controller.search(text)
-        self.summary = QLabel(self.tr("找到 %n 条记录", "", len(hits)))
-        layout.addWidget(self.summary)
-        self.model = PlainTableModel([self.tr("类型"), self.tr("记录"), self.tr("摘录")], self)
-        self.model.set_rows([([window.controller.kind_label(h.kind), h.title, h.snippet], (h.kind, h.id))
-                             for h in hits])
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().hide()
-        self.view.activated.connect(self.open_row)
-        self.view.doubleClicked.connect(self.open_row)
-        layout.addWidget(self.view)
-        if hits:
-            self.view.selectRow(0)
-        self.resize(760, 420)
-
-    def open_row(self, index: Any) -> None:
-        payload = self.model.payload(index.row())
-        if payload:
-            self.accept()
-            self.window_.open_record(*payload)
 
 
 class MainWindow(QMainWindow):
@@ -300,7 +262,7 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         if not text:
             return None
-        dialog = SearchDialog(self, text)
+        dialog = SearchDialog(self, self.controller, text, self.open_record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

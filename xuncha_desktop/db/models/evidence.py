@@ -8,13 +8,14 @@ import uuid
 from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec
 
 
 class Evidence(Replicated, Base):
     """A piece of evidence; its file lives in the encrypted store under its ``sha256``."""
 
     __tablename__ = "evidence"
+    search = SearchSpec("evidence", ("title", "source", "provider", "file_name", "notes"))
     # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
     # (with the date of its date filter after it, tested in the index) and under each filter.
     __table_args__ = (

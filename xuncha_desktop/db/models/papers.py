@@ -8,11 +8,12 @@ import uuid
 from sqlalchemy import Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from xuncha_desktop.db.base import Base, Replicated
+from xuncha_desktop.db.base import Base, Replicated, SearchSpec
 
 
 class WorkingPaper(Replicated, Base):
     __tablename__ = "working_papers"
+    search = SearchSpec("paper", ("number", "title", "source", "summary", "how_found"))
     # The list's indexes (docs/data-model.md, "List indexes"): its order ending with the tie-break id, alone
     # (with the date of its date filter after it, tested in the index) and under each filter.
     __table_args__ = (

@@ -27,7 +27,7 @@ from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import evidence, interviews, links, search
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.fields import FieldType, parse_uuid
-from xuncha_desktop.services.kinds import nav_pages, service_for
+from xuncha_desktop.services.kinds import nav_pages, searched_kinds, service_for
 from xuncha_desktop.services.links import RELATIONS
 from xuncha_desktop.services.records import Filter
 from xuncha_desktop.services.stats import round_figures
@@ -97,6 +97,17 @@ class Hit:
     id: str
     title: str
     snippet: str
+    unit: str = ""
+
+
+@dataclass
+class HitGroup:
+    """One kind's part of a search: its label, how many records match, and the hits read so far."""
+
+    kind: str
+    label: str
+    count: int
+    hits: list[Hit]
 
 
 @dataclass
@@ -388,10 +399,21 @@ class Controller:
         return sorted(found - {"group", "unit"})
 
     # ---- search, figures -----------------------------------------------------------------------
-    def search(self, text: str, limit: int = 50) -> list[Hit]:
+    def search(self, text: str, per_kind: int = 20) -> list[HitGroup]:
+        """Every searched kind with a match: its count and its newest ``per_kind`` hits."""
         with self._workspace.session() as session:
-            hits = search.search(session, text, None, limit)
-        return [Hit(h.kind, str(h.id), self.title(h.kind, str(h.id)), h.snippet) for h in hits]
+            groups = search.search_by_kind(session, text, searched_kinds(), per_kind)  # in the window's order
+        return [HitGroup(g.kind, self.kind_label(g.kind), g.count, [self._hit(h) for h in g.hits]) for g in groups]
+
+    def search_more(self, text: str, kind: str, offset: int, limit: int = 50) -> list[Hit]:
+        """The next hits of one kind, after the ``offset`` already shown."""
+        with self._workspace.session() as session:
+            hits = search.page(session, text, kind, offset, limit)
+        return [self._hit(h) for h in hits]
+
+    def _hit(self, hit: search.SearchHit) -> Hit:
+        unit = self.title("unit", str(hit.unit_id)) if hit.unit_id else ""
+        return Hit(hit.kind, str(hit.id), self.title(hit.kind, str(hit.id)), hit.snippet, unit)
 
     def figures(self, round_id: str | None = None, as_of: dt.date | None = None) -> Figures:
 
