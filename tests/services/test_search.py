@@ -14,7 +14,8 @@ from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter
 from xuncha_desktop.workspace import Workspace
 
-CREATE_STATEMENTS = importlib.import_module("xuncha_desktop.db.migrations.versions.0001_initial_schema").CREATE_STATEMENTS
+CREATE_STATEMENTS = importlib.import_module(
+    "xuncha_desktop.db.migrations.versions.0001_initial_schema").CREATE_STATEMENTS
 
 
 @pytest.fixture

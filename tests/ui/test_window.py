@@ -266,9 +266,8 @@ def test_global_search_jumps_to_the_hit(qtbot: QtBot, window: MainWindow, worksp
     dialog = window.findChild(SearchDialog)
     assert dialog is not None
     assert dialog.summary.text() == "找到 1 条记录：问题 1"
-    branch = dialog.tree.topLevelItem(0)
-    assert branch.text(0) == "问题（1）"
-    hit = branch.child(0)
+    assert dialog.branches["problem"].text(0) == "问题（1）"
+    hit = dialog.rows("problem")[0]
     assert hit.text(1) == "娄底市住房和城乡建设局"  # the unit, not only the number
     assert "公车" in hit.text(2)
     assert dialog.tree.currentItem() is hit
@@ -292,15 +291,15 @@ def test_search_groups_kinds_and_reads_more_on_demand(qtbot: QtBot, window: Main
     dialog = window.findChild(SearchDialog)
     assert dialog is not None
     assert dialog.summary.text() == "找到 26 条记录：问题底稿 1　问题 25"
-    problems = dialog.tree.topLevelItem(1)
-    assert problems.text(0) == "问题（25）"
-    assert problems.childCount() == 21  # 20 hits, then the row that reads more
-    more = problems.child(20)
+    assert dialog.branches["problem"].text(0) == "问题（25）"
+    assert len(dialog.rows("problem")) == 21  # 20 hits, then the row that reads more
+    more = dialog.rows("problem")[20]
     assert more.text(0) == "显示更多（还有 5 条）…"
     dialog.tree.setCurrentItem(more)
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
-    assert problems.childCount() == 25  # all read: no "more" row left
-    assert [problems.child(i).text(2) for i in (0, 24)] == ["公车问题24", "公车问题0"]  # newest first
+    rows = dialog.rows("problem")
+    assert len(rows) == 25  # all read: no "more" row left
+    assert [rows[0].text(2), rows[24].text(2)] == ["公车问题24", "公车问题0"]  # newest first
     assert dialog.isVisible()
 
 

@@ -71,3 +71,34 @@ def test_login_by_enter_a_window_that_fits_ctrl_n_and_one_process(x11: Display, 
 def test_the_session_is_a_laptop_screen(x11: Display) -> None:
     assert x11.xdotool("getdisplaygeometry") == "1366 768"
     assert os.environ.get("DISPLAY") != x11.name  # the tests' own process stays off this display
+
+
+@pytest.mark.slow
+def test_search_finds_several_kinds_and_enter_opens_the_first_hit(x11: Display, laptop: Path) -> None:
+    with Workspace.open(laptop, PASSPHRASE) as ws, ws.transaction() as session:
+        ids = {"unit": str(session.scalars(KINDS["unit"].query(session)).first().id)}  # type: ignore[union-attr]
+        KINDS["clue"].create(session, {"unit_id": ids["unit"], "source_kind": "interview",
+                                       "description": "2020年公车私用"})
+        KINDS["paper"].create(session, {"unit_id": ids["unit"], "title": "2020年公车私用问题底稿"})
+    program = _start(x11, laptop)
+    try:
+        login = x11.window("打开工作区")
+        x11.xdotool("windowactivate", "--sync", login)
+        x11.xdotool("type", "--delay", "5", PASSPHRASE)
+        x11.xdotool("key", "Return")
+        main = x11.window("巡察外业桌面端 — 第六巡察组-笔记本1")
+        x11.xdotool("windowactivate", "--sync", main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+f")
+        x11.xdotool("type", "--delay", "5", "2020")
+        x11.xdotool("key", "Return")
+        results = x11.window("检索：2020")
+        _x, _y, width, height = x11.geometry(results)
+        assert width <= 1366 and height <= 768
+        # Enter opens the selected hit (the first of the first kind, 问题线索), it does not press 关闭
+        x11.xdotool("windowactivate", "--sync", results)
+        x11.xdotool("key", "Return")
+        x11.window("问题线索 — ")
+        assert program.poll() is None
+    finally:
+        program.send_signal(signal.SIGKILL)
+        program.wait(10)

@@ -29,7 +29,7 @@ class SearchDialog(QDialog):
     """Results of the global search; Enter or double-click opens a record, or reads more of a kind."""
 
     def __init__(self, parent: QWidget, controller: Controller, text: str,
-                 open_record: Callable[[str, str], None]) -> None:
+                 open_record: Callable[[str, str], object]) -> None:
         super().__init__(parent)
         self.controller = controller
         self.text = text
@@ -38,6 +38,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(self.tr("检索：%1").replace("%1", text))
         layout = QVBoxLayout(self)
         self.groups = controller.search(text)
+        self.branches: dict[str, QTreeWidgetItem] = {}
         total = sum(group.count for group in self.groups)
         self.summary = QLabel(self._summary(total))
         self.summary.setWordWrap(True)
@@ -66,9 +67,8 @@ class SearchDialog(QDialog):
         close.setAutoDefault(False)
         close.setDefault(False)
         layout.addWidget(buttons)
-        first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        if self.groups:
+            self.tree.setCurrentItem(self.rows(self.groups[0].kind)[0])
         self.tree.setFocus()
         resize_to_fit(self, 900, 520)
 
@@ -80,6 +80,7 @@ class SearchDialog(QDialog):
 
     def _add_group(self, group: HitGroup) -> None:
         branch = QTreeWidgetItem(self.tree, [f"{group.label}（{group.count}）"])
+        self.branches[group.kind] = branch
         branch.setFirstColumnSpanned(True)
         branch.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = branch.font(0)
@@ -119,9 +120,14 @@ class SearchDialog(QDialog):
         if kind:
             self.show_more(item, kind)
 
+    def rows(self, kind: str) -> list[QTreeWidgetItem]:
+        """The rows under a kind's branch: its hits read so far, then the "more" row if any is left."""
+        branch = self.branches[kind]
+        return [item for item in map(branch.child, range(branch.childCount())) if item is not None]
+
     def show_more(self, more: QTreeWidgetItem, kind: str) -> None:
         group = next(g for g in self.groups if g.kind == kind)
-        branch = more.parent()
+        branch = self.branches[kind]
         at = branch.indexOfChild(more)
         hits = self.controller.search_more(self.text, kind, len(group.hits))
         branch.removeChild(more)
@@ -130,4 +136,4 @@ class SearchDialog(QDialog):
         group.hits.extend(hits)
         if hits:
             self._add_more(branch, group)
-            self.tree.setCurrentItem(branch.child(at))
+            self.tree.setCurrentItem(self.rows(kind)[at])

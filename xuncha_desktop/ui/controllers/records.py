@@ -30,6 +30,7 @@ from xuncha_desktop.services.fields import FieldType, parse_uuid
 from xuncha_desktop.services.kinds import nav_pages, searched_kinds, service_for
 from xuncha_desktop.services.links import RELATIONS
 from xuncha_desktop.services.records import Filter
+from xuncha_desktop.services.search import SearchHit
 from xuncha_desktop.services.stats import round_figures
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
@@ -411,7 +412,7 @@ class Controller:
             hits = search.page(session, text, kind, offset, limit)
         return [self._hit(h) for h in hits]
 
-    def _hit(self, hit: search.SearchHit) -> Hit:
+    def _hit(self, hit: SearchHit) -> Hit:
         unit = self.title("unit", str(hit.unit_id)) if hit.unit_id else ""
         return Hit(hit.kind, str(hit.id), self.title(hit.kind, str(hit.id)), hit.snippet, unit)
 
