@@ -81,6 +81,9 @@ EN = {
     "确定删除这条记录吗？": "Delete this record?", "状态：%1": "Status: %1", "提出": "raised", "佐证": "supported by",
     "依据": "based on", "延续自": "carried over from", "重复件": "repeats", "巡察": "inspects", "附件": "attachment",
     "材料": "material", "检索：%1": "Search: %1", "找到 %n 条记录": "%n record(s) found", "摘录": "Excerpt",
+    # ui/search_dialog.py (search grouped by kind, issue 9)
+    "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
+    "显示更多（还有 %n 条）…": "Show more (%n left)…",
     "改为“%1”": "Change to “%1”", "备注": "Remark", "确认改为此状态？": "Change to this status?",
     # ui/font_settings.py, ui/report_preview.py (documents, issue 5)
     "标题": "Title", "正文": "Body", "一级标题": "First-level heading", "二级标题": "Second-level heading",
