@@ -84,6 +84,9 @@ EN = {
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
     "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    # ui/interview_editor.py (the record takes the height)
+    "收起/展开谈话信息 (Ctrl+Shift+H)": "Fold or unfold the interview's details (Ctrl+Shift+H)",
+    "（谈话信息未填）": "(details not filled in)",
     "改为“%1”": "Change to “%1”", "备注": "Remark", "确认改为此状态？": "Change to this status?",
     # ui/font_settings.py, ui/report_preview.py (documents, issue 5)
     "标题": "Title", "正文": "Body", "一级标题": "First-level heading", "二级标题": "Second-level heading",

@@ -193,3 +193,44 @@ def test_closing_a_restored_draft_asks_instead_of_dropping_it(qtbot: QtBot, wind
     restored.unsaved_box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not restored.isVisible())
     assert window.drafts.keys() == []
+
+
+def test_the_record_takes_the_height_and_the_keyboard_stays_in_it(qtbot: QtBot, window: MainWindow,
+                                                                   workspace: Workspace, ids: dict[str, str]) -> None:
+    with workspace.transaction() as session:
+        record = KINDS["interview"].create(session, {
+            "unit_id": ids["unit"], "interviewee_name": "陈静", "interviewee_category": "principal",
+            "interviewee_post": "局长", "started_at": "2020-09-15T09:30", "interviewers": ["赵刚", "钱敏"]})
+    editor = window.open_record("interview", str(record.id))
+    assert isinstance(editor, InterviewEditor)
+    editor.resize(1100, 680)  # a 1366×768 laptop's editor
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    # a filled header opens folded into one line; the record takes most of the editor's height
+    assert editor.fold_button.isChecked() and not editor.header_scroll.isVisible()
+    assert "陈静" in editor.summary.text() and "局长" in editor.summary.text()
+    assert editor.text.height() > 0.6 * editor.height()
+    # the keyboard never leaves the text: outline, next question, answer, time, fold
+    editor.text.setFocus()
+    editor.insert_outline("retired")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor.text, "还有什么要反映？")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    type_text(editor.text, "没有了。")
+    lines = editor.text.toPlainText().splitlines()
+    assert lines[-2:] == ["问3：还有什么要反映？", "答：没有了。"]  # the outline had two questions
+    qtbot.keyClick(editor.text, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not editor.fold_button.isChecked() and editor.header_scroll.isVisible()
+    # a change in the header shows in the folded line
+    editor.widgets["place"].set_value("驻点谈话室")
+    assert "驻点谈话室" in editor.summary.text()
+
+
+def test_a_new_interview_opens_with_its_header_unfolded(qtbot: QtBot, window: MainWindow,
+                                                        ids: dict[str, str]) -> None:
+    editor = window.new_record("interview", {"unit_id": ids["unit"]})
+    assert isinstance(editor, InterviewEditor)
+    assert not editor.fold_button.isChecked()
+    editor.show()
+    assert editor.header_scroll.isVisible()

@@ -8,13 +8,28 @@ any draft left behind.
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from xuncha_desktop import local_time
 from xuncha_desktop.errors import XunchaError
@@ -23,6 +38,21 @@ from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.editor import RecordEditor
 
 AUTOSAVE_MS = 300
+# The record's own keys, caught on the text itself (before the text box takes Ctrl+Return as a new line,
+# and whichever window is active); listed in docs/window.md.
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+TEXT_KEYS: dict[tuple[Qt.Key, Qt.KeyboardModifier], str] = {
+    (Qt.Key.Key_T, CTRL): "insert_time",
+    (Qt.Key.Key_Return, CTRL): "next_question",
+    (Qt.Key.Key_Enter, CTRL): "next_question",
+    (Qt.Key.Key_Return, CTRL | SHIFT): "answer",
+    (Qt.Key.Key_Enter, CTRL | SHIFT): "answer",
+    (Qt.Key.Key_L, CTRL | SHIFT): "show_outlines",
+    (Qt.Key.Key_H, CTRL | SHIFT): "toggle_header",
+}
+# What the folded header says of the interview, in this order.
+HEADER_FIELDS = ("interviewee_name", "interviewee_category", "interviewee_post", "interviewee_unit", "kind",
+                 "started_at", "place", "interviewers")
 
 # Standard questions by interviewee category (the outline a group starts from; offices adapt them).
 OUTLINES: dict[str, tuple[str, list[str]]] = {
@@ -52,6 +82,20 @@ OUTLINES: dict[str, tuple[str, list[str]]] = {
 }
 
 
+_QUESTION_NUMBER = re.compile(r"^问(\d+)：", re.MULTILINE)
+
+
+def _shown(widget: QWidget) -> str:
+    """What a field's input shows, as the person reads it (the header's summary)."""
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.text().strip()
+    if isinstance(widget, QLineEdit | QLabel):
+        return widget.text().strip()
+    return ""
+
+
 class InterviewEditor(RecordEditor):
     draft_saved = Signal()
 
@@ -65,7 +109,7 @@ class InterviewEditor(RecordEditor):
         super().__init__(controller, "interview", record_id, defaults, parent)
         self.text: QPlainTextEdit = self.widgets["record_text"].input  # type: ignore[assignment]
         self.text.setTabChangesFocus(False)
-        self.text.setMinimumHeight(260)
+        self.text.setMinimumHeight(160)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -98,7 +142,7 @@ class InterviewEditor(RecordEditor):
         row.addWidget(self.sign_button)
         row.addStretch(1)
         row.addWidget(self.draft_label)
-        self.form.insertRow(0, tools)
+        self._lay_out_for_typing(tools)
         self._update_sign()
         if record_id is None and not (defaults or {}).get("started_at"):
             # on site the interview starts now; the field stays editable
@@ -106,6 +150,126 @@ class InterviewEditor(RecordEditor):
         self.timer.stop()
         self._pristine = self.values()  # a form nobody has typed in leaves no draft behind
         self.restore_draft()
+
+    # ---- layout: the record takes the height ---------------------------------------------------
+    def _lay_out_for_typing(self, tools: QWidget) -> None:
+        """Moves the record out of the form: the metadata above (folded into one line once filled), the
+        record below with its tools, taking the rest of the height (at 1366×768 it was seven lines high
+        under sixteen fields)."""
+        record_widget = self.widgets["record_text"]
+        position = self.form.getWidgetPosition(record_widget)
+        row = position[0] if isinstance(position, tuple) else -1
+        assert row >= 0
+        taken = self.form.takeRow(row)  # the widget stays ours; the row and its label go
+        label = taken.labelItem.widget() if taken.labelItem is not None else None
+        if label is not None:
+            label.deleteLater()
+        scroll = self.form.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        assert isinstance(scroll, QScrollArea)
+        self.header_scroll = scroll
+        outer = scroll.parentWidget()
+        assert isinstance(outer, QSplitter)
+
+        header = QWidget()
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(0, 0, 0, 0)
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("fold_header")
+        self.fold_button.setCheckable(True)
+        self.fold_button.setToolTip(self.tr("收起/展开谈话信息 (Ctrl+Shift+H)"))
+        self.fold_button.toggled.connect(self.fold_header)
+        self.summary = QLabel()
+        self.summary.setObjectName("interview_summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)
+        header_row.addWidget(self.fold_button)
+        header_row.addWidget(self.summary, 1)
+
+        record_panel = QWidget()
+        panel = QVBoxLayout(record_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(tools)
+        record_label = QLabel(self.controller.field_label("interview", "record_text"))
+        record_label.setBuddy(self.text)
+        panel.addWidget(record_label)
+        panel.addWidget(record_widget, 1)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(header)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setObjectName("interview_body")
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(scroll)
+        self.body.addWidget(record_panel)
+        # A new interview's header is filled first (it gets the larger share); then the record takes the height.
+        new = self.record_id is None
+        self.body.setStretchFactor(0, 3 if new else 2)
+        self.body.setStretchFactor(1, 2 if new else 5)
+        column.addWidget(self.body, 1)
+        outer.insertWidget(0, left)
+
+        QShortcut(QKeySequence("Ctrl+Shift+H"), self, self.toggle_header)  # also from the header's fields
+        for widget in self.widgets.values():
+            widget.changed.connect(self._update_summary)
+        self._update_summary()
+        # An interview whose header is filled opens folded, the record first; a new one opens unfolded.
+        self.fold_button.setChecked(self.record_id is not None and self._header_filled())
+        self._apply_fold()
+
+    def toggle_header(self) -> None:
+        self.fold_button.toggle()
+
+    def show_outlines(self) -> None:
+        self.outline_box.setFocus()
+        self.outline_box.showPopup()
+
+    def _header_filled(self) -> bool:
+        return all(self.widgets[spec.name].value() not in (None, "", [])
+                   for spec in self.service.fields if spec.required and spec.name in self.widgets)
+
+    def fold_header(self, folded: bool) -> None:
+        self._apply_fold()
+        if folded:
+            self.text.setFocus()
+
+    def _apply_fold(self) -> None:
+        folded = self.fold_button.isChecked()
+        self.header_scroll.setVisible(not folded)
+        self.fold_button.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
+        self.summary.setVisible(True)
+
+    def _update_summary(self) -> None:
+        parts = []
+        for name in HEADER_FIELDS:
+            widget = self.widgets.get(name)
+            shown = _shown(widget.input) if widget is not None else ""
+            if shown:
+                parts.append(shown)
+        self.summary.setText(" · ".join(parts) or self.tr("（谈话信息未填）"))
+
+    def next_question(self) -> None:
+        """A new line "问N：" after the last numbered question (or "问：" when none is numbered)."""
+        number = self._last_question_number()
+        self._new_line(f"问{number + 1}：" if number else "问：")
+
+    def answer(self) -> None:
+        self._new_line("答：")
+
+    def _last_question_number(self) -> int:
+        before = self.text.toPlainText()[:self.text.textCursor().position()]
+        numbers = [int(m) for m in _QUESTION_NUMBER.findall(before)]
+        return numbers[-1] if numbers else 0
+
+    def _new_line(self, prefix: str) -> None:
+        cursor = self.text.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertText(("\n" if cursor.block().text() else "") + prefix)
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
 
     # ---- drafts --------------------------------------------------------------------------------
     def _schedule(self) -> None:
@@ -177,9 +341,10 @@ class InterviewEditor(RecordEditor):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_T and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            action = TEXT_KEYS.get((Qt.Key(event.key()), event.modifiers()))
+            if action is not None:
                 if event.type() == QEvent.Type.KeyPress:
-                    self.insert_time()
+                    getattr(self, action)()
                 event.accept()
                 return event.type() == QEvent.Type.KeyPress
         return super().eventFilter(watched, event)
