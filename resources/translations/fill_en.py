@@ -84,6 +84,17 @@ EN = {
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
     "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    # ui/office_files.py (ledger export, petition import from the window)
+    "导出问题清单/整改台账": "Export the problem ledger", "导出问题清单/整改台账…": "Export the problem ledger…",
+    "导入信访台账…": "Import a petition ledger…", "导入信访台账": "Import a petition ledger",
+    "全部单位": "All units", "只导出列入反馈意见的问题": "Only the problems in the feedback", "全部": "all",
+    "问题清单": "problem-ledger", "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "正在导出 %1 …": "Exporting %1 …",
+    "已导出 %1 个问题到 %2。": "%1 problems exported to %2.", "（不归入轮次）": "(no round)",
+    "只导入正确的 %1 行": "Import only the %1 good rows", "正在导入 %1 …": "Importing %1 …",
+    "已导入 %1 件信访件（共 %2 行，跳过 %3 行）。": "%1 petitions imported (%2 rows, %3 skipped).",
+    "归入巡察轮次：": "Round:",
+    "%1 行中有 %2 行不符合录入规则，未导入任何一行：": "%2 of %1 rows break the rules of input; no row was imported:",
+    "第 %1 行“%2”列：%3": "Row %1, column “%2”: %3", "……另有 %1 处": "… and %1 more",
     # ui/interview_editor.py (the record takes the height)
     "收起/展开谈话信息 (Ctrl+Shift+H)": "Fold or unfold the interview's details (Ctrl+Shift+H)",
     "（谈话信息未填）": "(details not filled in)",

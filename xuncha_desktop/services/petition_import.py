@@ -8,6 +8,7 @@ only (``good_rows_only``); then the bad rows are listed as skipped.
 from __future__ import annotations
 
 import uuid
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +92,7 @@ def read_workbook(path: Path, sheet: str | None = None) -> tuple[list[str], list
 
     try:
         book = load_workbook(str(path), read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # not a workbook, or a damaged one
         raise InvalidRequest("import_unreadable", path=str(path), reason=str(exc)) from exc
     try:
         if sheet is not None and sheet not in book.sheetnames:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xuncha_desktop.ui import i18n, settings
+from xuncha_desktop.ui import i18n, office_files, settings
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
@@ -194,6 +194,14 @@ class MainWindow(QMainWindow):
         self.record_document_action.triggered.connect(self.make_record_document)
         documents_menu.addAction(self.record_document_action)
         documents_menu.addSeparator()
+        # the office's everyday files (ui/office_files.py), as `xuncha ledger export` / `xuncha petitions import`
+        self.ledger_action = QAction(self.tr("导出问题清单/整改台账…"), self)
+        self.ledger_action.triggered.connect(lambda: office_files.export_ledger(self, self.controller))
+        documents_menu.addAction(self.ledger_action)
+        self.petition_import_action = QAction(self.tr("导入信访台账…"), self)
+        self.petition_import_action.triggered.connect(self._import_petitions)
+        documents_menu.addAction(self.petition_import_action)
+        documents_menu.addSeparator()
         fonts_action = QAction(self.tr("文书字体…"), self)
         fonts_action.triggered.connect(self.show_font_settings)
         documents_menu.addAction(fonts_action)
@@ -268,6 +276,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     # ---- documents ---------------------------------------------------------------------------
+    def _import_petitions(self) -> None:
+        report = office_files.import_petition_ledger(self, self.controller)
+        if report is not None and report.imported:
+            self.refresh_all()
     def _choose(self, title: str, label: str, choices: list[tuple[str, str]]) -> str | None:
         """A record id picked from ``choices`` ((id, title) pairs), or None when cancelled."""
         if not choices:

@@ -89,3 +89,6 @@ LIST_HEADER: OptionFamily[QByteArray | None] = OptionFamily("lists/{}/header", b
 
 SYNC_FOLDER = Option("sync/folder", folder, Path.home())
 """Where the last package or key file was saved or opened: the file dialogs start there."""
+
+DOCUMENTS_FOLDER = Option("documents/folder", folder, Path.home())
+"""Where the last ledger was exported or workbook imported: those file dialogs start there."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import publishing
+from xuncha_desktop.services.petition_import import ImportReport, import_petitions
 from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
 
 if TYPE_CHECKING:
@@ -60,6 +61,26 @@ class ReportsController:
         """整改督查报告 as PDF bytes. Raises NotFound, or InvalidRequest (``report_not_supervision``)."""
         return self._gather(lambda s: publishing.supervision(s, round_id, use_system_fonts)).pdf()
 
+    def ledger_xlsx(self, out: Path, round_id: str | None = None, unit_id: str | None = None,
+                    feedback_only: bool = False) -> int:
+        """Writes 问题清单/整改台账 (.xlsx) to ``out``, replacing it (ask first); returns its number of problems.
+        Raises InvalidRequest (``report_bad_suffix``) when ``out`` does not end in .xlsx."""
+        if out.suffix.lower() != ".xlsx":
+            raise InvalidRequest("report_bad_suffix", suffixes=".xlsx", path=str(out))
+        document = self._gather(lambda s: publishing.ledger(s, round_id, unit_id, feedback_only))
+        document.write(out, overwrite=True)
+        return document.rows or 0
+
+    def import_petitions(self, workbook: Path, round_id: str | None = None,
+                         good_rows_only: bool = False) -> ImportReport:
+        """Reads 信访台账 (.xlsx) into petitions, as ``xuncha petitions import`` does: every row is checked;
+        all are imported if all are good, none if any is wrong, unless ``good_rows_only`` (then the good
+        ones). One transaction: a failure imports nothing."""
+        if not workbook.is_file():
+            raise InvalidRequest("file_missing", path=str(workbook))
+        with self._workspace.transaction() as session:
+            return import_petitions(session, workbook, None, round_id, good_rows_only)
+
     @staticmethod
     def save_pdf(out: Path, content: bytes) -> Path:
         """Saves the previewed PDF to ``out`` atomically, replacing it."""
@@ -90,3 +111,4 @@ class WordJob(Job[Path]):
     def work(self, progress: Progress, cancelled: CancelFlag) -> Path:
         self.write(self.out)
         return self.out
+
