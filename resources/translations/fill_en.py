@@ -84,6 +84,19 @@ EN = {
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
     "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    # ui/help_dialogs.py (关于, 快捷键)
+    "快捷键…": "Keyboard shortcuts…", "关于…": "About…", "快捷键": "Keyboard shortcuts",
+    "<b>巡察外业桌面端</b> %1": "<b>Xuncha desktop</b> %1", "离线、加密的巡察外业记录程序。":
+        "Offline, encrypted records of inspection work.", "Python %1 · Qt %2 · PySide6 %3": "Python %1 · Qt %2 · PySide6 %3",
+    "（软件包未注明，见其主页）": "(not stated by the package: see its home page)", "组件": "Component",
+    "版本": "Version", "许可证": "Licence", "主页": "Home page", "字体": "Font", "许可证文本": "Licence text",
+    "程序库": "Libraries", "主窗口": "Main window", "记录表单": "Record form",
+    "关闭（有未保存的修改时先询问）": "Close (asks first when there are unsaved changes)",
+    "谈话记录": "Interview record", "下一个问题（问N：）": "Next question (Q N:)", "回答（答：）": "Answer (A:)",
+    "插入时间": "Insert the time", "谈话提纲": "Outline", "收起/展开谈话信息": "Fold or unfold the details",
+    "证据查看": "Evidence viewer", "上一页 / 下一页": "Previous / next page", "放大 / 缩小": "Zoom in / out",
+    "适合窗口": "Fit the window", "实际大小": "Actual size", "校验": "Verify", "位置": "Where", "按键": "Keys",
+    "作用": "Does",
     # ui/office_files.py (ledger export, petition import from the window)
     "导出问题清单/整改台账": "Export the problem ledger", "导出问题清单/整改台账…": "Export the problem ledger…",
     "导入信访台账…": "Import a petition ledger…", "导入信访台账": "Import a petition ledger",

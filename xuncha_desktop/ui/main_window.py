@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xuncha_desktop.ui import i18n, office_files, settings
+from xuncha_desktop.ui import help_dialogs, i18n, office_files, settings
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
@@ -34,7 +35,7 @@ from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
-from xuncha_desktop.ui.screen_fit import open_sized
+from xuncha_desktop.ui.screen_fit import open_sized, resize_to_fit
 from xuncha_desktop.ui.search_dialog import SearchDialog
 from xuncha_desktop.ui.sync_page import SyncPage
 
@@ -207,8 +208,12 @@ class MainWindow(QMainWindow):
         documents_menu.addAction(fonts_action)
 
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
-        about = QAction(self.tr("关于"), self)
-        about.triggered.connect(self._about)
+        self.shortcuts_action = QAction(self.tr("快捷键…"), self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.shortcuts_action.triggered.connect(lambda: self._show_help(help_dialogs.ShortcutsDialog(self)))
+        help_menu.addAction(self.shortcuts_action)
+        about = QAction(self.tr("关于…"), self)
+        about.triggered.connect(lambda: self._show_help(help_dialogs.AboutDialog(self)))
         help_menu.addAction(about)
 
         toolbar = QToolBar(self.tr("工具栏"))
@@ -334,7 +339,10 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(self.tr("文书字体"))
         layout = QVBoxLayout(dialog)
         layout.addWidget(FontSettingsWidget())
-        dialog.resize(760, 360)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)  # it had no way out but the title bar
+        close.rejected.connect(dialog.reject)
+        layout.addWidget(close)
+        resize_to_fit(dialog, 760, 400)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -503,8 +511,11 @@ class MainWindow(QMainWindow):
         i18n.save_language(code)
         QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。"))
 
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于"), self.tr("巡察外业桌面端\n离线、加密的巡察外业记录程序。"))
+    @staticmethod
+    def _show_help(dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -1,0 +1,52 @@
+"""帮助: 关于 names the version and every library's and font's licence; 快捷键 lists the window's real
+shortcuts; the fonts dialog closes by its own button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from xuncha_desktop import __version__
+from xuncha_desktop.ui.help_dialogs import AboutDialog, ShortcutsDialog
+from xuncha_desktop.ui.main_window import MainWindow
+
+
+def _column(table: QTableWidget, column: int) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]  # type: ignore[union-attr]
+
+
+def test_about_names_the_version_and_the_licences(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = AboutDialog(window)
+    qtbot.addWidget(dialog)
+    names = _column(dialog.libraries, 0)
+    licences = dict(zip(names, _column(dialog.libraries, 2), strict=True))
+    assert {"PySide6-Essentials", "SQLAlchemy", "reportlab", "cryptography", "zxcvbn"} <= set(names)
+    assert licences["SQLAlchemy"] == "MIT" and "LGPL-3.0-only" in licences["PySide6-Essentials"]
+    assert all(licences.values())  # every row says something, "see its home page" at least
+    fonts = dict(zip(_column(dialog.fonts, 0), _column(dialog.fonts, 2), strict=True))
+    assert "Arphic Public License" in fonts.values() and "Apache-2.0" in fonts.values()
+    assert any(__version__ in label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_shortcuts_page_lists_the_window_s_own_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    keys = _column(dialog.table, 1)
+    actions = _column(dialog.table, 2)
+    listed = dict(zip(actions, keys, strict=True))
+    assert listed["全局检索"] == "Ctrl+F"
+    assert listed["新建记录"] == "Ctrl+N"
+    assert listed["快捷键"] == "F1"
+    assert listed["下一个问题（问N：）"] == "Ctrl+Return"
+
+
+def test_f1_opens_the_shortcuts_and_the_fonts_dialog_closes_by_its_button(qtbot: QtBot, window: MainWindow) -> None:
+    window.shortcuts_action.trigger()
+    assert window.findChild(ShortcutsDialog) is not None
+    dialog = window.show_font_settings()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
