@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,8 +43,8 @@ class Round:
 
     def ack(self, name: str = "ack.xcack", device: Workspace | None = None) -> Path:
         out = self.folder / name
-        clearance.write_ack(self.office, clearance.acknowledge(self.office, str((device or self.laptop).info.device_id)),
-                            out)
+        device_id = str((device or self.laptop).info.device_id)
+        clearance.write_ack(self.office, clearance.acknowledge(self.office, device_id), out)
         return out
 
 
@@ -207,7 +208,8 @@ def test_an_altered_or_forged_ack_is_refused(done: Round) -> None:
         stranger.close()
     _refused(done, forged, "ack_forged")
     # A changed signature byte.
-    flipped = envelope["signature"][:10] + ("0" if envelope["signature"][10] != "0" else "1") + envelope["signature"][11:]
+    signature = envelope["signature"]
+    flipped = signature[:10] + ("0" if signature[10] != "0" else "1") + signature[11:]
     _refused(done, json.dumps({**envelope, "signature": flipped}).encode(), "ack_forged")
 
 
@@ -376,7 +378,8 @@ def test_command_line(done: Round, capsys: pytest.CaptureFixture[str], monkeypat
     done.office.close()
     done.laptop.close()
     ack_file = done.folder / "笔记本1.xcack"
-    code, shown, err = _cli(capsys, office, "clearance", "ack", "--device", "第六巡察组-笔记本1", "--out", str(ack_file))
+    code, shown, err = _cli(capsys, office, "clearance", "ack", "--device", "第六巡察组-笔记本1",
+                            "--out", str(ack_file))
     assert code == 0, err
     assert shown["evidence_files"] == 1 and shown["device_id"] == str(done.laptop.info.device_id)
     code, _shown, err = _cli(capsys, office, "clearance", "ack", "--device", "无此设备", "--out", str(ack_file))
@@ -394,7 +397,8 @@ def test_command_line(done: Round, capsys: pytest.CaptureFixture[str], monkeypat
     with Workspace.open(laptop, PASSPHRASE) as ws:
         _add_interview(ws, "谈-003")
     code, shown, err = _cli(capsys, laptop, "clearance", "check", "--ack", str(ack_file))
-    assert code == 1 and shown["ok"] is False and {c["table"] for c in shown["changes"]} == {"rounds", "units", "interviews"}
+    assert code == 1 and shown["ok"] is False
+    assert {c["table"] for c in shown["changes"]} == {"rounds", "units", "interviews"}
     code, _shown, err = _cli(capsys, laptop, "clearance", "run", "--ack", str(ack_file), "--certificate",
                              str(certificate), "--yes")
     assert code == 1 and "不能清退" in err and not certificate.exists()
@@ -418,3 +422,39 @@ def _public(capsys: pytest.CaptureFixture[str], path: Path, folder: Path) -> Pat
     if not out.exists():
         assert _cli(capsys, path, "keys", "export-public", "--out", str(out))[0] == 0
     return out
+
+
+CHILD = """
+import sys, time
+from pathlib import Path
+from xuncha_desktop.services import clearance
+from xuncha_desktop.workspace import Workspace
+
+def step(path):
+    print("destroyed", path.name, flush=True)
+    time.sleep(120)  # killed here
+
+ws = Workspace.open(Path(sys.argv[1]), sys.argv[2])
+clearance.clear(ws, Path(sys.argv[3]), Path(sys.argv[4]), step=step)
+"""
+
+
+def test_a_killed_process_mid_shred_is_finished_by_a_rerun(done: Round) -> None:
+    path, ack_file, certificate = done.laptop.path, done.ack(), done.folder / "cert.pdf"
+    done.laptop.close()
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), PASSPHRASE, str(ack_file), str(certificate)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip() == "destroyed master-key.json", child.stderr.read() if child.stderr else line
+    finally:
+        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
+        child.wait(30)
+    assert certificate.exists() and (path / "keys" / "device-secrets.json").exists()
+    with pytest.raises(XunchaError) as opened:
+        Workspace.open(path, PASSPHRASE)
+    assert opened.value.key == "workspace_cleared"
+    marker = clearance.finish(path)  # the lock died with the process
+    assert marker["state"] == "cleared" and not (path / "keys").exists() and not (path / "xuncha.db").exists()
