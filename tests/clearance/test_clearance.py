@@ -458,3 +458,18 @@ def test_a_killed_process_mid_shred_is_finished_by_a_rerun(done: Round) -> None:
     assert opened.value.key == "workspace_cleared"
     marker = clearance.finish(path)  # the lock died with the process
     assert marker["state"] == "cleared" and not (path / "keys").exists() and not (path / "xuncha.db").exists()
+
+
+def test_a_stray_marker_destroys_nothing(done: Round, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CLEARED.json the program did not write for this workspace (copied from another laptop, damaged)
+    makes the folder refuse to open, but a rerun of the command destroys nothing."""
+    path, before = done.laptop.path, _snapshot(done.laptop.path)
+    done.laptop.close()
+    for content in ('{"state": "shredding", "device_id": "00000000-0000-0000-0000-000000000000"}', "{garbage"):
+        (path / CLEARED_MARKER).write_text(content, encoding="utf-8")
+        code, _shown, err = _cli(capsys, path, "clearance", "run", "--ack", str(done.folder / "x.xcack"),
+                                 "--certificate", str(done.folder / "cert.pdf"), "--yes")
+        assert code == 1 and "清退标记" in err
+        assert _snapshot(path) == before
+    (path / CLEARED_MARKER).unlink()
+    _assert_intact(path, before)

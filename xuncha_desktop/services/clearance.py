@@ -409,6 +409,14 @@ def finish(path: Path, step: Step | None = None) -> dict[str, Any]:
     marker = read_marker(path)
     if marker is None:
         raise XunchaError("clearance_not_started", path=str(path))
+    try:
+        device = json.loads((path / "workspace.json").read_text(encoding="utf-8")).get("device_id")
+    except (OSError, ValueError, AttributeError):
+        device = None
+    # Only a marker this program wrote for this very workspace finishes a clearance: a stray or damaged file
+    # (copied from another laptop's folder, say) destroys nothing.
+    if marker.get("state") not in ("shredding", "cleared") or marker.get("device_id") != device or not device:
+        raise XunchaError("clearance_marker_damaged", path=str(path / CLEARED_MARKER))
     if marker.get("state") == "cleared":
         return marker
     hold_process_lock(path)
