@@ -473,3 +473,24 @@ def test_a_stray_marker_destroys_nothing(done: Round, capsys: pytest.CaptureFixt
         assert _snapshot(path) == before
     (path / CLEARED_MARKER).unlink()
     _assert_intact(path, before)
+
+
+def test_a_certificate_that_does_not_read_back_stops_before_the_shred(done: Round,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk took the certificate but it reads back without the acknowledgement's id (a broken drive, say):
+    nothing is destroyed and no half certificate is left."""
+    from xuncha_desktop.reports import clearance as certificate_pdf
+
+    path, before = done.laptop.path, _snapshot(done.laptop.path)
+    certificate = done.folder / "cert.pdf"
+
+    def broken(_data: object, out: Path, _fonts: object = None) -> Path:
+        out.write_bytes(b"%PDF-1.4\n%%EOF\n")
+        return out
+
+    monkeypatch.setattr(certificate_pdf, "write_pdf", broken)
+    with pytest.raises(XunchaError) as failed:
+        clearance.clear(done.laptop, done.ack(), certificate)
+    assert failed.value.key == "clearance_certificate_failed" and not certificate.exists()
+    done.laptop.close()
+    _assert_intact(path, before)

@@ -381,7 +381,11 @@ def clear(ws: Workspace, source: Path | bytes, certificate: Path, overwrite: boo
     data = certificate_data(ws, checked, acknowledgement)
     target.parent.mkdir(parents=True, exist_ok=True)
     certificate_pdf.write_pdf(data, target, use_system_fonts)
-    digest = _verify_certificate(target, checked.ack_id)
+    try:
+        digest = _verify_certificate(target, checked.ack_id)
+    except XunchaError:
+        target.unlink(missing_ok=True)  # not a certificate to keep: no key was destroyed
+        raise
     hold_process_lock(ws.path)  # kept through the shred, so no other program opens the folder meanwhile
     try:
         again = _check(ws, acknowledgement)  # nothing written since the first look (another window, a thread)?
