@@ -494,3 +494,13 @@ def test_a_certificate_that_does_not_read_back_stops_before_the_shred(done: Roun
     assert failed.value.key == "clearance_certificate_failed" and not certificate.exists()
     done.laptop.close()
     _assert_intact(path, before)
+
+
+def test_an_office_hub_is_not_cleared(done: Round) -> None:
+    path, before = done.laptop.path, _snapshot(done.laptop.path)
+    done.laptop.info = dataclasses.replace(done.laptop.info, database_url="postgresql+psycopg://hub/xuncha")
+    with pytest.raises(XunchaError) as refused:
+        clearance.clear(done.laptop, done.ack(), done.folder / "cert.pdf")
+    assert refused.value.key == "clearance_server_database" and not (done.folder / "cert.pdf").exists()
+    done.laptop.close()
+    _assert_intact(path, before)

@@ -29,6 +29,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "clearance_certificate_failed": ("清退证明 {path} 写入后读回校验失败（{reason}），未销毁任何密钥；请检查目标磁盘后重试。", "The clearance certificate {path} did not read back whole after writing ({reason}); no key was destroyed. Check the target disk and try again."),
     "clearance_interrupted": ("清退未完成（{reason}）：工作区 {path} 已不能打开，请排除问题后再次运行 xuncha clearance run 完成清退。", "The clearance did not finish ({reason}): workspace {path} no longer opens; fix the problem and run xuncha clearance run again to finish it."),
     "clearance_marker_damaged": ("清退标记 {path} 已损坏或不属于本工作区，未作任何改动；请与巡察办联系核实。", "The clearance marker {path} is damaged or belongs to another workspace; nothing was changed. Check with the office."),
+    "clearance_server_database": ("本工作区的数据存放在服务器数据库中（巡察办汇总机），巡后清退只适用于笔记本；未作任何改动。", "This workspace keeps its records in a server database (an office hub); clearance after the round is for laptops only. Nothing was changed."),
     "clearance_not_started": ("工作区 {path} 没有进行中的清退。", "Workspace {path} has no clearance under way."),
     "clearance_confirm_needed": ("清退将销毁本机密钥，数据无法恢复：请确认后加 --yes 运行。", "Clearing destroys this laptop's keys and its data cannot be recovered: confirm with --yes."),
     "clearance_not_confirmed": ("未确认，未作任何改动。", "Not confirmed; nothing was changed."),

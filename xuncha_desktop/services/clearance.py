@@ -368,6 +368,8 @@ def clear(ws: Workspace, source: Path | bytes, certificate: Path, overwrite: boo
     """Clears this laptop: refuses (XunchaError ``clearance_refused``, nothing touched) unless :func:`check`
     passes; writes the certificate, then destroys the keys and removes the data (module docstring). Closes
     ``ws``. Returns the marker. ``step(path)`` is called after each file destroyed (progress, tests)."""
+    if ws.info.database_url is not None:  # an office hub: its records live on the server, which this cannot clear
+        raise InvalidRequest("clearance_server_database")
     acknowledgement = read_ack(ws, source)
     checked = _check(ws, acknowledgement)
     if not checked.ok:
