@@ -51,6 +51,7 @@ from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 
 FORMAT = 1
 DB_NAME = "xuncha.db"
+CLEARED_MARKER = "CLEARED.json"  # 巡后清退 (services/clearance.py): the keys are destroyed, or being destroyed
 log = logging.getLogger("xuncha")
 
 
@@ -109,6 +110,12 @@ def _private_dir(path: Path) -> None:
         path.chmod(0o700)
 
 
+def refuse_cleared(path: Path) -> None:
+    """A cleared laptop's folder (or one whose clearance was interrupted) opens no more: it says so."""
+    if (path / CLEARED_MARKER).exists():
+        raise XunchaError("workspace_cleared", path=str(path))
+
+
 def is_workspace(path: Path) -> bool:
     return (path / "workspace.json").is_file() and (path / "keys" / "master-key.json").is_file()
 
@@ -150,6 +157,7 @@ class Workspace:
         ``new_id`` exist for deterministic builds (the demo) and tests.
         """
         keys.check_passphrase_strength(passphrase, [device_name, user_name or ""])
+        refuse_cleared(path)
         if is_workspace(path):
             raise XunchaError("workspace_exists", path=str(path))
         _private_dir(path)
@@ -191,8 +199,9 @@ class Workspace:
     def open(cls, path: Path, passphrase: str) -> Workspace:
         """Unlocks and opens; migrates the schema (after a backup) if the program is newer.
 
-        Raises XunchaError ``workspace_missing``, WrongPassphrase, or ``workspace_newer``.
+        Raises XunchaError ``workspace_cleared``, ``workspace_missing``, WrongPassphrase, or ``workspace_newer``.
         """
+        refuse_cleared(path)
         if not is_workspace(path):
             raise XunchaError("workspace_missing", path=str(path))
         document = _read_json(path / "workspace.json")

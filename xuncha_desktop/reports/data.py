@@ -196,3 +196,26 @@ class Ledger:
     title: str
     rows: list[LedgerRow]
     statuses: list[str]          # the choices of the status column
+
+
+# ---- 清退证明（巡后清退） -------------------------------------------------------------------------
+
+@dataclass
+class ClearanceData:
+    """What a laptop's clearance certificate states: the device, what it held, and the acknowledgement."""
+
+    device_name: str
+    device_id: str
+    user_name: str
+    rounds: list[str]                    # the rounds the workspace held
+    counts: list[tuple[str, int]]        # (record kind in Chinese, live records)
+    evidence_files: int                  # files in the evidence store
+    changes: int                         # this device's own changes, all acknowledged
+    evidence_acknowledged: int           # this device's own evidence files, all acknowledged
+    ack_id: str
+    ack_created_at: str                  # local time text
+    office_name: str
+    office_id: str
+    cleared_at: str                      # local time text, with the zone
+    time_zone: str
+    chain_hash: str                      # the last acknowledged change's chain hash
