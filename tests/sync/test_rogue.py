@@ -203,15 +203,16 @@ def test_a_signed_interviews_text_cannot_be_changed_by_a_later_stamp(office_and_
 
 def test_stamps_far_ahead_or_in_another_devices_name(office_and_laptops: Office, tmp_path: Path) -> None:
     o, a, _b, ids = office_and_laptops
+    now = dt.datetime.now(dt.UTC)  # not the module's NOW: a slow run would make 23 hours read 22.9
     entries, head = _own_forgery(a, "units", uuid.UUID(ids["unit"]), {"contact_person": "张三"},
-                                 when=NOW + dt.timedelta(hours=23))
+                                 when=now + dt.timedelta(hours=23))
     refused = _refused(o, rogue.package(a, o, tmp_path / "1.xcpkg", entries, heads=[head]), "package_clock_ahead")
     assert "23" in refused.text("en")
     # The office's clock was not dragged into the future: its next edit is stamped now.
     with o.transaction() as s:
         KINDS["unit"].update(s, ids["unit"], {"contact_person": "王芳"})
         stamp = context_of(s).clock.now()
-    assert int(stamp[:15]) < (NOW + dt.timedelta(hours=1)).timestamp() * 1000
+    assert int(stamp[:15]) < (now + dt.timedelta(hours=1)).timestamp() * 1000
     seq, chain = _last_change(a)
     other = rogue.stamp(uuid.uuid4(), NOW)  # a stamp whose device is not the change's
     entry, digest_ = rogue.change(a.info.device_id, seq + 1, chain, "units", uuid.UUID(ids["unit"]),
