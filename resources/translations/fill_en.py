@@ -84,6 +84,8 @@ EN = {
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
     "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    # ui/editor.py (validation that names every missing field)
+    "请填写“%1”。": "Please fill in “%1”.", "有 %n 个必填项目未填写，已标红。": "%n required field(s) left empty, marked in red.",
     # ui/help_dialogs.py (关于, 快捷键)
     "快捷键…": "Keyboard shortcuts…", "关于…": "About…", "快捷键": "Keyboard shortcuts",
     "<b>巡察外业桌面端</b> %1": "<b>Xuncha desktop</b> %1", "离线、加密的巡察外业记录程序。":

@@ -203,8 +203,13 @@ def test_step_dialog_asks_for_the_proof(qtbot: QtBot, window: MainWindow, worksp
 
     def fake_exec(dialog: StepDialog) -> QDialog.DialogCode:
         asked.append(tuple(dialog.inputs))
+        dialog.accept()  # 确定 with nothing typed: refused, and the dialog stays open with the reason
+        assert dialog.result() != QDialog.DialogCode.Accepted.value
+        assert not dialog.message.isHidden() and "整改佐证" in dialog.message.text()
+        assert "proof" not in dialog.message.text()  # the field by its label, not its code
         type_text(dialog.inputs["proof"], "档案专项整治报告")
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
+        return QDialog.DialogCode(dialog.result())
 
     monkeypatch.setattr(editor_module.StepDialog, "exec", fake_exec)
     qtbot.mouseClick(editor.status_box.findChild(QPushButton, "status_rectified"), Qt.MouseButton.LeftButton)
@@ -301,6 +306,24 @@ def test_search_groups_kinds_and_reads_more_on_demand(qtbot: QtBot, window: Main
     assert len(rows) == 25  # all read: no "more" row left
     assert [rows[0].text(2), rows[24].text(2)] == ["公车问题24", "公车问题0"]  # newest first
     assert dialog.isVisible()
+
+
+def test_saving_an_empty_form_names_every_missing_field_under_it(qtbot: QtBot, window: MainWindow,
+                                                                   ids: dict[str, str]) -> None:
+    editor = window.new_record("problem", {})
+    assert not editor.save()
+    missing = editor.missing_required()
+    assert len(missing) >= 3 and {"unit_id", "statement"} <= set(missing)
+    for name in missing:
+        error = editor.widgets[name].error
+        assert error.isVisibleTo(editor) and "请填写“" in error.text()
+    assert editor.message.text() == f"有 {len(missing)} 个必填项目未填写，已标红。"
+    # fixing a field clears its error at once; the rest stay until they are filled
+    editor.widgets["statement"].set_value("公车私用")
+    assert not editor.widgets["statement"].error.isVisibleTo(editor)
+    assert editor.widgets["unit_id"].error.isVisibleTo(editor)
+    assert not editor.save()
+    assert not editor.widgets["statement"].error.isVisibleTo(editor)
 
 
 def test_filters_are_done_in_the_database(qtbot: QtBot, window: MainWindow, workspace: Workspace,

@@ -10,6 +10,9 @@ with unsaved changes (window close, Esc, 关闭, Ctrl+W: all end in ``reject``) 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -274,6 +277,24 @@ def _from_json(spec: Field, value: Any) -> Any:
     return value
 
 
+_FIELD_CODE = re.compile(r"（[A-Za-z_][A-Za-z0-9_]*）")  # a field's code beside its label, in the catalogue
+
+
+def people_text(controller: Controller, kind: str, exc: XunchaError) -> str:
+    """The message as a person reads it in the window: fields by their label, never by their code (the
+    catalogue's text names both, for the command line and the log)."""
+    text = exc.text(controller.lang)
+    if controller.lang == "zh":
+        return _FIELD_CODE.sub("", text)
+    for key in ("field", "ref"):
+        code = exc.values.get(key)
+        if isinstance(code, str) and code:
+            zh = exc.values.get(f"{key}_zh")
+            label = controller.field_label(kind, code) if key == "field" else controller.kind_label(code)
+            text = text.replace(f"{code} ({zh})", f"“{label}”").replace(f"{code}", f"“{label}”")
+    return text
+
+
 class RecordEditor(QDialog):
     """The form of one record (new when ``record_id`` is None)."""
 
@@ -318,6 +339,7 @@ class RecordEditor(QDialog):
                 continue
             widget = FieldWidget(controller, kind, spec)
             self.widgets[spec.name] = widget
+            widget.changed.connect(functools.partial(widget.show_error, None))  # fixed: its error goes
             label = QLabel(controller.field_label(kind, spec.name) + ("*" if spec.required else ""))
             label.setBuddy(widget.input)
             self.form.addRow(label, widget)
@@ -459,7 +481,7 @@ class RecordEditor(QDialog):
             widget.show_error(None)
 
     def show_error(self, exc: XunchaError) -> None:
-        text = exc.text(self.controller.lang)
+        text = people_text(self.controller, self.kind, exc)
         field = getattr(exc, "field", None)
         if isinstance(exc, ValidationError) and field in self.widgets:
             self.widgets[field].show_error(text)
@@ -468,9 +490,27 @@ class RecordEditor(QDialog):
         else:
             self.message.setText(text)
 
+    def missing_required(self) -> list[str]:
+        """The required fields of the form left empty, in the form's order."""
+        return [spec.name for spec in self.service.fields
+                if spec.required and spec.name in self.widgets and not self.widgets[spec.name].spec.read_only
+                and self.widgets[spec.name].value() in (None, "", [])]
+
+    def _show_missing(self, missing: list[str]) -> None:
+        """Names every missing field at once, each under its field (the service stops at the first)."""
+        for name in missing:
+            label = self.controller.field_label(self.kind, name)
+            self.widgets[name].show_error(self.tr("请填写“%1”。").replace("%1", label))
+        self.widgets[missing[0]].input.setFocus()
+        self.message.setText(self.tr("有 %n 个必填项目未填写，已标红。", "", len(missing)))
+
     def save(self) -> bool:
         """Saves through the service; on a refusal shows the message beside the field and returns False."""
         self.clear_errors()
+        missing = self.missing_required()
+        if missing:
+            self._show_missing(missing)
+            return False
         data = self.changed_values()
         try:
             if self.record_id is None:
@@ -596,20 +636,29 @@ class RecordEditor(QDialog):
     def step(self, status: str, needs: tuple[str, ...], answers: dict[str, Any] | None = None) -> bool:
         """One status step; asks for what the step needs unless ``answers`` are given (tests, scripts)."""
         assert self.record_id is not None
+        self.clear_errors()
         if answers is None:
-            dialog = StepDialog(self.controller, self.kind, status, needs, self.record, self)
+            # a refused step keeps the dialog open with the reason in it (what was typed stays)
+            dialog = StepDialog(self.controller, self.kind, status, needs, self.record, self,
+                                attempt=lambda given: self._try_step(status, given))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            answers = dialog.answers()
-        self.clear_errors()
-        try:
-            self.controller.set_status(self.kind, self.record_id, status, answers)
-        except XunchaError as exc:
-            self.show_error(exc)
-            return False
+        else:
+            refused = self._try_step(status, answers)
+            if refused is not None:
+                self.show_error(refused)
+                return False
         self.saved.emit(self.kind, self.record_id)
         self.load()
         return True
+
+    def _try_step(self, status: str, answers: dict[str, Any]) -> XunchaError | None:
+        assert self.record_id is not None
+        try:
+            self.controller.set_status(self.kind, self.record_id, status, answers)
+        except XunchaError as exc:
+            return exc
+        return None
 
     # ---- files dropped on the record become its evidence ---------------------------------------
     def _accepts_files(self) -> bool:
@@ -707,8 +756,11 @@ class StepDialog(QDialog):
     """Asks for the fields a status step needs (the receiving body of a transfer, the proof of 整改到位)."""
 
     def __init__(self, controller: Controller, kind: str, status: str, needs: tuple[str, ...],
-                 record: dict[str, Any], parent: QWidget | None = None) -> None:
+                 record: dict[str, Any], parent: QWidget | None = None,
+                 attempt: Callable[[dict[str, Any]], XunchaError | None] | None = None) -> None:
         super().__init__(parent)
+        self.controller, self.kind = controller, kind
+        self.attempt = attempt
         self.setWindowTitle(self.tr("改为“%1”").replace("%1", controller.status_label(kind, status)))
         layout = QFormLayout(self)
         self.inputs: dict[str, QPlainTextEdit | QLineEdit] = {}
@@ -731,10 +783,28 @@ class StepDialog(QDialog):
             layout.addRow(self.tr("备注"), remark)
         if not needs:
             layout.addRow(QLabel(self.tr("确认改为此状态？")))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        layout.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+
+    def accept(self) -> None:
+        """Tries the step; a refusal is shown here and the dialog stays open."""
+        refused = self.attempt(self.answers()) if self.attempt is not None else None
+        if refused is None:
+            super().accept()
+            return
+        self.message.setText(people_text(self.controller, self.kind, refused))
+        self.message.show()
+        field = getattr(refused, "field", None)
+        if field in self.inputs:
+            self.inputs[field].setFocus()
 
     def answers(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
