@@ -84,6 +84,10 @@ EN = {
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
     "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    # ui/editor.py (the link picker keeps to the unit and round)
+    "只显示本单位、本轮次的记录": "Only this unit's and this round's records",
+    "关联其他单位的记录": "Link a record of another unit",
+    "所选记录属于另一被巡察单位（%1）。仍要关联吗？": "The record belongs to another unit (%1). Link it anyway?",
     # ui/editor.py (validation that names every missing field)
     "请填写“%1”。": "Please fill in “%1”.", "有 %n 个必填项目未填写，已标红。": "%n required field(s) left empty, marked in red.",
     # ui/help_dialogs.py (关于, 快捷键)

@@ -23,6 +23,10 @@ RELATIONS: Final[dict[tuple[str, str], str]] = {
     ("clue", "evidence"): "supported_by",
     ("problem", "clue"): "based_on",
     ("problem", "evidence"): "supported_by",
+    # a problem rests directly on what was heard, reported and written up, not only on clues
+    ("problem", "interview"): "based_on",
+    ("problem", "petition"): "based_on",
+    ("problem", "paper"): "based_on",
     ("problem", "problem"): "carried_over_from",  # a supervision's problem → the problem not rectified
     ("petition", "petition"): "repeats",       # the same petitioner on the same matter again
     ("group", "unit"): "inspects",

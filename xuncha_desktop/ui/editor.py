@@ -48,7 +48,7 @@ from xuncha_desktop import local_time
 from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.ui.controllers.evidence import AddEvidenceJob
-from xuncha_desktop.ui.controllers.records import Controller, Query
+from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.ui.models import PlainTableModel
 from xuncha_desktop.ui.record_drag import LinkDropView
@@ -715,7 +715,7 @@ class RecordEditor(QDialog):
 
     def _pick_link(self) -> None:
         assert self.record_id is not None
-        dialog = LinkPicker(self.controller, self.kind, self)
+        dialog = LinkPicker(self.controller, self.kind, self, self.record)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.add_link(*dialog.chosen)
 
@@ -816,12 +816,18 @@ class StepDialog(QDialog):
 
 
 class LinkPicker(QDialog):
-    """Chooses a record to link: the kind, then a record of it found by search or picked from the latest."""
+    """Chooses a record to link: the kind, then a record of it (title and unit) found by search or picked
+    from the latest; narrowed to the record's own unit and round unless the person widens it, and a link
+    across units is confirmed first."""
 
-    def __init__(self, controller: Controller, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, kind: str, parent: QWidget | None = None,
+                 record: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.chosen: tuple[str, str] | None = None
+        own = record or {}
+        self.unit_id: str | None = own.get("unit_id")
+        self.round_id: str | None = own.get("round_id")
         self.setWindowTitle(self.tr("添加关联"))
         layout = QVBoxLayout(self)
         self.kind_box = QComboBox()
@@ -831,6 +837,11 @@ class LinkPicker(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("输入关键词检索"))
         layout.addWidget(self.search)
+        self.narrow = QCheckBox(self.tr("只显示本单位、本轮次的记录"))
+        self.narrow.setObjectName("narrow")
+        self.narrow.setChecked(bool(self.unit_id or self.round_id))
+        self.narrow.setEnabled(bool(self.unit_id or self.round_id))
+        layout.addWidget(self.narrow)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -839,23 +850,37 @@ class LinkPicker(QDialog):
         layout.addWidget(buttons)
         self.kind_box.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
+        self.narrow.toggled.connect(self.refresh)
         self.list.itemDoubleClicked.connect(lambda _item: self._accept())
         self.refresh()
-        self.resize(520, 420)
+        resize_to_fit(self, 560, 440)
 
     def refresh(self) -> None:
         kind = self.kind_box.currentData()
         self.list.clear()
         if not kind:
             return
-        query = Query(search=self.search.text().strip() or None)
-        for row in self.controller.page(kind, 0, 100, query):
-            item = QListWidgetItem(" | ".join(v for v in row.values[:4] if v))
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
+        narrow = self.narrow.isChecked()
+        for choice in self.controller.link_choices(kind, self.search.text().strip() or None,
+                                                   self.unit_id if narrow else None,
+                                                   self.round_id if narrow else None):
+            item = QListWidgetItem(f"{choice.title}　·　{choice.unit}" if choice.unit else choice.title)
+            item.setData(Qt.ItemDataRole.UserRole, (choice.id, choice.unit_id, choice.unit))
             self.list.addItem(item)
 
     def _accept(self) -> None:
         item = self.list.currentItem()
-        if item is not None:
-            self.chosen = (self.kind_box.currentData(), item.data(Qt.ItemDataRole.UserRole))
-            self.accept()
+        if item is None:
+            return
+        record_id, unit_id, unit = item.data(Qt.ItemDataRole.UserRole)
+        if self.unit_id and unit_id and unit_id != self.unit_id and not self._confirm_other_unit(unit):
+            return
+        self.chosen = (self.kind_box.currentData(), record_id)
+        self.accept()
+
+    def _confirm_other_unit(self, unit: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("关联其他单位的记录"),
+                          self.tr("所选记录属于另一被巡察单位（%1）。仍要关联吗？").replace("%1", unit),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

@@ -101,6 +101,16 @@ class Hit:
     unit: str = ""
 
 
+@dataclass(frozen=True)
+class LinkChoice:
+    """A record offered by the link picker: its title and the unit it belongs to."""
+
+    id: str
+    title: str
+    unit_id: str | None
+    unit: str
+
+
 @dataclass
 class HitGroup:
     """One kind's part of a search: its label, how many records match, and the hits read so far."""
@@ -393,6 +403,19 @@ class Controller:
     def unlink(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
         with self._workspace.transaction() as session:
             links.unlink(session, kind_a, uuid.UUID(id_a), kind_b, uuid.UUID(id_b))
+
+    def link_choices(self, kind: str, search: str | None = None, unit_id: str | None = None,
+                     round_id: str | None = None, limit: int = 100) -> list[LinkChoice]:
+        """Records of ``kind`` to link, newest first, narrowed to a unit and a round where the kind has them."""
+        service = self.service(kind)
+        names = {f.name for f in service.fields}
+        filters = [Filter(name, "=", value) for name, value in (("unit_id", unit_id), ("round_id", round_id))
+                   if value and name in names]
+        with self._workspace.session() as session:
+            records = service.find(session, filters, search or None, limit)
+            found = [(str(r.id), service.title(r), getattr(r, "unit_id", None)) for r in records]
+        return [LinkChoice(key, title, str(unit) if unit else None, self.title("unit", str(unit)) if unit else "")
+                for key, title, unit in found]
 
     @staticmethod
     def linkable_kinds(kind: str) -> list[str]:
