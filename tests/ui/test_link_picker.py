@@ -54,7 +54,7 @@ def test_a_problem_links_to_what_it_rests_on_within_its_unit_first(
     picker.list.setCurrentRow(next(i for i, text in enumerate(_texts(picker)) if "陈静" in text))
     picker._accept()
     assert picker.chosen == ("interview", own_id)
-    assert editor.add_link(*picker.chosen)
+    assert editor.add_link("interview", own_id)
     with workspace.session() as session:
         linked = links.linked_ids(session, "problem", problem.id, "interview")
     assert [str(i) for i in linked] == [own_id]
