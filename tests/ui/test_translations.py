@@ -83,3 +83,17 @@ def test_english_window(qtbot: QtBot, controller: Controller, ids: dict[str, str
     header = window.lists["interview"].model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "interviewee's name"
     editor.close()
+
+
+def test_qt_s_own_dialogs_speak_chinese(qtbot: QtBot) -> None:
+    """File dialogs and standard buttons use Qt's Chinese translations ("Look in:", "Files of type:" and
+    dates like "2 12 2026" were English before)."""
+    from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+    from xuncha_desktop.ui import i18n
+
+    assert i18n.install("zh") == "zh"  # what the window does at start
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QLocale().toString(QDate(2026, 12, 2), QLocale.FormatType.ShortFormat) == "2026/12/2"
