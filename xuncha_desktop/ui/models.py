@@ -248,7 +248,7 @@ class RecordTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             return
         wanted = self.controller.list_order(self.kind, self.columns[column],
-                                            order == Qt.SortOrder.DescendingOrder)
+                                            order == Qt.SortOrder.DescendingOrder, self._known_count())
         if wanted is None:  # no index serves it: on a long list it would freeze the window for seconds
             self.sortRefused.emit(column)
             return
@@ -256,7 +256,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self.columns) and \
-            self.controller.list_order(self.kind, self.columns[column], False) is not None
+            self.controller.list_order(self.kind, self.columns[column], False, self._known_count()) is not None
+
+    def _known_count(self) -> int | None:
+        """The rows of the list as it is filtered now, when counted (a short list sorts by any column)."""
+        return self._count if self.count_known else None
 
     def record_id(self, row: int) -> str | None:
         found = self.row_at(row)

@@ -239,9 +239,17 @@ class Controller:
     def _filters(self, query: Query) -> list[Any]:
         return [Filter(name, op, value) for name, op, value in query.filters]
 
-    def list_order(self, kind: str, column: str, descending: bool) -> tuple[str, ...] | None:
-        """The order of the list sorted by ``column``; None when the list does not sort by it (no index)."""
-        return self.service(kind).list_order(column, descending)
+    def list_order(self, kind: str, column: str, descending: bool, rows: int | None = None) -> tuple[str, ...] | None:
+        """The order of the list sorted by ``column``; None when the list does not sort by it (no index, and
+        too long to sort without one). ``rows`` is the list's length when the caller knows it."""
+        service = self.service(kind)
+        indexed = service.list_order(column, descending)
+        if indexed is not None:
+            return indexed
+        if rows is None:
+            with self._workspace.session() as session:
+                rows = service.count(session)
+        return service.list_order(column, descending, rows)
 
     def count(self, kind: str, query: Query = Query()) -> int:
         service = self.service(kind)
