@@ -523,3 +523,24 @@ def test_ctrl_n_creates_on_every_list_page_and_asks_on_the_dashboard(qtbot: QtBo
     qtbot.waitUntil(lambda: len(window.editors) == before + 1, timeout=3000)
     assert window.editors[-1].kind == "problem"
     assert asked and window.controller.kind_label("interview") in asked[0]
+
+
+def test_a_form_offers_the_units_of_its_round(qtbot: QtBot, window: MainWindow, workspace: Workspace,
+                                              ids: dict[str, str]) -> None:
+    with workspace.transaction() as session:
+        elsewhere = KINDS["unit"].create(session, {"name": "娄底市财政局"})  # inspected by no group of the round
+        elsewhere_id = str(elsewhere.id)
+    editor = window.new_record("problem", {})
+    units = editor.widgets["unit_id"].input
+    assert isinstance(units, QComboBox)
+    offered = {units.itemData(i) for i in range(units.count())}
+    assert {ids["unit"], elsewhere_id} <= offered  # no round yet: every unit
+    editor.widgets["round_id"].set_value(ids["round"])
+    offered = {units.itemData(i) for i in range(units.count())} - {None}
+    assert offered == {ids["unit"]}  # the round's groups inspect this one only
+    # a unit already chosen stays offered and chosen, even outside the round's units: nothing is hidden
+    editor.widgets["round_id"].set_value(None)
+    editor.widgets["unit_id"].set_value(elsewhere_id)
+    editor.widgets["round_id"].set_value(ids["round"])
+    assert editor.widgets["unit_id"].value() == elsewhere_id
+    assert {units.itemData(i) for i in range(units.count())} - {None} == {ids["unit"], elsewhere_id}

@@ -432,9 +432,34 @@ class RecordEditor(QDialog):
                     if default not in (None, [], ""):
                         self.widgets[spec.name].set_value(default)
             self._initial = {}
+        self._narrow_units()
+        if "round_id" in self.widgets:
+            self.widgets["round_id"].changed.connect(self._narrow_units)
         self._clean = self.values()
         self._update_title()
         resize_to_fit(self, 980, 680)
+
+    def _narrow_units(self) -> None:
+        """Once the round is chosen, the unit choices are the units its groups inspect (the chosen unit stays
+        offered even when outside them, so that nothing already stored is hidden)."""
+        round_widget, unit_widget = self.widgets.get("round_id"), self.widgets.get("unit_id")
+        if round_widget is None or unit_widget is None or not isinstance(unit_widget.input, QComboBox):
+            return
+        round_id = round_widget.value()
+        allowed = self.controller.units_of_round(round_id) if round_id else set()
+        combo = unit_widget.input
+        current = combo.currentData()
+        choices = [(code, label) for code, label in self.controller.ref_choices("unit")
+                   if not allowed or code in allowed or code == current]
+        combo.blockSignals(True)  # the unit did not change: no "unsaved" mark, no draft
+        try:
+            combo.clear()
+            combo.addItem("", None)  # as FieldWidget builds a reference's choices
+            for code, label in choices:
+                combo.addItem(label, code)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+        finally:
+            combo.blockSignals(False)
 
     # ---- loading and saving --------------------------------------------------------------------
     def _update_title(self) -> None:

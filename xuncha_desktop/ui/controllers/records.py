@@ -27,6 +27,7 @@ from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import evidence, interviews, links, search
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.fields import FieldType, parse_uuid
+from xuncha_desktop.services.feedback import round_units
 from xuncha_desktop.services.kinds import nav_pages, searched_kinds, service_for
 from xuncha_desktop.services.links import RELATIONS
 from xuncha_desktop.services.records import Filter
@@ -411,6 +412,14 @@ class Controller:
     def unlink(self, kind_a: str, id_a: str, kind_b: str, id_b: str) -> None:
         with self._workspace.transaction() as session:
             links.unlink(session, kind_a, uuid.UUID(id_a), kind_b, uuid.UUID(id_b))
+
+    def units_of_round(self, round_id: str) -> set[str]:
+        """The units the round's groups inspect (a form's unit choices once its round is chosen)."""
+        key = parse_uuid(round_id)
+        if key is None:
+            return set()
+        with self._workspace.session() as session:
+            return {str(unit) for unit in round_units(session, key)}
 
     def link_choices(self, kind: str, search: str | None = None, unit_id: str | None = None,
                      round_id: str | None = None, limit: int = 100) -> list[LinkChoice]:
