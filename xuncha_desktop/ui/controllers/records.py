@@ -26,8 +26,8 @@ from xuncha_desktop.db.models import GroupMember, Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import evidence, interviews, links, search
 from xuncha_desktop.services import vocabulary as vocab
-from xuncha_desktop.services.fields import FieldType, parse_uuid
 from xuncha_desktop.services.feedback import round_units
+from xuncha_desktop.services.fields import FieldType, parse_uuid
 from xuncha_desktop.services.kinds import nav_pages, searched_kinds, service_for
 from xuncha_desktop.services.links import RELATIONS
 from xuncha_desktop.services.records import Filter
