@@ -210,6 +210,7 @@ def test_the_record_takes_the_height_and_the_keyboard_stays_in_it(qtbot: QtBot, 
     assert editor.fold_button.isChecked() and not editor.header_scroll.isVisible()
     assert "陈静" in editor.summary.text() and "局长" in editor.summary.text()
     assert editor.text.height() > 0.6 * editor.height()
+    assert editor.focusWidget() is editor.text  # typing goes on where it stopped
     # the keyboard never leaves the text: outline, next question, answer, time, fold
     editor.text.setFocus()
     editor.insert_outline("retired")

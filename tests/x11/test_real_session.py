@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,103 @@ def test_search_finds_several_kinds_and_enter_opens_the_first_hit(x11: Display, 
     finally:
         program.send_signal(signal.SIGKILL)
         program.wait(10)
+
+
+def _login(x11: Display) -> str:
+    login = x11.window("打开工作区")
+    x11.xdotool("windowactivate", "--sync", login)
+    x11.xdotool("type", "--delay", "5", PASSPHRASE)
+    x11.xdotool("key", "Return")
+    return x11.window("巡察外业桌面端 — 第六巡察组-笔记本1")
+
+
+def _open_interview_by_search(x11: Display, main: str) -> str:
+    x11.xdotool("windowactivate", "--sync", main)
+    x11.xdotool("key", "--clearmodifiers", "ctrl+f")
+    x11.xdotool("type", "--delay", "5", "XC2020")
+    x11.xdotool("key", "Return")
+    x11.xdotool("windowactivate", "--sync", x11.window("检索：XC2020"))
+    x11.xdotool("key", "Return")
+    editor = x11.window("个别谈话 — ")
+    x11.xdotool("windowactivate", "--sync", editor)
+    return editor
+
+
+def _visible(x11: Display, title: str) -> bool:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title], env=x11.env,
+                           capture_output=True, text=True, timeout=10, check=False)
+    return bool(found.stdout.split())
+
+
+def _gone(x11: Display, title: str, seconds: float) -> bool:
+    """True once no window titled like ``title`` is visible (within ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while _visible(x11, title):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _never_shown(x11: Display, title: str, seconds: float) -> bool:
+    """True when no window titled like ``title`` shows during ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _visible(x11, title):
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _record_text(path: Path) -> str:
+    with Workspace.open(path, PASSPHRASE) as ws, ws.session() as session:
+        (interview,) = KINDS["interview"].find(session)
+        return str(interview.record_text)
+
+
+@pytest.mark.slow
+def test_type_save_quit_restart_then_kill_while_typing_and_get_the_draft_back(x11: Display, laptop: Path) -> None:
+    with Workspace.open(laptop, PASSPHRASE) as ws, ws.transaction() as session:
+        unit = session.scalars(KINDS["unit"].query(session)).first()
+        assert unit is not None
+        KINDS["interview"].create(session, {
+            "unit_id": str(unit.id), "interviewee_name": "陈静", "interviewee_category": "principal",
+            "started_at": "2020-09-15T09:30", "interviewers": ["赵刚", "钱敏"], "record_text": "XC2020 "})
+    # type into the record, save by Ctrl+S, close by Ctrl+W, quit by Ctrl+Q
+    program = _start(x11, laptop)
+    try:
+        main = _login(x11)
+        editor = _open_interview_by_search(x11, main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+End")
+        x11.xdotool("type", "--delay", "5", "saved words")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+s")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+w")
+        assert _gone(x11, "个别谈话 — ", 5)  # closed without a question: nothing was unsaved
+        del editor
+        x11.xdotool("windowactivate", "--sync", main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+q")
+        assert program.wait(30) == 0
+    finally:
+        if program.poll() is None:
+            program.kill()
+    assert _record_text(laptop) == "XC2020 saved words"
+    # a clean restart asks about no draft; then typing and a kill -9 leave a draft that the next start offers
+    program = _start(x11, laptop)
+    try:
+        main = _login(x11)
+        assert _never_shown(x11, "恢复草稿", 3)
+        _open_interview_by_search(x11, main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+End")
+        x11.xdotool("type", "--delay", "5", " and unsaved ones")
+        time.sleep(1.5)  # the draft is written 0.3 s after the last key
+    finally:
+        program.kill()  # SIGKILL: no chance to save or clean up
+        program.wait(10)
+    program = _start(x11, laptop)
+    try:
+        _login(x11)
+        x11.window("恢复草稿")  # the question appears after a real crash
+    finally:
+        program.kill()
+        program.wait(10)
+    assert _record_text(laptop) == "XC2020 saved words"  # the database holds only what was saved

@@ -409,7 +409,9 @@ class RecordEditor(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        # Not the button's own shortcut: that "animates" a click 100 ms later, so Ctrl+S then Ctrl+W at typing
+        # speed asked about unsaved changes that were being saved (found in a real X11 session).
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
         self.delete_button = self.buttons.addButton(self.tr("删除"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setVisible(record_id is not None)

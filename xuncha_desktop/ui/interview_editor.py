@@ -219,6 +219,8 @@ class InterviewEditor(RecordEditor):
         # An interview whose header is filled opens folded, the record first; a new one opens unfolded.
         self.fold_button.setChecked(self.record_id is not None and self._header_filled())
         self._apply_fold()
+        if self.fold_button.isChecked():
+            self.text.setFocus()  # an interview under way opens where the typing goes on
 
     def toggle_header(self) -> None:
         self.fold_button.toggle()
