@@ -33,11 +33,16 @@ run: demo
 	@env -u QT_QPA_PLATFORM XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
 	  $(BIN)/xuncha gui --workspace $(DEMO)
 
-# A PNG of every page, zh_CN, offscreen, into docs/screenshots/ (works on a copy of the demo); in China's
-# time zone, as the users see the times.
+# A PNG of every page, zh_CN, from a real X11 session (Xvfb, openbox, xcb) at a laptop's 1366×768 and at
+# 1920×1080, into docs/screenshots/<size>/ (works on a copy of the demo); in China's time zone, as the users
+# see the times.
+SHOT_SIZES = 1366x768 1920x1080
 screenshots: demo
-	TZ=Asia/Shanghai XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
-	  $(BIN)/python -m xuncha_desktop.ui.screenshots docs/screenshots --workspace $(DEMO)
+	for size in $(SHOT_SIZES); do \
+	  TZ=Asia/Shanghai XUNCHA_PASSPHRASE=$${XUNCHA_PASSPHRASE:-$(DEMO_PASSPHRASE)} \
+	    sh build_spec/real-session.sh $$size \
+	    $(BIN)/python -m xuncha_desktop.ui.screenshots docs/screenshots/$$size --workspace $(DEMO) || exit 1; \
+	done
 
 lint: setup
 	$(BIN)/ruff check .

@@ -2,8 +2,11 @@
 
     python -m xuncha_desktop.ui.screenshots OUTDIR [--workspace DIR] [--passphrase P] [--scale 1.5]
 
-Runs offscreen in Chinese (zh_CN) on the demo workspace (``--workspace``, else ``demo-workspace/`` of the
-checkout, built first if missing). Settings are kept in a temporary folder, so the user's are untouched.
+Runs in Chinese (zh_CN) on the demo workspace (``--workspace``, else ``demo-workspace/`` of the checkout, built
+first if missing). Settings are kept in a temporary folder, so the user's are untouched. Offscreen (the
+default) the window is laid out as on a 1366×768 laptop; in a real session (``QT_QPA_PLATFORM=xcb`` under a
+window manager: ``make screenshots`` runs it at 1366×768 and 1920×1080) it fills the screen as a maximised
+window does, and every dialog is sized to fit that screen.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from xuncha_desktop.ui.login import LoginDialog
     from xuncha_desktop.ui.main_window import MainWindow
     from xuncha_desktop.ui.pages import EvidencePage, TabbedPage
+    from xuncha_desktop.ui.screen_fit import resize_to_fit
     from xuncha_desktop.ui.thumbnails import EvidenceTableModel, media_of
     from xuncha_desktop.workspace import Workspace, is_workspace
 
@@ -79,10 +83,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         controller = Controller(workspace, lang)
         window = MainWindow(controller, offer_drafts=False)
-        # as on a 1366×768 laptop, whatever the (offscreen) screen is: its first start would be maximised there
-        window.setWindowState(Qt.WindowState.WindowNoState)
-        window.resize(1366, 768)
-        window.show()
+        real_session = app.platformName() != "offscreen"
+        if real_session:
+            window.showMaximized()
+            for _ in range(20):  # the window manager maximises it after a round trip or two
+                app.processEvents()
+        else:
+            # as on a 1366×768 laptop, whatever the (offscreen) screen is: its first start would be maximised there
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(1366, 768)
+            window.show()
         for number, key in enumerate(window.page_keys, 1):
             shown = window.show_page(key)
             if isinstance(shown, EvidencePage):
@@ -106,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             if record_id is None:
                 continue
             editor = window.open_record(kind, record_id)
-            editor.resize(1100, 760)
+            resize_to_fit(editor, 1100, 760)
             shot(editor, f"20-editor-{kind}")
             editor.close()
         evidence_model = window.lists["evidence"].model
@@ -121,11 +131,11 @@ def main(argv: list[str] | None = None) -> int:
             kinds_shown.add(file_kind)
             viewer = window.view_evidence(record_id)
             if viewer is not None:
-                viewer.resize(1000, 780)
+                resize_to_fit(viewer, 1000, 780)
                 shot(viewer, f"22-viewer-{file_kind}")
                 viewer.close()
         new = window.new_record("interview")
-        new.resize(1100, 760)
+        resize_to_fit(new, 1100, 760)
         shot(new, "21-editor-interview-new")
         new.close()
 
