@@ -90,6 +90,8 @@ EN = {
     "所选记录属于另一被巡察单位（%1）。仍要关联吗？": "The record belongs to another unit (%1). Link it anyway?",
     # ui/editor.py (validation that names every missing field)
     "请填写“%1”。": "Please fill in “%1”.", "有 %n 个必填项目未填写，已标红。": "%n required field(s) left empty, marked in red.",
+    # ui/pages.py (the dashboard says which units it charts)
+    "各单位整改进度（未完成最多的 %1 个单位，共 %2 个）": "Rectification by unit (the %1 with most open problems, of %2)",
     # ui/help_dialogs.py (关于, 快捷键)
     "快捷键…": "Keyboard shortcuts…", "关于…": "About…", "快捷键": "Keyboard shortcuts",
     "<b>巡察外业桌面端</b> %1": "<b>Xuncha desktop</b> %1", "离线、加密的巡察外业记录程序。":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
 from PySide6.QtCore import QDate, QDateTime, QPoint, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -544,3 +544,26 @@ def test_a_form_offers_the_units_of_its_round(qtbot: QtBot, window: MainWindow, 
     editor.widgets["round_id"].set_value(ids["round"])
     assert editor.widgets["unit_id"].value() == elsewhere_id
     assert {units.itemData(i) for i in range(units.count())} - {None} == {ids["unit"], elsewhere_id}
+
+
+def test_the_dashboard_chart_says_which_units_it_shows_and_keeps_whole_names(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, ids: dict[str, str]) -> None:
+    from xuncha_desktop.ui import pages
+
+    with workspace.transaction() as session:
+        for n in range(8):
+            unit = KINDS["unit"].create(session, {"name": f"娄底市城市发展集团有限公司第{n}分公司"})
+            for k in range(n + 1):  # unit n has n + 1 problems, none rectified
+                KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": str(unit.id),
+                                                  "category": "line_policy", "statement": f"问题{n}-{k}"})
+    dashboard = window.show_page("dashboard")
+    assert isinstance(dashboard, pages.DashboardPage)
+    dashboard.refresh()
+    chart = dashboard.unit_view.chart()
+    assert chart.title() == "各单位整改进度（未完成最多的 6 个单位，共 8 个）"
+    (axis,) = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    names = [label.replace("<br>", "") for label in axis.categories()]
+    assert names[-1] == "娄底市城市发展集团有限公司第7分公司"  # the most open problems, at the top, whole
+    assert len(names) == 6
+    (categories,) = [a for a in dashboard.category_view.chart().axes() if isinstance(a, QBarCategoryAxis)]
+    assert "党的路线方针政策和党中央决策部署落实情况" in [c.replace("<br>", "") for c in categories.categories()]

@@ -505,7 +505,7 @@ class DashboardPage(QWidget):
         self.category_codes = []
         for code, label, count in reversed(figures.problems_by_category):
             bars.append(count)
-            labels.append(_short(label, 14))
+            labels.append(_wrap(label, 12))  # the category's whole name on up to three lines, not cut
             self.category_codes.append(code)
         series.append(bars)
         series.setLabelsVisible(True)
@@ -513,8 +513,14 @@ class DashboardPage(QWidget):
         bars.clicked.connect(self._category_clicked)
         self.category_view.setChart(chart)
 
+        # The units with the most problems not yet rectified (the ones to follow up), as many as have room for
+        # their names; the title says which they are out of how many.
+        by_unit = sorted(figures.rectification_by_unit, key=lambda u: (-(u[3] - u[2]), -u[3], u[1]))
+        shown_units = by_unit[:UNITS_CHARTED]
         unit_chart = QChart()
-        unit_chart.setTitle(self.tr("各单位整改进度"))
+        unit_chart.setTitle(self.tr("各单位整改进度（未完成最多的 %1 个单位，共 %2 个）")
+                            .replace("%1", str(len(shown_units))).replace("%2", str(len(by_unit)))
+                            if len(by_unit) > len(shown_units) else self.tr("各单位整改进度"))
         stacked = QHorizontalStackedBarSeries()
         done = QBarSet(self.tr("整改到位"))
         open_ = QBarSet(self.tr("未完成"))
@@ -522,15 +528,14 @@ class DashboardPage(QWidget):
         open_.setColor("#f9a825")
         unit_labels = []
         self.unit_ids = []
-        for unit_id, name, rectified, total in reversed(figures.rectification_by_unit[:12]):
+        for unit_id, name, rectified, total in reversed(shown_units):
             done.append(rectified)
             open_.append(total - rectified)
-            unit_labels.append(_short(name, 12))
+            unit_labels.append(_wrap(name, 12))
             self.unit_ids.append(unit_id)
         stacked.append(done)
         stacked.append(open_)
-        _bar_axes(unit_chart, stacked, unit_labels,
-                  max([t for _u, _n, _r, t in figures.rectification_by_unit[:12]] or [1]))
+        _bar_axes(unit_chart, stacked, unit_labels, max([t for _u, _n, _r, t in shown_units] or [1]))
         unit_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         stacked.clicked.connect(self._unit_clicked)
         self.unit_view.setChart(unit_chart)
@@ -563,8 +568,18 @@ def refill(box: QComboBox, choices: list[tuple[str, str]]) -> None:
         box.currentIndexChanged.emit(0)
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+# Bars of the unit chart: each name needs its line or two at the dashboard's height on a 1366×768 screen
+# (with twelve, Qt dropped every other name).
+UNITS_CHARTED = 6
+
+
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    """A chart label on up to ``lines`` lines of ``width`` characters (cut with … only beyond that)."""
+    parts = [text[i:i + width] for i in range(0, len(text), width)]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][:width - 1] + "…"
+    return "<br>".join(parts)  # the axis draws its labels as rich text: a newline would show as a space
 
 
 def _bar_axes(chart: Any, series: Any, labels: list[str], maximum: int) -> None:
