@@ -140,8 +140,8 @@ def require_link(session: Session, kind_a: str, kind_b: str) -> None:
     """Linking two records (or unlinking them) is editing either: the role must be allowed to edit one of them
     (a 联络员 links evidence to a clue; a 只读 user links nothing)."""
     role = role_of(session)
-    if not allowed(role, edit_action(kind_a)):
-        check(role, edit_action(kind_b))
+    if not allowed(role, edit_action(kind_b)):
+        check(role, edit_action(kind_a))
 
 
 def require_step(session: Session, kind: str, old: str, new: str) -> None:
