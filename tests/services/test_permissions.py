@@ -29,6 +29,7 @@ from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 from xuncha_desktop.services import audit_log, backup, links, permissions, publishing
 from xuncha_desktop.services import sync as sync_service
+from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interviews
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.permissions import Action
@@ -133,7 +134,7 @@ def _transferred_clue(s: Session, p: Prepared) -> Any:
 def _evidence_file(ws: Workspace, s: Session, p: Prepared) -> object:
     source = p["tmp"] / "复印件.txt"
     source.write_text("党组会议记录", encoding="utf-8")
-    return KINDS["evidence"].add_file(s, ws.evidence, source, {"title": "会议记录", "unit_id": p["unit"]})
+    return evidence_service.add_file(s, ws.evidence, source, {"title": "会议记录", "unit_id": p["unit"]})
 
 
 def _both(make_a: Callable[[Session, Prepared], Any], name_a: str, make_b: Callable[[Session, Prepared], Any],
