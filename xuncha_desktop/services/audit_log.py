@@ -84,6 +84,11 @@ def entries(session: Session, device: uuid.UUID | None = None, limit: int = 100,
     return list(session.scalars(query))
 
 
+def device_names(session: Session) -> dict[uuid.UUID, str]:
+    """The names of the other devices this copy knows, to say which device wrote an entry."""
+    return {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}
+
+
 def actors_and_actions(session: Session) -> tuple[list[str], list[str]]:
     """Every person and every action named in the log, sorted: the choices of the audit view's filters."""
     require(session, Action.READ_AUDIT)
