@@ -180,3 +180,20 @@ def test_a_new_record_chooser_offers_only_editable_families(open_as: OpenAs, mon
     monkeypatch.setattr("xuncha_desktop.ui.main_window.QInputDialog.getItem", pick)
     window._new_on_page()
     assert sorted(offered) == sorted(["被巡察单位", "个别谈话", "信访件", "证据材料"])
+
+
+def test_the_controller_answers_from_the_matrix(workspace: Workspace) -> None:
+    """Qt-free: what the window asks before it offers a button."""
+    controller = Controller(workspace, "zh")
+    expected = {Role.LEADER: ({"transferred", "verifying"}, True, "组长"),
+                Role.MEMBER: ({"verifying"}, False, "组员"),
+                Role.OFFICE: ({"transferred", "verifying"}, True, "巡察办"),
+                Role.READONLY: (set(), False, "只读")}
+    for role, (steps, delete, name) in expected.items():
+        workspace.user = User(NAMES[role], role)
+        offered = {status for status, _label, _needs in controller.allowed_next("clue", "analysing")}
+        assert {"transferred", "verifying"} & offered == steps, role
+        assert controller.may_delete() is delete and controller.about().role == name
+        assert controller.may_edit("clue") is (role is not Role.READONLY)
+    workspace.user = User(NAMES[Role.LIAISON], Role.LIAISON)
+    assert controller.may_edit("petition") and not controller.may_edit("clue") and not controller.may_edit("paper")
