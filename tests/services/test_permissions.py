@@ -314,8 +314,8 @@ def test_the_refusal_names_the_role_and_the_action_in_both_languages(frame: tupl
     ws.user = User("张伟", Role.MEMBER)
     with pytest.raises(PermissionDenied) as caught, ws.transaction() as s:
         KINDS["unit"].delete(s, prepared["unit"])
-    assert caught.value.text("zh") == "组员无权删除记录，未作任何更改。"
-    assert caught.value.text("en") == "A member may not delete records; nothing was changed."
+    assert caught.value.text("zh") == "组员（member）无权删除记录（delete records），未作任何更改。"
+    assert caught.value.text("en") == "A member (组员) may not delete records (删除记录); nothing was changed."
     assert caught.value.exit_code == 1
 
 

@@ -84,7 +84,7 @@ def test_a_member_may_not_read_the_log(workspace: Workspace, ids: dict[str, str]
     assert not audit.allowed()
     with pytest.raises(PermissionDenied) as caught:
         audit.entries()
-    assert caught.value.text("zh") == "组员无权查看审计日志，未作任何更改。"
+    assert caught.value.text("zh") == "组员（member）无权查看审计日志（read the audit log），未作任何更改。"
     with pytest.raises(PermissionDenied):
         audit.check()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
-    "permission_denied": ("{role_zh}无权{action_zh}，未作任何更改。", "A {role_en} may not {action_en}; nothing was changed."),
+    "permission_denied": ("{role_zh}（{role_en}）无权{action_zh}（{action_en}），未作任何更改。", "A {role_en} ({role_zh}) may not {action_en} ({action_zh}); nothing was changed."),
     "action_view_records": ("查看记录", "view records"),
     "action_edit_records": ("新建或修改轮次、巡察组、问题线索和问题", "create or edit rounds, groups, clues and problems"),
     "action_edit_logistics": ("新建或修改信访件、证据材料、被巡察单位和个别谈话", "create or edit petitions, evidence, units and interviews"),
