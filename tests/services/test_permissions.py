@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import PASSPHRASE, _frame
 from xuncha_desktop.db.models import AuditEntry, SyncDevice
 from xuncha_desktop.db.models.changes import Change
-from xuncha_desktop.errors import PermissionDenied, XunchaError
+from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 from xuncha_desktop.services import audit_log, backup, links, permissions, publishing
@@ -357,11 +357,16 @@ def test_the_paper_records_who_checked_and_signed_off_and_when(frame: tuple[Work
     assert (data["checked_by"], data["approved_by"]) == ("钱敏", "赵刚")
     checked, approved = dt.datetime.fromisoformat(data["checked_at"]), dt.datetime.fromisoformat(data["approved_at"])
     assert checked.tzinfo is not None and checked <= approved
+    # what the leader signed is what the deputy checked: no edits until it is sent back to 起草
+    with pytest.raises(ValidationError) as locked, ws.transaction() as s:
+        KINDS["paper"].update(s, key, {"summary": "签字后改写。"})
+    assert locked.value.field == "summary" and "组长审定" in locked.value.text("zh")
     # sent back to 起草, the paper is checked and signed again: the earlier names are gone from it
     with ws.transaction() as s:
         KINDS["paper"].set_status(s, key, "draft")
         paper = KINDS["paper"].get(s, key)
         assert (paper.checked_by, paper.checked_at, paper.approved_by, paper.approved_at) == (None,) * 4
+        KINDS["paper"].update(s, key, {"summary": "退回后改写。"})
 
 
 def test_a_refused_evidence_file_leaves_nothing_in_the_store(frame: tuple[Workspace, Prepared]) -> None:

@@ -1,4 +1,5 @@
-"""Messages of the permission matrix (``services/permissions.py``): the actions' names and the refusal."""
+"""Messages of the permission matrix (``services/permissions.py``): the actions' names and the refusal; and
+the working paper's check and sign-off (``services/papers.py``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Final
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "permission_denied": ("{role_zh}（{role_en}）无权{action_zh}（{action_en}），未作任何更改。", "A {role_en} ({role_zh}) may not {action_en} ({action_zh}); nothing was changed."),
+    "paper_locked": ("底稿处于“{status_zh}”（{status_en}）状态，“{field_zh}”（{field}）不能修改；请先退回起草。", "The working paper is {status_en} ({status_zh}): field {field} ({field_zh}) cannot be changed; return it for redrafting first."),
     "action_view_records": ("查看记录", "view records"),
     "action_edit_records": ("新建或修改轮次、巡察组、问题线索和问题", "create or edit rounds, groups, clues and problems"),
     "action_edit_logistics": ("新建或修改信访件、证据材料、被巡察单位和个别谈话", "create or edit petitions, evidence, units and interviews"),

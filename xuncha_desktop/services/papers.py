@@ -4,7 +4,8 @@ leader (副组长审核), signed off by the leader (组长审定), in that order
 Who may take each step is the permission matrix's (``services/permissions.py``); who took it and when is
 recorded here from the acting person, never typed in: ``checked_by``/``checked_at`` at the check,
 ``approved_by``/``approved_at`` at the sign-off. A paper sent back to 起草 loses both, so it is checked and
-signed again (the audit log keeps the earlier steps)."""
+signed again (the audit log keeps the earlier steps). A checked or signed-off paper is not edited: what the
+leader signs is what the deputy checked; it is returned to 起草 first."""
 
 from __future__ import annotations
 
@@ -73,6 +74,14 @@ class PaperService(RecordService[WorkingPaper]):
             other = session.scalar(others)
             if other is not None:
                 raise ValidationError("paper_exists", "problem_id", value=str(record.problem_id))
+
+    def before_update(self, session: Session, record: WorkingPaper, changed: set[str]) -> None:
+        super().before_update(session, record, changed)
+        edited = sorted(changed - {"status"})
+        if edited and record.status != S.DRAFT:
+            status = S(record.status)
+            raise ValidationError("paper_locked", edited[0], field_zh=self.field(edited[0]).zh,
+                                  status_zh=status.zh, status_en=status.en.lower())
 
     def on_status_change(self, session: Session, record: WorkingPaper, old: str | None, new: str,
                          values: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
