@@ -44,3 +44,17 @@ class WrongPassphrase(XunchaError):
 class Cancelled(XunchaError):
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class PermissionDenied(XunchaError):
+    """The person's role may not do this (``services/permissions.py``); nothing was changed.
+
+    ``role`` and ``action`` are the codes (``member``, ``delete_records``); the message names both in words."""
+
+    def __init__(self, role: str, action: str) -> None:
+        self.role = role
+        self.action = action
+        super().__init__("permission_denied", role_zh=messages.render(f"role_{role}", "zh"),
+                         role_en=messages.render(f"role_{role}", "en"),
+                         action_zh=messages.render(f"action_{action}", "zh"),
+                         action_en=messages.render(f"action_{action}", "en"))

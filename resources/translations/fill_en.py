@@ -240,6 +240,13 @@ EN = {
     "实际大小 (Ctrl+1)": "Actual size (Ctrl+1)", "查看所选证据文件": "View the selected evidence file",
     "请先在“证据材料”列表中选中一条记录。": "First select a record in the Evidence list.", "上一页": "Previous page", "上一页 (PgUp)": "Previous page (PgUp)",
     "下一页": "Next page", "下一页 (PgDown)": "Next page (PgDown)", "共 %1 页": "of %1", "当前页": "Current page",
+    # roles: the status bar, read-only forms, 帮助 → 审计日志
+    "使用人：%1（%2）": "User: %1 (%2)", "只读：您的角色（%1）不能修改此类记录。": "Read-only: your role (%1) may not change records of this kind.",
+    "审计日志": "Audit log", "审计日志…": "Audit log…", "全部使用人": "All users", "全部操作": "All actions", "操作": "Action",
+    "设备": "Device", "重新核验": "Check again", "核验每台设备的审计日志完整、未被篡改或截短": "Check that every device's audit log is whole, neither altered nor cut short",
+    "显示最近 %n 条": "Showing the latest %n record(s)", "%1：%2 条": "%1: %2 entries", "（已签名至第 %1 条）": " (signed up to entry %1)",
+    "核验通过：各设备的审计日志完整，未被篡改或截短。": "Check passed: every device's audit log is whole, neither altered nor cut short.",
+    "核验发现问题：": "The check found problems:",
 }
 
 

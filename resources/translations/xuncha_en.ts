@@ -1,122 +1,212 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="31" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="40" />
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="55" />
+        <source>使用人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="44" />
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="55" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="48" />
+        <source>重新核验</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="50" />
+        <source>核验每台设备的审计日志完整、未被篡改或截短</source>
+        <translation>Check that every device's audit log is whole, neither altered nor cut short</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="55" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="55" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="56" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="56" />
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="73" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="85" />
+        <source>全部使用人</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="88" />
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="100" />
+        <source>显示最近 %n 条</source>
+        <translation><numerusform>Showing the latest %n record</numerusform><numerusform>Showing the latest %n records</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="109" />
+        <source>%1：%2 条</source>
+        <translation>%1: %2 entries</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="110" />
+        <source>（已签名至第 %1 条）</source>
+        <translation> (signed up to entry %1)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="114" />
+        <source>核验通过：各设备的审计日志完整，未被篡改或截短。</source>
+        <translation>Check passed: every device's audit log is whole, neither altered nor cut short.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/audit_view.py" line="117" />
+        <source>核验发现问题：</source>
+        <translation>The check found problems:</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="423" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="426" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="431" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="433" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="436" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="441" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="436" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="441" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="437" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="442" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="443" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="443" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="439" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="444" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="439" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="444" />
         <source>反馈问题已整改</source>
         <translation>Fed back, rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="449" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="454" />
         <source>列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）</source>
         <translation>Problems in the feedback that are rectified (the rectification rate is this ÷ in feedback)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="496" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="501" />
         <source>线索：%1
 全部问题：%2</source>
         <translation>Clues: %1
 All problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="519" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="524" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="440" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="445" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="476" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="472" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="473" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="478" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="473" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="478" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="500" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="505" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="503" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="508" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="517" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="522" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="520" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="525" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -240,48 +330,48 @@ All problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="319" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="322" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="320" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="323" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="321" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="324" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="322" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="325" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="327" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="327" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="330" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="356" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="361" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="384" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="386" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="388" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="393" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -565,17 +655,17 @@ All problems: %2</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="106" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="108" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="183" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -765,12 +855,12 @@ All problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="755" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="782" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="762" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="789" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
@@ -813,27 +903,27 @@ All problems: %2</translation>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="150" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="185" />
         <source>不限</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="224" />
         <source>正在计数…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/pages.py" line="225" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="226" />
         <source>共 %n 条</source>
         <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="280" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="283" />
         <source>不能按“%1”排序（数据多时会很慢），请用上方的筛选缩小范围</source>
         <translation>Cannot sort by “%1” (slow on long lists); narrow the list with the filters above</translation>
     </message>
@@ -925,252 +1015,257 @@ All problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="101" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="134" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="146" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="283" />
+        <source>使用人：%1（%2）</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="405" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="136" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="148" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="180" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="452" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="192" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="512" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="196" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="206" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="207" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="212" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="220" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="209" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="236" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="247" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="251" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <source>审计日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="593" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="244" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="261" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="271" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="281" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="282" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
-        <source>使用人：%1</source>
-        <translation>User: %1</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="267" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="284" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="531" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="373" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="381" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="321" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="382" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="387" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="393" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="333" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="394" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="404" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="346" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="407" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="413" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="413" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="421" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="453" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="466" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="526" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="487" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="547" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="548" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="496" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="556" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="590" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="590" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="593" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1180,164 +1275,169 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="338" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="343" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="353" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="358" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="356" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="364" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="369" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="371" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="388" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="516" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="542" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="396" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="400" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="438" />
+        <source>只读：您的角色（%1）不能修改此类记录。</source>
+        <translation>Read-only: your role (%1) may not change records of this kind.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/editor.py" line="445" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="467" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="491" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="511" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="537" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="512" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="538" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="517" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="543" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="518" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="544" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="612" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="637" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="664" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="656" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="684" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="684" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="658" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1492,27 +1592,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="63" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="66" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
@@ -1520,17 +1620,17 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="712" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="739" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="731" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="758" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="733" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="760" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>

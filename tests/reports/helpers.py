@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.security.roles import Role, User
+from xuncha_desktop.services import permissions
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.workspace import Workspace
 
@@ -81,7 +83,8 @@ def build_small(ws: Workspace, problems_per_unit: int = 6) -> dict[str, Any]:
                     title="关于党组研究党风廉政建设不经常的问题底稿", number="底稿-001", date="2020-05-06",
                     source="调阅资料", summary="经查阅2019年党组会议记录，仅1次研究党风廉政建设工作。",
                     how_found="调阅党组会议记录并个别谈话核实。", drafted_by="孙丽")
-        KINDS["paper"].set_status(s, paper.id, "checked", checked_by="钱敏")
+        with permissions.acting_as(s, User("钱敏", Role.DEPUTY)):
+            KINDS["paper"].set_status(s, paper.id, "checked")
         from xuncha_desktop.services import links
 
         links.link(s, "paper", paper.id, "evidence", evidence.id)

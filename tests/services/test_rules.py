@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from xuncha_desktop.db.capture import CONTEXT_KEY
 from xuncha_desktop.errors import ValidationError
+from xuncha_desktop.security.roles import Role, User
+from xuncha_desktop.services import permissions
 from xuncha_desktop.services.interviews import service as interviews
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.petitions import service as petitions
@@ -146,11 +149,14 @@ def test_one_working_paper_per_problem(session: Session, ids: dict[str, str]) ->
     paper = papers.create(session, {"unit_id": ids["unit"], "problem_id": str(problem.id), "title": "底稿一"})
     with pytest.raises(ValidationError):
         papers.create(session, {"unit_id": ids["unit"], "problem_id": str(problem.id), "title": "底稿二"})
+    # who checked and signed off is the acting person, recorded by the service, never typed in
     with pytest.raises(ValidationError) as caught:
-        papers.set_status(session, paper.id, "checked")
+        papers.set_status(session, paper.id, "checked", checked_by="钱敏")
     assert caught.value.field == "checked_by"
-    papers.set_status(session, paper.id, "checked", checked_by="钱敏")
-    papers.set_status(session, paper.id, "approved", approved_by="赵刚")
+    with permissions.acting_as(session, User("钱敏", Role.DEPUTY)):
+        papers.set_status(session, paper.id, "checked")
+    papers.set_status(session, paper.id, "approved")
+    assert (paper.checked_by, paper.approved_by) == ("钱敏", session.info[CONTEXT_KEY].actor)
 
 
 def test_group_members_and_units(session: Session, ids: dict[str, str]) -> None:

@@ -32,7 +32,8 @@ from xuncha_desktop.db.enums import ClueStatus, ProblemOrigin
 from xuncha_desktop.demo import corpus
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.security.keys import KdfParams
-from xuncha_desktop.services import links
+from xuncha_desktop.security.roles import Role, User
+from xuncha_desktop.services import links, permissions
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interview_service
 from xuncha_desktop.services.kinds import KINDS
@@ -494,11 +495,12 @@ class _Builder:
                             "how_found": corpus.paper_how_found(rng), "drafted_by": members[2]})
                         links.link(s, "paper", paper.id, "evidence", record.id)
                         if rng.random() < 0.8:
-                            self.step(s, "paper", paper.id, "checked", when + dt.timedelta(days=3),
-                                      checked_by=members[1])
+                            # the deputy checks and the leader signs off, each in their own name
+                            with permissions.acting_as(s, User(members[1], Role.DEPUTY)):
+                                self.step(s, "paper", paper.id, "checked", when + dt.timedelta(days=3))
                             if rng.random() < 0.8:
-                                self.step(s, "paper", paper.id, "approved", when + dt.timedelta(days=5),
-                                          approved_by=members[0])
+                                with permissions.acting_as(s, User(members[0], Role.LEADER)):
+                                    self.step(s, "paper", paper.id, "approved", when + dt.timedelta(days=5))
 
     def make_pdf(self, number: int) -> Path:
         """A one-page document 'scan': deterministic bytes (reportlab's invariant mode)."""

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.models import AuditEntry, SyncDevice, SyncHead
+from xuncha_desktop.services.permissions import Action, require
 from xuncha_desktop.sync.heads import Head
 
 
@@ -41,7 +42,8 @@ class AuditReport:
 
 def check(session: Session, own_device: uuid.UUID, own_name: str, own_key: str) -> AuditReport:
     """Every device's chain whole, and holding its signed head (the head's signature valid, the entry at
-    its sequence number present with the signed hash)."""
+    its sequence number present with the signed hash). Only a role that may read the audit log may check it."""
+    require(session, Action.READ_AUDIT)
     problems = list(audit.verify_chain(session))
     names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}
     keys = {d.device_id: d.ed25519_public for d in session.scalars(select(SyncDevice))}
@@ -68,9 +70,28 @@ def check(session: Session, own_device: uuid.UUID, own_name: str, own_key: str) 
     return AuditReport(devices, problems)
 
 
-def entries(session: Session, device: uuid.UUID | None = None, limit: int = 100) -> list[AuditEntry]:
-    """The newest entries first (of one device, or of all)."""
+def entries(session: Session, device: uuid.UUID | None = None, limit: int = 100, actor: str | None = None,
+            action: str | None = None) -> list[AuditEntry]:
+    """The newest entries first (of one device, or of all; of one person and one action when given)."""
+    require(session, Action.READ_AUDIT)
     query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.seq.desc()).limit(limit)
     if device is not None:
         query = query.where(AuditEntry.device_id == device)
+    if actor is not None:
+        query = query.where(AuditEntry.actor == actor)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
     return list(session.scalars(query))
+
+
+def device_names(session: Session) -> dict[uuid.UUID, str]:
+    """The names of the other devices this copy knows, to say which device wrote an entry."""
+    return {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}
+
+
+def actors_and_actions(session: Session) -> tuple[list[str], list[str]]:
+    """Every person and every action named in the log, sorted: the choices of the audit view's filters."""
+    require(session, Action.READ_AUDIT)
+    actors = session.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
+    actions = session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    return list(actors), list(actions)

@@ -35,6 +35,7 @@ from xuncha_desktop.db import audit, migrate
 from xuncha_desktop.db.engine import WRITE_LOCK
 from xuncha_desktop.errors import Cancelled, InvalidRequest, WrongPassphrase, XunchaError
 from xuncha_desktop.security import agefile
+from xuncha_desktop.services.permissions import Action, check
 from xuncha_desktop.sync.package import (
     BLOCK,
     PackageError,
@@ -81,6 +82,7 @@ def create(ws: Workspace, out: Path, passphrase: str, progress: Progress | None 
     worse than none), InvalidRequest when ``out`` exists or the records live in a server database (back that
     up with the server's own tools: docs/office-hub.md), Cancelled (no file left).
     """
+    check(ws.user.role, Action.BACK_UP)
     if ws.info.database_url is not None:
         raise InvalidRequest("backup_server_database")
     if out.exists():

@@ -19,6 +19,7 @@ from xuncha_desktop.errors import InvalidRequest, XunchaError
 from xuncha_desktop.evidence.store import CancelFlag, EvidenceStore, Progress
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
+from xuncha_desktop.services.permissions import require_edit
 from xuncha_desktop.services.records import NavPage, RecordService
 from xuncha_desktop.services.registry import service_for
 
@@ -62,6 +63,7 @@ class EvidenceService(RecordService[Evidence]):
 
         Raises Cancelled if ``cancelled`` turns true; the store then holds no part of the file.
         """
+        require_edit(session, self.kind)  # before the copy: a refusal leaves nothing in the store
         fields = dict(data or {})
         fields.setdefault("title", path.stem)
         # Validate before the (possibly long) copy, so bad input costs nothing.

@@ -14,6 +14,7 @@ from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services import links
 from xuncha_desktop.services.fields import Field, FieldType
+from xuncha_desktop.services.permissions import require_edit
 from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
 
 T = FieldType
@@ -70,6 +71,7 @@ class InterviewService(RecordService[Interview]):
     def sign(self, session: Session, interview_id: uuid.UUID | str, signed_at: dt.datetime,
              scan_evidence_id: uuid.UUID | None = None) -> Interview:
         """The interviewee read and signed the record: the text is locked; the scan, if any, is linked."""
+        require_edit(session, self.kind)
         record = self.get(session, interview_id)
         if signed_at.tzinfo is None:
             raise ValueError("signed_at needs a timezone")

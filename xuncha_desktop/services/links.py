@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.models.links import Link
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.services.permissions import require_link
 from xuncha_desktop.services.registry import KINDS, kind_label, service_for
 
 _NAMESPACE = uuid.UUID("0d6b7e5a-2f0c-4f3e-8a51-3c8b6f7d2e90")
@@ -60,6 +61,7 @@ def link_id(relation: str, from_id: uuid.UUID, to_id: uuid.UUID) -> uuid.UUID:
 
 def link(session: Session, kind_a: str, id_a: uuid.UUID | str, kind_b: str, id_b: uuid.UUID | str) -> Link:
     """Links two live records (in either order); linking again what is linked changes nothing."""
+    require_link(session, kind_a, kind_b)
     swap, relation = _orient(kind_a, kind_b)
     first = service_for(kind_a).get(session, id_a)
     second = service_for(kind_b).get(session, id_b)
@@ -86,6 +88,7 @@ def link(session: Session, kind_a: str, id_a: uuid.UUID | str, kind_b: str, id_b
 
 def unlink(session: Session, kind_a: str, id_a: uuid.UUID, kind_b: str, id_b: uuid.UUID) -> bool:
     """Tombstones the link; False if there was none."""
+    require_link(session, kind_a, kind_b)
     swap, relation = _orient(kind_a, kind_b)
     source, target = (id_b, id_a) if swap else (id_a, id_b)
     existing = session.get(Link, link_id(relation, source, target))

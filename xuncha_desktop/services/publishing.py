@@ -3,9 +3,11 @@ and the window call these functions and nothing else.
 
 Each function gathers its document's data through the services inside the caller's session and returns a
 :class:`Publication`, which renders only when asked (``pdf()`` into memory, ``write(out)`` to a file), so
-the caller can close its session before the slow part. Rendering goes through the writers of ``reports/``;
-files are written atomically (:func:`xuncha_desktop.files.write_through`): a failure leaves no
-half-written file.
+the caller can close its session before the slow part. Issuing a document is the permission matrix's
+``ISSUE_DOCUMENTS`` (only those who may read petitioners' identities, which redaction needs); an interview's
+record, printed for the interviewee to sign, is for whoever may record interviews. Rendering goes through
+the writers of ``reports/``; files are written atomically (:func:`xuncha_desktop.files.write_through`):
+a failure leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from xuncha_desktop.reports.ledger_xlsx import write_xlsx
 from xuncha_desktop.services import documents
 from xuncha_desktop.services.feedback import feedback_data
 from xuncha_desktop.services.ledgers import ledger as ledger_data
+from xuncha_desktop.services.permissions import Action, require
 
 Id = uuid.UUID | str
 Writer = Callable[[PdfTarget], object]
@@ -82,6 +85,7 @@ def feedback(session: Session, unit_id: Id, round_id: Id | None = None, issued_o
 
     Raises what ``feedback_data`` raises: NotFound for an unknown unit or round, InvalidRequest
     (``report_no_round``) when no round inspected the unit."""
+    require(session, Action.ISSUE_DOCUMENTS)
     data = feedback_data(session, unit_id, round_id, issued_on=issued_on, marking=marking)
     return Publication("feedback", {
         ".pdf": lambda out: feedback_document.write_pdf(data, out, use_system_fonts),
@@ -91,12 +95,14 @@ def feedback(session: Session, unit_id: Id, round_id: Id | None = None, issued_o
 
 def interview(session: Session, interview_id: Id, use_system_fonts: bool | None = None) -> Publication:
     """谈话记录 of an interview. Raises NotFound for an unknown interview."""
+    require(session, Action.EDIT_LOGISTICS)
     record = documents.interview_record(session, interview_id)
     return Publication("interview", {".pdf": lambda out: interview_document.write_pdf(record, out, use_system_fonts)})
 
 
 def paper(session: Session, paper_id: Id, use_system_fonts: bool | None = None) -> Publication:
     """问题底稿. Raises NotFound for an unknown working paper."""
+    require(session, Action.ISSUE_DOCUMENTS)
     sheet = documents.working_paper(session, paper_id)
     return Publication("paper", {".pdf": lambda out: paper_document.write_pdf(sheet, out, use_system_fonts)})
 
@@ -104,6 +110,7 @@ def paper(session: Session, paper_id: Id, use_system_fonts: bool | None = None) 
 def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = None) -> Publication:
     """整改督查报告 of a supervision round. Raises NotFound for an unknown round, InvalidRequest
     (``report_not_supervision``) for a round that is not a rectification supervision."""
+    require(session, Action.ISSUE_DOCUMENTS)
     report = documents.supervision_report(session, round_id)
     return Publication("supervision",
                        {".pdf": lambda out: supervision_document.write_pdf(report, out, use_system_fonts)})
@@ -112,6 +119,7 @@ def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = 
 def ledger(session: Session, round_id: Id | None = None, unit_id: Id | None = None,
            feedback_only: bool = False) -> Publication:
     """问题清单/整改台账 as .xlsx (``rows`` holds its number of problems)."""
+    require(session, Action.ISSUE_DOCUMENTS)
     data = ledger_data(session, round_id, unit_id, feedback_only)
     return Publication("ledger", {".xlsx": lambda out: write_xlsx(data, _path(out))}, rows=len(data.rows))
 

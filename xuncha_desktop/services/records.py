@@ -23,8 +23,8 @@ from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
+from xuncha_desktop.services import permissions, vocabulary
 from xuncha_desktop.services import search as search_service
-from xuncha_desktop.services import vocabulary
 from xuncha_desktop.services.fields import Field, FieldType, coerce, is_empty, parse_uuid
 from xuncha_desktop.services.registry import KINDS, forget_existing, record_exists
 
@@ -126,6 +126,7 @@ class RecordService(Generic[M]):
 
     def read(self, session: Session, record_id: uuid.UUID | str) -> M:
         """``get`` for a person looking at the record: the look is written to the audit log."""
+        permissions.require(session, permissions.Action.VIEW_RECORDS)
         record = self.get(session, record_id)
         audit.record(session, "view", self.kind, record.id)
         return record
@@ -205,6 +206,7 @@ class RecordService(Generic[M]):
     # ---- writing -----------------------------------------------------------------------------
     def create(self, session: Session, data: Mapping[str, Any]) -> M:
         """Validates ``data`` (field name → value, codes or labels) and adds the record."""
+        permissions.require_edit(session, self.kind)
         values, extras = self._read_input(session, data, None)
         for field in self.fields:
             if field.name not in values and not field.read_only:
@@ -229,6 +231,7 @@ class RecordService(Generic[M]):
         return record
 
     def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any]) -> M:
+        permissions.require_edit(session, self.kind)
         record = self.get(session, record_id)
         values, extras = self._read_input(session, data, record)
         changed = {name for name, value in values.items() if getattr(record, name) != value}
@@ -236,6 +239,7 @@ class RecordService(Generic[M]):
         if self.status_field is not None and self.status_field in changed:
             assert old_status is not None
             self.check_transition(record, old_status, values[self.status_field], values)
+            permissions.require_step(session, self.kind, old_status, values[self.status_field])
         self.before_update(session, record, changed)
         for name in changed:
             setattr(record, name, values[name])
@@ -274,6 +278,7 @@ class RecordService(Generic[M]):
 
     def delete(self, session: Session, record_id: uuid.UUID | str) -> M:
         """Tombstones the record: it disappears from every list but its deletion can travel."""
+        permissions.require(session, permissions.Action.DELETE_RECORDS)
         record = self.get(session, record_id)
         self.before_delete(session, record)
         record.deleted = True

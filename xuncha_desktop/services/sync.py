@@ -36,6 +36,7 @@ from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, Validatio
 from xuncha_desktop.security import agefile
 from xuncha_desktop.security.keys import check_passphrase_strength
 from xuncha_desktop.services.kinds import service_of_table
+from xuncha_desktop.services.permissions import Action, check, require
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.heads import Head, parse_heads
 from xuncha_desktop.sync.heads import sign as sign_head
@@ -72,6 +73,7 @@ def device_fingerprint(device: SyncDevice) -> str:
 def trust(session: Session, ws: Workspace, keys: PublicKeys | Path) -> SyncDevice:
     """Trusts another device's keys (or key file). Raises InvalidRequest for one's own keys, XunchaError
     ``key_changed`` when the device is known with other keys."""
+    require(session, Action.EXCHANGE_PACKAGES)
     if isinstance(keys, Path):
         keys = read_keyfile(keys)
     if keys.device_id == ws.info.device_id:
@@ -237,6 +239,7 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
     total)`` is called with bytes and ``cancelled()`` polled: a cancelled export leaves no file (raises
     Cancelled). Raises InvalidRequest for a missing or doubled target or an existing ``out``.
     """
+    check(ws.user.role, Action.EXCHANGE_PACKAGES)
     if isinstance(to, Path):
         to = read_keyfile(to)
     if to is None and passphrase is None:
@@ -383,6 +386,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     A refused package raises PackageError (recorded in the audit log) and changes nothing; a cancelled
     import raises Cancelled and changes nothing.
     """
+    check(ws.user.role, Action.EXCHANGE_PACKAGES)
     with ws.transaction() as session:
         keys = {d.device_id: d.ed25519_public for d in trusted(session)}
         names = {d.device_id: d.device_name for d in session.scalars(select(SyncDevice))}  # to name refusals
@@ -612,6 +616,7 @@ def resolve(session: Session, conflict_id: str, keep: str | None = None, value: 
     value is checked by the record's service as an edit would be (types, codes, references, required fields,
     the lock of a signed interview), so settling cannot store what editing could not.
     """
+    require(session, Action.SETTLE_CONFLICTS)
     if not use_value:
         value = _MISSING
     if (keep is None) == (value is _MISSING) or keep not in (None, "local", "incoming"):

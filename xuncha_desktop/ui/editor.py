@@ -3,7 +3,9 @@
 Each field gets the widget its type calls for (dates, enumerations and vocabularies as combo boxes with
 labels, multi-line text); a ValidationError from the service is shown under the field it names. Existing
 records show their linked records (double-click opens one; rows dragged from a list are linked) and, for
-records with a status, one button per allowed next step, asking for what that step needs. Closing a form
+records with a status, one button per allowed next step that the person's role may take, asking for what
+that step needs. A person whose role may not edit the family gets the form read-only (no 保存, no links, no
+dropped files), and 删除 only shows for a role that may delete (``services/permissions.py``). Closing a form
 with unsaved changes (window close, Esc, 关闭, Ctrl+W: all end in ``reject``) asks 保存 / 不保存 / 取消.
 """
 
@@ -319,6 +321,9 @@ class RecordEditor(QDialog):
         self._shown = False
         self.unsaved_box: QMessageBox | None = None  # the 保存 / 不保存 / 取消 question while it is open
         self.record: dict[str, Any] = {}
+        # what the person's role allows; the services refuse the rest anyway
+        self.read_only = not controller.may_edit(kind)
+        self.may_delete = controller.may_delete() and not self.read_only
 
         outer = QVBoxLayout(self)
         self.banner = QLabel()
@@ -411,16 +416,19 @@ class RecordEditor(QDialog):
         self.save_button.setObjectName("save")
         # Not the button's own shortcut: that "animates" a click 100 ms later, so Ctrl+S then Ctrl+W at typing
         # speed asked about unsaved changes that were being saved (found in a real X11 session).
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
         self.delete_button = self.buttons.addButton(self.tr("删除"), QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.delete_button.setVisible(record_id is not None)
+        self.delete_button.setObjectName("delete")
+        self.delete_button.setVisible(record_id is not None and self.may_delete)
         close = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self._delete)
         close.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+W"), self, self.reject)
+        if self.read_only:
+            self._make_read_only()
 
         if record_id is not None:
             self.load()
@@ -462,6 +470,23 @@ class RecordEditor(QDialog):
             combo.setCurrentIndex(max(combo.findData(current), 0))
         finally:
             combo.blockSignals(False)
+
+    def _make_read_only(self) -> None:
+        """The form of a person who may only look: every input shows its value and takes no typing."""
+        self.setAcceptDrops(False)
+        for widget in self.widgets.values():
+            box = widget.input
+            if isinstance(box, (QLineEdit, QPlainTextEdit)):
+                box.setReadOnly(True)
+            elif not isinstance(box, QLabel):
+                box.setEnabled(False)
+        for button in (self.save_button, self.delete_button, self.link_button, self.unlink_button):
+            button.hide()
+        self.save_button.setEnabled(False)
+        self.save_shortcut.setEnabled(False)  # Ctrl+S too
+        role = self.controller.about().role
+        self.banner.setText(self.tr("只读：您的角色（%1）不能修改此类记录。").replace("%1", role))
+        self.banner.show()
 
     # ---- loading and saving --------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -533,6 +558,8 @@ class RecordEditor(QDialog):
 
     def save(self) -> bool:
         """Saves through the service; on a refusal shows the message beside the field and returns False."""
+        if self.read_only:
+            return False
         self.clear_errors()
         missing = self.missing_required()
         if missing:
@@ -550,7 +577,7 @@ class RecordEditor(QDialog):
         self.after_save()
         self.saved.emit(self.kind, self.record_id)
         self.load()
-        self.delete_button.show()
+        self.delete_button.setVisible(self.may_delete)
         self.side.show()
         return True
 
@@ -689,7 +716,8 @@ class RecordEditor(QDialog):
 
     # ---- files dropped on the record become its evidence ---------------------------------------
     def _accepts_files(self) -> bool:
-        return self.record_id is not None and "evidence" in self.controller.linkable_kinds(self.kind)
+        return (self.record_id is not None and not self.read_only
+                and "evidence" in self.controller.linkable_kinds(self.kind))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self._accepts_files():
@@ -747,7 +775,7 @@ class RecordEditor(QDialog):
             self.add_link(*dialog.chosen)
 
     def _can_link(self, kind: str) -> bool:
-        return self.record_id is not None and kind in self.controller.linkable_kinds(self.kind)
+        return self.record_id is not None and not self.read_only and kind in self.controller.linkable_kinds(self.kind)
 
     def link_records(self, records: list[tuple[str, str]]) -> int:
         """Links records dropped on the panel (same service call as the picker); returns how many."""

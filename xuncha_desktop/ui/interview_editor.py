@@ -372,7 +372,7 @@ class InterviewEditor(RecordEditor):
 
     # ---- signing -------------------------------------------------------------------------------
     def _update_sign(self) -> None:
-        signed = bool(self.record.get("signed"))
+        signed = bool(self.record.get("signed")) or self.read_only  # a read-only form stays locked
         self.sign_button.setEnabled(self.record_id is not None and not signed)
         for name in ("record_text", "interviewee_name", "started_at", "ended_at", "interviewers"):
             widget = self.widgets[name].input

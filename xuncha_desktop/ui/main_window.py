@@ -1,4 +1,9 @@
-"""The main window: navigation on the left, one page per record family, search always at hand."""
+"""The main window: navigation on the left, one page per record family, search always at hand.
+
+It offers only what the person's role may do (``services/permissions.py``, asked through the controller):
+新建 and adding evidence for the families the role may edit, the documents for roles that may issue them,
+sync buttons for roles that may exchange packages or settle conflicts, and 帮助 → 审计日志 for roles that may
+read the audit log. The services refuse the rest anyway; the window only keeps from offering it."""
 
 from __future__ import annotations
 
@@ -24,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.ui import help_dialogs, i18n, office_files, settings
+from xuncha_desktop.ui.audit_view import AuditDialog
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
@@ -77,6 +84,10 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda _row: self._update_new_action())
+        for page in self.pages.values():
+            if isinstance(page, TabbedPage):
+                page.tabs.currentChanged.connect(lambda _index: self._update_new_action())
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -87,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_status_bar()
+        self._apply_role()
         self.nav.setCurrentRow(0)
         self.restore_geometry()
 
@@ -212,6 +224,11 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.shortcuts_action.triggered.connect(lambda: self._show_help(help_dialogs.ShortcutsDialog(self)))
         help_menu.addAction(self.shortcuts_action)
+        self.audit_action = QAction(self.tr("审计日志…"), self)
+        self.audit_action.setObjectName("audit_log")
+        self.audit_action.triggered.connect(self.show_audit_log)
+        help_menu.addAction(self.audit_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("关于…"), self)
         about.triggered.connect(lambda: self._show_help(help_dialogs.AboutDialog(self)))
         help_menu.addAction(about)
@@ -238,12 +255,58 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.workspace_label = QLabel(self.tr("工作区：%1").replace("%1", info.path))
         self.device_label = QLabel(self.tr("设备：%1").replace("%1", info.device_name))
-        self.user_label = QLabel(self.tr("使用人：%1").replace("%1", info.user_name))
+        self.user_label = QLabel(self.tr("使用人：%1（%2）").replace("%1", info.user_name).replace("%2", info.role))
         self.save_label = QLabel(self.tr("已保存"))
         self.save_label.setObjectName("save_state")
         for label in (self.workspace_label, self.device_label, self.user_label):
             bar.addWidget(label)
         bar.addPermanentWidget(self.save_label)
+
+    # ---- what the role may do ------------------------------------------------------------------
+    def _apply_role(self) -> None:
+        """Hides or disables what the person's role may not do (the services would refuse it)."""
+        may = self.controller.may
+        self.evidence_action.setEnabled(self.controller.may_edit("evidence"))
+        documents = may(Action.ISSUE_DOCUMENTS)
+        self.feedback_action.setEnabled(documents)
+        self.supervision_action.setEnabled(documents)
+        self.ledger_action.setEnabled(documents)
+        self.petition_import_action.setEnabled(self.controller.may_edit("petition"))
+        # an interview's record is printed by whoever records interviews; a paper's sheet is a document
+        self.record_document_action.setEnabled(documents or self.controller.may_edit("interview"))
+        self.audit_action.setVisible(self.controller.audit.allowed())
+        sync_page = self.pages[SYNC]
+        assert isinstance(sync_page, SyncPage)
+        for button in (sync_page.export_button, sync_page.import_button, sync_page.trust_button):
+            button.setVisible(may(Action.EXCHANGE_PACKAGES))
+        for button in (sync_page.keep_here_button, sync_page.keep_incoming_button, sync_page.edit_button):
+            button.setVisible(may(Action.SETTLE_CONFLICTS))
+        self._update_new_action()
+
+    def _current_list(self) -> ListPage | None:
+        page = self.stack.currentWidget()
+        if isinstance(page, TabbedPage):
+            page = page.tabs.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    def _editable_kinds(self) -> list[str]:
+        return [kind for entry in self.controller.nav_pages() for kind in entry.kinds if self.controller.may_edit(kind)]
+
+    def _update_new_action(self) -> None:
+        """新建记录 (Ctrl+N) works where the role may create: the current list's family, or any on the other pages."""
+        page = self._current_list()
+        self.new_action.setEnabled(self.controller.may_edit(page.kind) if page is not None
+                                   else bool(self._editable_kinds()))
+
+    def show_audit_log(self) -> AuditDialog | None:
+        """帮助 → 审计日志: the entries, filters by person and action, and the check of every device's log."""
+        if not self.controller.audit.allowed():
+            return None
+        dialog = AuditDialog(self.controller.audit, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        resize_to_fit(dialog, 1000, 620)
+        dialog.open()
+        return dialog
 
     # ---- navigation ----------------------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
@@ -350,14 +413,13 @@ class MainWindow(QMainWindow):
     def _new_on_page(self) -> None:
         """新建记录 (Ctrl+N): a record of the current list's kind; on a page without one (工作台, 同步), asks
         which kind."""
-        page = self.stack.currentWidget()
-        if isinstance(page, TabbedPage):
-            page = page.tabs.currentWidget()
-        if isinstance(page, ListPage):
+        page = self._current_list()
+        if page is not None:
             page.create_record()
             return
-        kinds = [(self.controller.kind_label(kind), kind) for entry in self.controller.nav_pages()
-                 for kind in entry.kinds]
+        kinds = [(self.controller.kind_label(kind), kind) for kind in self._editable_kinds()]
+        if not kinds:
+            return
         label, chosen = QInputDialog.getItem(self, self.tr("新建记录"), self.tr("新建哪一类记录？"),
                                              [text for text, _kind in kinds], 0, False)
         if chosen:

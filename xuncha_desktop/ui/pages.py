@@ -146,6 +146,7 @@ class ListPage(QWidget):
         # the same keys made Qt call the shortcut ambiguous, and it did nothing on any page.
         self.new_button.setToolTip(self.tr("新建 (Ctrl+N)"))
         self.new_button.clicked.connect(self.create_record)
+        self.new_button.setVisible(controller.may_edit(kind))  # a role that may not create does not see 新建
         self.open_button = QPushButton(self.tr("打开"))
         self.open_button.clicked.connect(self._open_current)
         bottom.addWidget(self.new_button)
@@ -243,6 +244,8 @@ class ListPage(QWidget):
             self._open_index(index)
 
     def create_record(self) -> None:
+        if not self.controller.may_edit(self.kind):
+            return
         defaults: dict[str, Any] = {}
         if self.round_box is not None and self.round_box.currentData():
             defaults["round_id"] = self.round_box.currentData()
@@ -315,7 +318,7 @@ class EvidencePage(ListPage):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, "evidence", parent)
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(controller.may_edit("evidence"))
         self.new_button.setText(self.tr("添加文件…"))
         self.new_button.setToolTip(self.tr("添加文件（也可把文件拖到此处）"))
         self.open_button.setToolTip(self.tr("打开登记信息"))
@@ -353,6 +356,8 @@ class EvidencePage(ListPage):
             self._open_index(index)
 
     def create_record(self) -> None:
+        if not self.controller.may_edit("evidence"):
+            return
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择证据文件"))
         self.add_files([Path(p) for p in paths])
 

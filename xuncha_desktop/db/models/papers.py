@@ -35,4 +35,7 @@ class WorkingPaper(Replicated, Base):
     drafted_by: Mapped[str | None] = mapped_column(String(100))
     checked_by: Mapped[str | None] = mapped_column(String(100))
     approved_by: Mapped[str | None] = mapped_column(String(100))
+    # Who checked and signed off, and when: set by the service from the acting person (services/papers.py).
+    checked_at: Mapped[dt.datetime | None]
+    approved_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(32))

@@ -20,19 +20,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import case, func, select
 
-from xuncha_desktop import local_time
+from xuncha_desktop import local_time, messages
 from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
 from xuncha_desktop.db.models import GroupMember, Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import evidence, interviews, links, search
+from xuncha_desktop.security.roles import Role
+from xuncha_desktop.services import evidence, interviews, links, permissions, search
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.feedback import round_units
 from xuncha_desktop.services.fields import FieldType, parse_uuid
 from xuncha_desktop.services.kinds import nav_pages, searched_kinds, service_for
 from xuncha_desktop.services.links import RELATIONS
+from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.services.records import Filter
 from xuncha_desktop.services.search import SearchHit
 from xuncha_desktop.services.stats import round_figures
+from xuncha_desktop.ui.controllers.audit import AuditController
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
 from xuncha_desktop.ui.controllers.reports import ReportsController
@@ -83,6 +86,7 @@ class WorkspaceInfo:
     path: str
     device_name: str
     user_name: str
+    role: str  # the user's role, named in the controller's language
 
 
 @dataclass(frozen=True)
@@ -154,11 +158,28 @@ class Controller:
         self.reports = ReportsController(workspace, lang)
         self.sync = SyncController(workspace, self)
         self.drafts = DraftsController(workspace)
+        self.audit = AuditController(workspace, lang)
 
     def about(self) -> WorkspaceInfo:
         """Where the workspace is and who works in it, for the status bar and the title."""
         info = self._workspace.info
-        return WorkspaceInfo(str(self._workspace.path), info.device_name, info.user_name)
+        return WorkspaceInfo(str(self._workspace.path), info.device_name, self._workspace.user.name,
+                             messages.render(self.role.message_key, self.lang))
+
+    # ---- what the person may do (services/permissions.py: the services refuse the rest anyway) --------
+    @property
+    def role(self) -> Role:
+        return self._workspace.user.role
+
+    def may(self, action: Action) -> bool:
+        return permissions.allowed(self.role, action)
+
+    def may_edit(self, kind: str) -> bool:
+        """Whether the person may create and edit records of ``kind`` (a 只读 user gets read-only forms)."""
+        return permissions.allowed(self.role, permissions.edit_action(kind))
+
+    def may_delete(self) -> bool:
+        return self.may(Action.DELETE_RECORDS)
 
     # ---- description ---------------------------------------------------------------------------
     @staticmethod
@@ -231,10 +252,11 @@ class Controller:
         return member.zh if self.lang == "zh" else member.en
 
     def allowed_next(self, kind: str, status: str) -> list[tuple[str, str, tuple[str, ...]]]:
-        """(status, label, the fields the step needs) for each step allowed from ``status``."""
+        """(status, label, the fields the step needs) for each step allowed from ``status`` that the person's
+        role may take."""
         service = self.service(kind)
         return [(s, self.status_label(kind, s), tuple(service.transition_needs.get(s, ())))
-                for s in service.allowed_next(status)]
+                for s in service.allowed_next(status) if permissions.may_step(self.role, kind, status, s)]
 
     # ---- lists ---------------------------------------------------------------------------------
     def _filters(self, query: Query) -> list[Any]:
