@@ -27,7 +27,7 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
-from xuncha_desktop.services import audit_log, backup, links, permissions, publishing
+from xuncha_desktop.services import audit_log, backup, clearance, links, permissions, publishing
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interviews
@@ -54,6 +54,7 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.ISSUE_DOCUMENTS: {L, D, OF},
     Action.READ_AUDIT: {L, OF},
     Action.MANAGE_USERS: {L, OF},
+    Action.CLEAR_DEVICE: {L, OF},
 }
 NAMES = {L: "赵刚", D: "钱敏", M: "张伟", LI: "孙丽", OF: "周办", RO: "吴看"}
 
@@ -236,6 +237,12 @@ ATTEMPTS = [
             lambda ws, s, p: audit_log.check(s, ws.info.device_id, ws.info.device_name,
                                              str(ws.public_keys["ed25519_public"]))),
     Attempt("manage users", Action.MANAGE_USERS, lambda ws, s, p: permissions.require(s, Action.MANAGE_USERS)),
+    Attempt("acknowledge a laptop", Action.CLEAR_DEVICE,
+            lambda ws, s, p: clearance.acknowledge(ws, "不存在的笔记本"), in_session=False,
+            past_gate="ack_device_unknown"),
+    Attempt("clear this laptop", Action.CLEAR_DEVICE,
+            lambda ws, s, p: clearance.clear(ws, b"not an acknowledgement", p["tmp"] / "清退证明.pdf"),
+            in_session=False, past_gate="ack_malformed"),
 ]
 
 

@@ -47,8 +47,10 @@ from xuncha_desktop.db.models.sync import SyncDevice
 from xuncha_desktop.errors import InvalidRequest, NotFound, XunchaError
 from xuncha_desktop.reports import clearance as certificate_pdf
 from xuncha_desktop.reports.data import ClearanceData
+from xuncha_desktop.services import permissions
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.kinds import KINDS
+from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.sync import ack as ack_format
 from xuncha_desktop.sync.ack import Ack, AckError, LogHead
 from xuncha_desktop.sync.merge import have_marks
@@ -114,6 +116,7 @@ def acknowledge(ws: Workspace, device: uuid.UUID | str, verify_files: bool = Tru
     """What this copy holds of ``device`` (its id or name): its change and audit log heads, how many of its
     changes, its evidence files held here (each decrypted and re-hashed when ``verify_files``), and how far
     every device's change log is held. Recorded in the audit log. Raises NotFound for an unknown device."""
+    permissions.check(ws.user.role, Action.CLEAR_DEVICE)
     with ws.transaction() as session:
         known = find_device(session, device)
         target = known.device_id
@@ -368,6 +371,7 @@ def clear(ws: Workspace, source: Path | bytes, certificate: Path, overwrite: boo
     """Clears this laptop: refuses (XunchaError ``clearance_refused``, nothing touched) unless :func:`check`
     passes; writes the certificate, then destroys the keys and removes the data (module docstring). Closes
     ``ws``. Returns the marker. ``step(path)`` is called after each file destroyed (progress, tests)."""
+    permissions.check(ws.user.role, Action.CLEAR_DEVICE)
     if ws.info.database_url is not None:  # an office hub: its records live on the server, which this cannot clear
         raise InvalidRequest("clearance_server_database")
     acknowledgement = read_ack(ws, source)

@@ -41,6 +41,7 @@ class Action(enum.StrEnum):
     ISSUE_DOCUMENTS = "issue_documents"      # feedback, ledgers, papers, supervision reports
     READ_AUDIT = "read_audit"
     MANAGE_USERS = "manage_users"            # enforced by the workspace (key slots); listed here
+    CLEAR_DEVICE = "clear_device"            # 巡后清退: acknowledge what a laptop sent, clear a laptop
 
     @property
     def message_key(self) -> str:
@@ -69,6 +70,8 @@ MATRIX: Mapping[Action, frozenset[Role]] = {
     Action.ISSUE_DOCUMENTS: SEES_IDENTITIES,
     Action.READ_AUDIT: frozenset({R.LEADER, R.OFFICE}),
     Action.MANAGE_USERS: frozenset({R.LEADER, R.OFFICE}),
+    # destroying a laptop's keys, and the office's word that lets it, are the leader's or the office's
+    Action.CLEAR_DEVICE: frozenset({R.LEADER, R.OFFICE}),
 }
 
 # Which action creating or editing a record of each family is; a family not named is EDIT_RECORDS.
