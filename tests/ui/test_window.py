@@ -9,6 +9,7 @@ from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
 from PySide6.QtCore import QDate, QDateTime, QPoint, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -567,3 +568,16 @@ def test_the_dashboard_chart_says_which_units_it_shows_and_keeps_whole_names(
     assert len(names) == 6
     (categories,) = [a for a in dashboard.category_view.chart().axes() if isinstance(a, QBarCategoryAxis)]
     assert "党的路线方针政策和党中央决策部署落实情况" in [c.replace("<br>", "") for c in categories.categories()]
+
+
+def test_the_main_text_column_takes_the_spare_width(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1366, 768)
+    for kind, main in (("problem", "statement"), ("paper", "title"), ("round", "name")):
+        page = window.list_page(kind)
+        qtbot.waitExposed(page.view)
+        header = page.view.horizontalHeader()
+        column = page.model.columns.index(main)
+        assert page.main_column() == column
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+        bar = page.view.horizontalScrollBar()
+        qtbot.waitUntil(lambda bar=bar: not bar.isVisible(), timeout=3000)  # the columns fit: no sideways scroll

@@ -308,6 +308,23 @@ class ListPage(QWidget):
                 width = 260
             header.resizeSection(column, max(width, self.fontMetrics().horizontalAdvance(
                 self.model.headerData(column, Qt.Orientation.Horizontal)) + 28))
+        main = self.main_column()
+        if main is not None:
+            # The text the list is read for (问题表述, 底稿标题, 轮次名称) takes the spare width, and gives it back
+            # on a narrow screen down to its default; the other columns keep theirs (and can be dragged).
+            header.setStretchLastSection(False)
+            header.setMinimumSectionSize(60)
+            header.setSectionResizeMode(main, QHeaderView.ResizeMode.Stretch)
+
+    def main_column(self) -> int | None:
+        """The column of the list's main text: its first long-text field, else its title or name."""
+        service = self.controller.service(self.kind)
+        columns = self.model.columns
+        for wanted in (lambda f: f.value_type.value == "text", lambda f: f.name in ("title", "name", "statement")):
+            for column, name in enumerate(columns):
+                if name != "created_at" and wanted(service.field(name)):
+                    return column
+        return None
 
 
 class EvidencePage(ListPage):
