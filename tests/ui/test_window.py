@@ -9,10 +9,11 @@ from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
 from PySide6.QtCore import QDate, QDateTime, QPoint, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
+    QHeaderView,
+    QScrollBar,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -580,4 +581,8 @@ def test_the_main_text_column_takes_the_spare_width(qtbot: QtBot, window: MainWi
         assert page.main_column() == column
         assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
         bar = page.view.horizontalScrollBar()
-        qtbot.waitUntil(lambda bar=bar: not bar.isVisible(), timeout=3000)  # the columns fit: no sideways scroll
+
+        def fits(bar: QScrollBar = bar) -> bool:
+            return not bar.isVisible()
+
+        qtbot.waitUntil(fits, timeout=3000)  # the columns fit: no sideways scrolling
