@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QHeaderView,
-    QScrollBar,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollBar,
 )
 from pytestqt.qtbot import QtBot
 
