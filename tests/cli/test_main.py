@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PASSPHRASE
 
 
@@ -23,3 +25,11 @@ def test_the_installed_command_runs_as_a_module(tmp_path: Path) -> None:
     usage = subprocess.run([sys.executable, "-m", "xuncha_desktop", "records", "add"], env=env,
                            capture_output=True, text=True, encoding="utf-8", check=False)
     assert usage.returncode == 2
+
+
+def test_version_answers_without_a_workspace(capsys: pytest.CaptureFixture[str]) -> None:
+    from xuncha_desktop import __version__
+    from xuncha_desktop.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"xuncha-desktop {__version__}"

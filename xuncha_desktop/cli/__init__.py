@@ -22,7 +22,7 @@ from types import ModuleType
 
 from sqlalchemy.exc import DBAPIError
 
-from xuncha_desktop import messages
+from xuncha_desktop import __version__, messages
 from xuncha_desktop.cli.common import Handler, _Parser, common_options, workspace_path
 from xuncha_desktop.errors import XunchaError
 
@@ -42,6 +42,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     common = common_options()
     parser = _Parser(prog="xuncha", description="巡察外业桌面端 / field desktop for inspection groups",
                      parents=[common])
+    # answers at once: nothing is opened or imported beyond the parser
+    parser.add_argument("--version", action="version", version=f"xuncha-desktop {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     handlers: dict[str, Handler] = {}
     for module in _command_modules():
