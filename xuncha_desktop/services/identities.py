@@ -172,7 +172,7 @@ def all_identities(session: Session, purpose: str) -> list[Identity]:
     audit entry for the whole look. Raises ``identity_not_allowed`` as :func:`identity`."""
     private = _private(session)
     folded = _read(session, private, None)
-    anonymous = dict(session.execute(select(Petition.id, Petition.anonymous)).tuples().all())
+    anonymous = {pid: flag for pid, flag in session.execute(select(Petition.id, Petition.anonymous))}
     audit.record(session, "identity_view", "petition", None,
                  detail=f"{purpose}: {len(folded)} identities, role {context_of(session).role.value}")
     return [Identity(pid, bool(anonymous.get(pid, False)), **fields) for pid, fields in sorted(folded.items())]
