@@ -12,6 +12,10 @@ Versions merge field by field: a field's value is the one of the latest version 
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,11 +28,13 @@ from sqlalchemy.orm import Session
 from xuncha_desktop import messages
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.hlc import Stamp
 from xuncha_desktop.db.models.identities import KEYRING, IdentityEnvelope
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.sync import SyncDevice
 from xuncha_desktop.errors import NotFound, XunchaError
 from xuncha_desktop.security import sealed_identity
+from xuncha_desktop.sync.package import PackageError
 
 # Petition attribute -> key in the sealed JSON.
 FIELDS: dict[str, str] = {"petitioner_name": "name", "petitioner_contact": "contact",
@@ -176,3 +182,133 @@ def all_identities(session: Session, purpose: str) -> list[Identity]:
     audit.record(session, "identity_view", "petition", None,
                  detail=f"{purpose}: {len(folded)} identities, role {context_of(session).role.value}")
     return [Identity(pid, bool(anonymous.get(pid, False)), **fields) for pid, fields in sorted(folded.items())]
+
+
+# ---- in packages -----------------------------------------------------------------------------------------
+MAX_ENVELOPES = 200_000  # in one package
+MAX_BLOB = 16 << 10  # one sealed identity: four short fields, a few hundred bytes in practice
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass
+class Outgoing:
+    """The envelopes a package carries, and how many versions could not be sealed to an office because the
+    person exporting may not open them (a 组员 exporting what was registered before the office was trusted)."""
+
+    envelopes: list[dict[str, str]]
+    not_sealed: int = 0
+
+
+def _envelope_json(petition_id: uuid.UUID, recipient: str, version: str, sealed_by: uuid.UUID,
+                   blob: bytes) -> dict[str, str]:
+    return {"petition": str(petition_id), "recipient": recipient, "version": version,
+            "sealed_by": str(sealed_by), "blob": base64.b64encode(blob).decode("ascii")}
+
+
+def outgoing(session: Session, peer_key: X25519PublicKey | None, peer_reads: bool) -> Outgoing:
+    """What a package to a peer carries: every envelope sealed to an office key or to the peer's key (opaque
+    to this copy, which relays them), never one sealed to this workspace's own key.
+
+    Versions this copy registered that an office lacks are sealed to it now, when the person exporting can
+    open them (kept, so later packages carry them too). When this copy names the peer as a reader of
+    identities (``peer_reads``: the office naming a laptop), every version it can open is sealed to the peer
+    for this package only."""
+    ctx = context_of(session)
+    own = own_recipient(session)
+    offices = office_keys(session)
+    offices.pop(own, None)
+    private = keyring(session).identity_private()
+    targets: dict[str, X25519PublicKey] = dict(offices)
+    peer = sealed_identity.fingerprint(peer_key) if peer_key is not None else None
+    result = Outgoing([])
+    held = {(r.petition_id, r.recipient, r.version) for r in session.execute(
+        select(IdentityEnvelope.petition_id, IdentityEnvelope.recipient, IdentityEnvelope.version))}
+    for row in session.scalars(select(IdentityEnvelope).where(IdentityEnvelope.recipient == own)
+                               .order_by(IdentityEnvelope.petition_id, IdentityEnvelope.version)):
+        wanted = [fp for fp in offices if row.sealed_by == ctx.device_id and (row.petition_id, fp, row.version)
+                  not in held]
+        if peer_reads and peer is not None and peer != own and peer not in offices:
+            wanted.append(peer)
+        if not wanted:
+            continue
+        if private is None:
+            result.not_sealed += len([fp for fp in wanted if fp in offices])
+            continue
+        fields = sealed_identity.open_sealed(private, row.petition_id, row.version, row.blob)
+        for fp in wanted:
+            key = offices.get(fp) or peer_key
+            assert key is not None
+            blob = sealed_identity.seal(key, row.petition_id, row.version, fields)
+            if fp in offices:
+                session.add(IdentityEnvelope(petition_id=row.petition_id, recipient=fp, version=row.version,
+                                             sealed_by=ctx.device_id, blob=blob))
+            else:
+                result.envelopes.append(_envelope_json(row.petition_id, fp, row.version, ctx.device_id, blob))
+    session.flush()
+    if peer is not None and peer != own:
+        targets[peer] = peer_key  # type: ignore[assignment]
+    if targets:
+        for row in session.scalars(select(IdentityEnvelope).where(IdentityEnvelope.recipient.in_(sorted(targets)))
+                                   .order_by(IdentityEnvelope.petition_id, IdentityEnvelope.recipient,
+                                             IdentityEnvelope.version)):
+            result.envelopes.append(_envelope_json(row.petition_id, row.recipient, row.version, row.sealed_by,
+                                                   row.blob))
+    return result
+
+
+def _refuse(sender: str, reason: str) -> PackageError:
+    return PackageError("package_bad_identities", sender=sender, reason=reason)
+
+
+def accept(session: Session, data: bytes, sender: str) -> int:
+    """Stores the envelopes of a package's identities section; returns how many were new.
+
+    Untrusted input: the section must be a JSON list of at most MAX_ENVELOPES envelopes, each for a petition
+    this copy holds, sealed to this workspace's key or to an office this copy relays to, with a valid version
+    stamp and a blob of at most MAX_BLOB bytes; one sealed to this workspace must open when the person
+    importing holds the key. Anything else raises PackageError ``package_bad_identities`` (the caller rolls
+    the whole import back)."""
+    if not data:
+        return 0
+    try:
+        items = json.loads(data)
+    except (ValueError, RecursionError):
+        raise _refuse(sender, "not JSON") from None
+    if not isinstance(items, list) or len(items) > MAX_ENVELOPES:
+        raise _refuse(sender, f"not a list of at most {MAX_ENVELOPES} envelopes")
+    own = own_recipient(session)
+    relayed = set(office_keys(session))
+    private = keyring(session).identity_private()
+    added = 0
+    for number, item in enumerate(items, 1):
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("not an object")
+            petition_id = uuid.UUID(str(item["petition"]))
+            recipient = str(item["recipient"])
+            version = str(item["version"])
+            sealed_by = uuid.UUID(str(item["sealed_by"]))
+            Stamp.parse(version)
+            if len(version) > 64 or not _HEX64.fullmatch(recipient):
+                raise ValueError("version or recipient")
+            text = str(item["blob"])
+            if len(text) > MAX_BLOB * 4 // 3 + 4:
+                raise ValueError(f"blob larger than {MAX_BLOB} bytes")
+            blob = base64.b64decode(text, validate=True)
+        except (KeyError, ValueError, TypeError, binascii.Error) as exc:
+            raise _refuse(sender, f"envelope {number}: {exc}"[:200]) from None
+        if recipient != own and recipient not in relayed:
+            raise _refuse(sender, f"envelope {number} is sealed to a key that is neither this copy's nor an office's")
+        if session.get(Petition, petition_id) is None:
+            raise _refuse(sender, f"envelope {number} is for petition {petition_id}, which this copy does not hold")
+        if recipient == own and private is not None:
+            try:
+                sealed_identity.open_sealed(private, petition_id, version, blob)
+            except sealed_identity.Unreadable:
+                raise _refuse(sender, f"envelope {number} (petition {petition_id}) does not open") from None
+        if session.get(IdentityEnvelope, (petition_id, recipient, version)) is None:
+            session.add(IdentityEnvelope(petition_id=petition_id, recipient=recipient, version=version,
+                                         sealed_by=sealed_by, blob=blob))
+            added += 1
+    session.flush()
+    return added
