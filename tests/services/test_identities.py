@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from xuncha_desktop.db.models import AuditEntry, Change, IdentityEnvelope, Petition
+from xuncha_desktop.db.models import AuditEntry, Change, IdentityEnvelope
 from xuncha_desktop.errors import InvalidRequest, ValidationError, XunchaError
 from xuncha_desktop.security.roles import Role, User
 from xuncha_desktop.services import identities, redaction, search
