@@ -46,9 +46,10 @@ def three(tmp_path: Path) -> Any:
 
 def _register(ws: Workspace) -> uuid.UUID:
     with ws.transaction() as s:
-        return KINDS["petition"].create(s, {"channel": "call", "received_at": "2020-09-15T09:30",
+        created: uuid.UUID = KINDS["petition"].create(s, {"channel": "call", "received_at": "2020-09-15T09:30",
                                             "summary": "反映工程招标问题", "petitioner_name": NAME,
                                             "petitioner_contact": PHONE}).id
+        return created
 
 
 def _send(source: Workspace, target: Workspace, folder: Path) -> Path:
