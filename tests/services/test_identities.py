@@ -33,7 +33,8 @@ def as_member(workspace: Workspace) -> Iterator[Workspace]:
 
 def _register(ws: Workspace, **extra: object) -> uuid.UUID:
     with ws.transaction() as s:
-        created: uuid.UUID = petitions.create(s, {"channel": "letter", "received_at": "2020-09-15T09:30", "summary": "反映招标问题",
+        created: uuid.UUID = petitions.create(s, {
+            "channel": "letter", "received_at": "2020-09-15T09:30", "summary": "反映招标问题",
                                     "petitioner_name": NAME, "petitioner_contact": PHONE,
                                     "petitioner_id_number": "430102199001011234",
                                     "petitioner_address": "娄底市娄星区乐坪街道1号", **extra}).id
