@@ -249,7 +249,7 @@ class Workspace:
             engine.dispose()
             raise
         workspace = cls(path, info, master_key, engine, secrets, handler, wall, new_id)
-        seal_staged(engine, workspace.identity_public, info.device_id)  # identities moved by migration 0006
+        seal_staged(engine, workspace.identity_public, info.device_id, workspace.signing_key)  # moved by 0006
         workspace.evidence.clean_temporary()
         return workspace
 

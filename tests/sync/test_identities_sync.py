@@ -3,6 +3,7 @@ names; never in the change log, the dump or any table of a laptop that may not r
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import func, inspect, select, text
 from tests.sync.helpers import dump, make
 from xuncha_desktop.db.models import AuditEntry, IdentityEnvelope, Petition
 from xuncha_desktop.errors import InvalidRequest, XunchaError
+from xuncha_desktop.security import sealed_identity
 from xuncha_desktop.security.roles import Role, User
 from xuncha_desktop.services import identities
 from xuncha_desktop.services import sync as sync_service
@@ -174,21 +176,56 @@ def _tampered_import(three: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     return refused.value
 
 
+def _flip(envelope: dict[str, str]) -> dict[str, str]:
+    blob = envelope["blob"]
+    envelope["blob"] = blob[:10] + ("A" if blob[10] != "A" else "B") + blob[11:]
+    return envelope
+
+
+def _resigned(sealer: Workspace, envelope: dict[str, str]) -> dict[str, str]:
+    envelope["signature"] = sealed_identity.sign_envelope(
+        sealer.signing_key, uuid.UUID(envelope["petition"]), envelope["recipient"], envelope["version"],
+        uuid.UUID(envelope["sealed_by"]), base64.b64decode(envelope["blob"]))
+    return envelope
+
+
 def test_a_tampered_envelope_is_refused_with_nothing_changed(three: Any, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    def flip(envelope: dict[str, str]) -> dict[str, str]:
-        blob = envelope["blob"]
-        envelope["blob"] = blob[:10] + ("A" if blob[10] != "A" else "B") + blob[11:]
-        return envelope
+    # Changed on the way (by a relaying device, say): its sealer's signature no longer holds.
+    refused = _tampered_import(three, tmp_path, monkeypatch, _flip)
+    assert refused.key == "package_bad_identities" and "not signed by the device that sealed it" in str(refused)
 
-    refused = _tampered_import(three, tmp_path, monkeypatch, flip)
+
+def test_an_envelope_in_another_devices_name_is_refused(three: Any, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    laptop_b = three[2]
+
+    def claimed(envelope: dict[str, str]) -> dict[str, str]:
+        return {**envelope, "sealed_by": str(laptop_b.info.device_id)}
+
+    refused = _tampered_import(three, tmp_path, monkeypatch, claimed)
+    assert refused.key == "package_bad_identities" and "not signed" in str(refused)
+
+
+def test_a_signed_envelope_that_does_not_open_is_refused(three: Any, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Signed by its (trusted) sealer, yet not a sealed identity for the office: refused, not stored.
+    laptop_a = three[0]
+
+    def forged(envelope: dict[str, str]) -> dict[str, str]:
+        return _resigned(laptop_a, _flip(envelope))
+
+    refused = _tampered_import(three, tmp_path, monkeypatch, forged)
     assert refused.key == "package_bad_identities" and "does not open" in str(refused)
 
 
 def test_an_envelope_for_a_petition_that_does_not_exist_is_refused(three: Any, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    laptop_a = three[0]
+
     def elsewhere(envelope: dict[str, str]) -> dict[str, str]:
-        return {**envelope, "petition": str(uuid.uuid4())}
+        # Signed by its sealer, so the only fault is the petition: no copy holds it.
+        return _resigned(laptop_a, {**envelope, "petition": str(uuid.uuid4())})
 
     refused = _tampered_import(three, tmp_path, monkeypatch, elsewhere)
     assert refused.key == "package_bad_identities" and "does not hold" in str(refused)

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _INFO = b"xuncha-identity-1\0"
 _KEY_SIGNATURE = b"xuncha-identity-key-1\0"
+_ENVELOPE_SIGNATURE = b"xuncha-identity-envelope-1\0"
 
 
 class Unreadable(ValueError):
@@ -73,6 +74,28 @@ def sign_key(signing: Ed25519PrivateKey, device_id: uuid.UUID, key: X25519Public
 def key_signed(verify: Ed25519PublicKey, device_id: uuid.UUID, key: X25519PublicKey, signature: str) -> bool:
     try:
         verify.verify(bytes.fromhex(signature), _KEY_SIGNATURE + device_id.bytes + bytes.fromhex(public_hex(key)))
+    except Exception:
+        return False
+    return True
+
+
+def _envelope_message(petition_id: uuid.UUID, recipient: str, version: str, sealed_by: uuid.UUID,
+                      blob: bytes) -> bytes:
+    return (_ENVELOPE_SIGNATURE + petition_id.bytes + sealed_by.bytes
+            + f"{recipient}\0{version}\0".encode() + hashlib.sha256(blob).digest())
+
+
+def sign_envelope(signing: Ed25519PrivateKey, petition_id: uuid.UUID, recipient: str, version: str,
+                  sealed_by: uuid.UUID, blob: bytes) -> str:
+    """The sealing device's signature over an envelope: a device relaying it cannot change it or make one
+    in another device's name."""
+    return signing.sign(_envelope_message(petition_id, recipient, version, sealed_by, blob)).hex()
+
+
+def envelope_signed(verify: Ed25519PublicKey, petition_id: uuid.UUID, recipient: str, version: str,
+                    sealed_by: uuid.UUID, blob: bytes, signature: str) -> bool:
+    try:
+        verify.verify(bytes.fromhex(signature), _envelope_message(petition_id, recipient, version, sealed_by, blob))
     except Exception:
         return False
     return True

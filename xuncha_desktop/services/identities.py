@@ -19,8 +19,9 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +49,9 @@ class Keyring(Protocol):
     def identity_public(self) -> X25519PublicKey: ...
 
     def identity_private(self) -> X25519PrivateKey | None: ...
+
+    # The device's signing key: envelopes sealed here are signed by it.
+    signing_key: Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -93,16 +97,26 @@ def recipients(session: Session) -> dict[str, X25519PublicKey]:
     return {sealed_identity.fingerprint(own): own, **office_keys(session)}
 
 
+def _sealed(session: Session, key: X25519PublicKey, petition_id: uuid.UUID, version: str,
+            fields: dict[str, Any]) -> IdentityEnvelope:
+    """A new envelope of ``fields`` sealed to ``key`` and signed by this device."""
+    ctx = context_of(session)
+    recipient = sealed_identity.fingerprint(key)
+    blob = sealed_identity.seal(key, petition_id, version, fields)
+    signature = sealed_identity.sign_envelope(keyring(session).signing_key, petition_id, recipient, version,
+                                              ctx.device_id, blob)
+    return IdentityEnvelope(petition_id=petition_id, recipient=recipient, version=version, sealed_by=ctx.device_id,
+                            blob=blob, signature=signature)
+
+
 def store(session: Session, petition_id: uuid.UUID, given: dict[str, str | None]) -> str:
     """Seals one version of the identity (only the fields given; None clears a field) to every recipient;
     returns the version. The change is audited (field names only, never values)."""
     fields = {FIELDS[name]: value for name, value in given.items() if name in FIELDS}
     ctx = context_of(session)
     version = ctx.clock.now()
-    for recipient, key in sorted(recipients(session).items()):
-        session.add(IdentityEnvelope(petition_id=petition_id, recipient=recipient, version=version,
-                                     sealed_by=ctx.device_id,
-                                     blob=sealed_identity.seal(key, petition_id, version, fields)))
+    for _recipient, key in sorted(recipients(session).items()):
+        session.add(_sealed(session, key, petition_id, version, fields))
     audit.record(session, "identity_sealed", "petition", petition_id, detail=",".join(sorted(fields)))
     return version
 
@@ -199,10 +213,10 @@ class Outgoing:
     not_sealed: int = 0
 
 
-def _envelope_json(petition_id: uuid.UUID, recipient: str, version: str, sealed_by: uuid.UUID,
-                   blob: bytes) -> dict[str, str]:
-    return {"petition": str(petition_id), "recipient": recipient, "version": version,
-            "sealed_by": str(sealed_by), "blob": base64.b64encode(blob).decode("ascii")}
+def _envelope_json(row: IdentityEnvelope) -> dict[str, str]:
+    return {"petition": str(row.petition_id), "recipient": row.recipient, "version": row.version,
+            "sealed_by": str(row.sealed_by), "blob": base64.b64encode(row.blob).decode("ascii"),
+            "signature": row.signature}
 
 
 def outgoing(session: Session, peer_key: X25519PublicKey | None, peer_reads: bool) -> Outgoing:
@@ -238,12 +252,11 @@ def outgoing(session: Session, peer_key: X25519PublicKey | None, peer_reads: boo
         for fp in wanted:
             key = offices.get(fp) or peer_key
             assert key is not None
-            blob = sealed_identity.seal(key, row.petition_id, row.version, fields)
+            made = _sealed(session, key, row.petition_id, row.version, fields)
             if fp in offices:
-                session.add(IdentityEnvelope(petition_id=row.petition_id, recipient=fp, version=row.version,
-                                             sealed_by=ctx.device_id, blob=blob))
+                session.add(made)
             else:
-                result.envelopes.append(_envelope_json(row.petition_id, fp, row.version, ctx.device_id, blob))
+                result.envelopes.append(_envelope_json(made))
     session.flush()
     if peer is not None and peer != own:
         targets[peer] = peer_key  # type: ignore[assignment]
@@ -251,8 +264,7 @@ def outgoing(session: Session, peer_key: X25519PublicKey | None, peer_reads: boo
         for row in session.scalars(select(IdentityEnvelope).where(IdentityEnvelope.recipient.in_(sorted(targets)))
                                    .order_by(IdentityEnvelope.petition_id, IdentityEnvelope.recipient,
                                              IdentityEnvelope.version)):
-            result.envelopes.append(_envelope_json(row.petition_id, row.recipient, row.version, row.sealed_by,
-                                                   row.blob))
+            result.envelopes.append(_envelope_json(row))
     return result
 
 
@@ -265,9 +277,9 @@ def accept(session: Session, data: bytes, sender: str) -> int:
 
     Untrusted input: the section must be a JSON list of at most MAX_ENVELOPES envelopes, each for a petition
     this copy holds, sealed to this workspace's key or to an office this copy relays to, with a valid version
-    stamp and a blob of at most MAX_BLOB bytes; one sealed to this workspace must open when the person
-    importing holds the key. Anything else raises PackageError ``package_bad_identities`` (the caller rolls
-    the whole import back)."""
+    stamp and a blob of at most MAX_BLOB bytes, signed by the device that sealed it (known here); one sealed
+    to this workspace must open when the person importing holds the key. Anything else raises PackageError
+    ``package_bad_identities`` (the caller rolls the whole import back)."""
     if not data:
         return 0
     try:
@@ -278,7 +290,11 @@ def accept(session: Session, data: bytes, sender: str) -> int:
         raise _refuse(sender, f"not a list of at most {MAX_ENVELOPES} envelopes")
     own = own_recipient(session)
     relayed = set(office_keys(session))
-    private = keyring(session).identity_private()
+    ring = keyring(session)
+    private = ring.identity_private()
+    signers = {d.device_id: Ed25519PublicKey.from_public_bytes(bytes.fromhex(d.ed25519_public))
+               for d in session.scalars(select(SyncDevice))}
+    signers[context_of(session).device_id] = ring.signing_key.public_key()
     added = 0
     for number, item in enumerate(items, 1):
         try:
@@ -295,8 +311,13 @@ def accept(session: Session, data: bytes, sender: str) -> int:
             if len(text) > MAX_BLOB * 4 // 3 + 4:
                 raise ValueError(f"blob larger than {MAX_BLOB} bytes")
             blob = base64.b64decode(text, validate=True)
+            signature = str(item["signature"])
         except (KeyError, ValueError, TypeError, binascii.Error) as exc:
             raise _refuse(sender, f"envelope {number}: {exc}"[:200]) from None
+        signer = signers.get(sealed_by)
+        if signer is None or not sealed_identity.envelope_signed(signer, petition_id, recipient, version, sealed_by,
+                                                                 blob, signature):
+            raise _refuse(sender, f"envelope {number} is not signed by the device that sealed it ({sealed_by})")
         if recipient != own and recipient not in relayed:
             raise _refuse(sender, f"envelope {number} is sealed to a key that is neither this copy's nor an office's")
         if session.get(Petition, petition_id) is None:
@@ -308,7 +329,7 @@ def accept(session: Session, data: bytes, sender: str) -> int:
                 raise _refuse(sender, f"envelope {number} (petition {petition_id}) does not open") from None
         if session.get(IdentityEnvelope, (petition_id, recipient, version)) is None:
             session.add(IdentityEnvelope(petition_id=petition_id, recipient=recipient, version=version,
-                                         sealed_by=sealed_by, blob=blob))
+                                         sealed_by=sealed_by, blob=blob, signature=signature))
             added += 1
     session.flush()
     return added

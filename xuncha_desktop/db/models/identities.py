@@ -27,7 +27,7 @@ class IdentityEnvelope(Base):
 
     ``version`` is the clock stamp of the edit; the fields a version holds override older versions field by
     field when the identity is read. ``sealed_by`` is the device that sealed it (the editor's, or the office
-    re-sealing to a laptop it names)."""
+    re-sealing to a laptop it names), which signs it."""
 
     __tablename__ = "identity_envelopes"
 
@@ -36,6 +36,8 @@ class IdentityEnvelope(Base):
     version: Mapped[str] = mapped_column(String(64), primary_key=True)
     sealed_by: Mapped[uuid.UUID]
     blob: Mapped[bytes] = mapped_column(LargeBinary)
+    # Ed25519 by ``sealed_by`` over petition, recipient, version and the blob's hash (sealed_identity).
+    signature: Mapped[str] = mapped_column(String(128))
 
 
 class IdentityStaged(Base):

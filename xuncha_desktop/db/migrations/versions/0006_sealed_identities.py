@@ -50,6 +50,7 @@ def upgrade() -> None:
         sa.Column("version", sa.String(length=64), nullable=False),
         sa.Column("sealed_by", sa.Uuid(), nullable=False),
         sa.Column("blob", sa.LargeBinary(), nullable=False),
+        sa.Column("signature", sa.String(length=128), nullable=False),
         sa.PrimaryKeyConstraint("petition_id", "recipient", "version", name=op.f("pk_identity_envelopes")),
     )
     op.create_table(
