@@ -11,9 +11,12 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, inspect, select, text
 
+from tests.conftest import PASSPHRASE
 from tests.sync.helpers import dump, make
+from xuncha_desktop.cli import main
 from xuncha_desktop.db.models import AuditEntry, IdentityEnvelope, Petition
 from xuncha_desktop.errors import InvalidRequest, XunchaError
 from xuncha_desktop.security import sealed_identity
@@ -253,3 +256,33 @@ def test_trusting_as_the_office_needs_a_signed_identity_key(three: Any) -> None:
             sync_service.trust(s, laptop_a, PublicKeys(keys.device_id, keys.device_name, keys.ed25519_public,
                                                        keys.age_recipient), office=True)
         assert missing.value.key == "trust_office_needs_identity_key"
+
+
+def test_the_command_line_trusts_the_office_from_its_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XUNCHA_PASSPHRASE", PASSPHRASE)
+    for name in ("a", "office"):
+        make(tmp_path / name, name).close()
+
+    def run(path: Path, *args: str) -> tuple[int, Any]:
+        capsys.readouterr()
+        code = main(["--workspace", str(path), *args])
+        out = capsys.readouterr().out
+        return code, json.loads(out) if code == 0 else out
+
+    key_file = tmp_path / "office.json"
+    code, written = run(tmp_path / "office", "keys", "export-public", "--out", str(key_file))
+    assert code == 0 and len(written["identity_public"]) == 64 and len(written["identity_signature"]) == 128
+    code, trusted = run(tmp_path / "a", "keys", "trust", str(key_file), "--yes", "--office")
+    assert code == 0 and trusted["office"] is True and trusted["reads_identities"] is False
+    # A key file whose identity key was swapped on the USB drive is refused.
+    document = json.loads(key_file.read_text(encoding="utf-8"))
+    document["identity_public"] = sealed_identity.public_hex(X25519PrivateKey.generate().public_key())
+    swapped = tmp_path / "swapped.json"
+    swapped.write_text(json.dumps(document), encoding="utf-8")
+    code, _out = run(tmp_path / "a", "keys", "trust", str(swapped), "--yes", "--office")
+    assert code == 2
+    with Workspace.open(tmp_path / "a", PASSPHRASE) as ws, ws.transaction() as s:
+        assert [d.office for d in sync_service.trusted(s)] == [True]
+        assert [sealed_identity.public_hex(k) for k in identities.office_keys(s).values()] == [
+            written["identity_public"]]

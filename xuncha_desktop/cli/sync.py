@@ -129,8 +129,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
         elif args.action == "export-public":
             if args.out.exists():
                 raise InvalidRequest("output_exists", path=str(args.out))
-            document = {**ws.public_keys, "owner": own.owner, "identity_public": own.identity_public,
-                        "identity_signature": own.identity_signature}
+            document = sync.keyfile_document(ws)
             args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
             emit({"out": str(args.out), **document, "fingerprint": own.fingerprint})
         else:

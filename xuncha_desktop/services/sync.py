@@ -68,6 +68,13 @@ def own_keys(ws: Workspace) -> PublicKeys:
                       sealed_identity.sign_key(ws.signing_key, ws.info.device_id, ws.identity_public))
 
 
+def keyfile_document(ws: Workspace) -> dict[str, Any]:
+    """This device's public key file (nothing secret): its keys, owner, and its signed identity key."""
+    own = own_keys(ws)
+    return {**ws.public_keys, "owner": own.owner, "identity_public": own.identity_public,
+            "identity_signature": own.identity_signature}
+
+
 def device_fingerprint(device: SyncDevice) -> str:
     """A known device's safety number (``sync.keyfile.fingerprint``)."""
     return fingerprint(device.device_id, device.ed25519_public, device.age_recipient)

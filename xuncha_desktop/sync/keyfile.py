@@ -56,6 +56,9 @@ def read_keyfile(path: Path) -> PublicKeys:
         raise InvalidRequest("file_missing", path=str(path)) from None
     except (OSError, ValueError, KeyError, TypeError, pyrage.RecipientError) as exc:
         raise InvalidRequest("keyfile_invalid", path=str(path), reason=f"{type(exc).__name__}: {exc}") from exc
+    if keys.identity_public and not keys.identity_signature:
+        # An identity key nobody signed (a file written from device-public.json alone): not used.
+        return PublicKeys(keys.device_id, keys.device_name, keys.ed25519_public, keys.age_recipient, keys.owner)
     if keys.identity_public and not identity_key_signed(keys, verify):
         raise InvalidRequest("keyfile_identity_unsigned", path=str(path))
     return keys
