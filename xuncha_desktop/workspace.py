@@ -42,7 +42,9 @@ from xuncha_desktop.db import audit, migrate, seed
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
+from xuncha_desktop.db.identity_staging import seal_staged
 from xuncha_desktop.db.models.changes import Change
+from xuncha_desktop.db.models.identities import KEYRING
 from xuncha_desktop.db.search_index import ensure_current, index_records
 from xuncha_desktop.errors import WrongPassphrase, XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
@@ -257,6 +259,7 @@ class Workspace:
             engine.dispose()
             raise
         workspace = cls(path, info, master_key, engine, secrets, handler, wall, new_id)
+        seal_staged(engine, workspace.identity_public, info.device_id, workspace.signing_key)  # moved by 0006
         workspace.evidence.clean_temporary()
         return workspace
 
@@ -271,6 +274,7 @@ class Workspace:
     def session(self) -> Session:
         session = self._sessions()
         session.info[CONTEXT_KEY] = self.write_context()
+        session.info[KEYRING] = self  # identity_public / identity_private(), for services/identities.py
         return session
 
     @contextlib.contextmanager

@@ -146,12 +146,15 @@ def _demo_secrets(session: Any, round_id: Any = None) -> set[str]:
     from sqlalchemy import select
 
     from xuncha_desktop.db.models import Interview, Petition
+    from xuncha_desktop.services import identities
 
     # Three-character names and contacts only: a two-character name like 李明 can be part of a word.
-    petitions = select(Petition.petitioner_name, Petition.petitioner_contact).where(Petition.deleted.is_(False))
+    petitions = select(Petition.id).where(Petition.deleted.is_(False))
     interviews = select(Interview.interviewee_name).where(Interview.deleted.is_(False))
     if round_id is not None:
         petitions = petitions.where(Petition.round_id == round_id)
         interviews = interviews.where(Interview.round_id == round_id)
-    values = [v for row in session.execute(petitions) for v in row] + list(session.scalars(interviews))
+    chosen = set(session.scalars(petitions))
+    values = [v for i in identities.all_identities(session, "test") if i.petition_id in chosen
+              for v in (i.name, i.contact)] + list(session.scalars(interviews))
     return {v.strip() for v in values if v and len(v.strip()) >= 3}

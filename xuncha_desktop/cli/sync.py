@@ -50,6 +50,12 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     tr.add_argument("file", type=Path)
     tr.add_argument("--yes", action="store_true",
                     help="已与对方核对安全码，不再询问 / the safety number was compared with the other device's")
+    tr.add_argument("--office", action="store_true",
+                    help="对方是巡察办：信访人身份信息也加密发给它 / the device is the office: identities are sealed "
+                         "to it too")
+    tr.add_argument("--reads-identities", action="store_true",
+                    help="（巡察办）指定对方可读信访人身份信息：发给它的同步包附上加密给它的身份信息 / (the office) "
+                         "name the device as a reader of identities: packages to it carry them sealed to it")
     return {"sync": cmd_sync, "keys": cmd_keys}
 
 
@@ -117,12 +123,13 @@ def cmd_keys(args: argparse.Namespace) -> int:
                       "trusted": [{"device_id": str(d.device_id), "device_name": d.device_name,
                                    "fingerprint": sync.device_fingerprint(d),
                                    "ed25519_public": d.ed25519_public, "age_recipient": d.age_recipient,
-                                   "trusted_at": d.trusted_at.isoformat(), "trusted_by": d.trusted_by}
+                                   "trusted_at": d.trusted_at.isoformat(), "trusted_by": d.trusted_by,
+                                   "office": d.office, "reads_identities": d.reads_identities}
                                   for d in sync.trusted(session)]})
         elif args.action == "export-public":
             if args.out.exists():
                 raise InvalidRequest("output_exists", path=str(args.out))
-            document = {**ws.public_keys, "owner": own.owner}
+            document = sync.keyfile_document(ws)
             args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
             emit({"out": str(args.out), **document, "fingerprint": own.fingerprint})
         else:
@@ -130,9 +137,10 @@ def cmd_keys(args: argparse.Namespace) -> int:
             if not args.yes:
                 _confirm_fingerprint(keys)
             with ws.transaction() as session:
-                device = sync.trust(session, ws, keys)
+                device = sync.trust(session, ws, keys, office=args.office, reads_identities=args.reads_identities)
                 emit({"device_id": str(device.device_id), "device_name": device.device_name,
-                      "fingerprint": keys.fingerprint, "trusted": True})
+                      "fingerprint": keys.fingerprint, "trusted": True, "office": device.office,
+                      "reads_identities": device.reads_identities})
     return 0
 
 

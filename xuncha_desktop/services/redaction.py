@@ -37,7 +37,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from xuncha_desktop.db.models import Interview, Petition
+from xuncha_desktop.db.models import Interview
+from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.services import identities as identity_store
 
 REDACTED = "×××"
 
@@ -230,12 +232,17 @@ def redactor(names: Iterable[str | None] = (), contacts: Iterable[str | None] = 
 
 
 def identities(session: Session) -> Redactor:
-    """The redactor of every identity in the workspace: petitioners' names and contacts and interviewees'
-    names of all petitions and interviews, deleted ones and those of no round included.
+    """The redactor of every identity in the workspace: petitioners' names, contacts, ID numbers and
+    addresses (opened from the sealed store, one audited look) and interviewees' names of all petitions and
+    interviews, deleted ones and those of no round included.
 
     Not limited to a round or a unit: a petitioner of one round is named in another's statements, and a
-    petition entered before its round was chosen still has a petitioner."""
-    petitions = session.execute(select(Petition.petitioner_name, Petition.petitioner_contact)).all()
+    petition entered before its round was chosen still has a petitioner. Documents for a unit are made only
+    by a role that may read identities: for any other, XunchaError ``identity_redaction_refused`` (a document
+    whose redaction could not know the names must not be made)."""
+    if not identity_store.can_read(session):
+        raise XunchaError("identity_redaction_refused", role=identity_store.role_name(session))
+    petitioners = identity_store.all_identities(session, "redaction")
     interviewees = session.scalars(select(Interview.interviewee_name)).all()
-    return redactor([name for name, _contact in petitions] + list(interviewees),
-                    [contact for _name, contact in petitions])
+    return redactor([p.name for p in petitioners] + list(interviewees),
+                    [value for p in petitioners for value in (p.contact, p.id_number, p.address)])

@@ -33,18 +33,20 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.errors import Cancelled, InvalidRequest, NotFound, ValidationError, XunchaError
-from xuncha_desktop.security import agefile
+from xuncha_desktop.security import agefile, sealed_identity
 from xuncha_desktop.security.keys import check_passphrase_strength
+from xuncha_desktop.services import identities
 from xuncha_desktop.services.kinds import service_of_table
 from xuncha_desktop.services.permissions import Action, check, require
 from xuncha_desktop.sync import merge
 from xuncha_desktop.sync.heads import Head, parse_heads
 from xuncha_desktop.sync.heads import sign as sign_head
-from xuncha_desktop.sync.keyfile import PublicKeys, fingerprint, read_keyfile
+from xuncha_desktop.sync.keyfile import PublicKeys, fingerprint, identity_key_signed, read_keyfile
 from xuncha_desktop.sync.package import (
     AUDIT,
     CHANGES,
     FORMAT_VERSION,
+    IDENTITIES,
     CancelFlag,
     CompressedLog,
     OutMember,
@@ -62,7 +64,16 @@ log = logging.getLogger("xuncha")
 def own_keys(ws: Workspace) -> PublicKeys:
     public = ws.public_keys
     return PublicKeys(ws.info.device_id, ws.info.device_name, str(public["ed25519_public"]),
-                      str(public["age_recipient"]), ws.info.user_name)
+                      str(public["age_recipient"]), ws.info.user_name,
+                      sealed_identity.public_hex(ws.identity_public),
+                      sealed_identity.sign_key(ws.signing_key, ws.info.device_id, ws.identity_public))
+
+
+def keyfile_document(ws: Workspace) -> dict[str, Any]:
+    """This device's public key file (nothing secret): its keys, owner, and its signed identity key."""
+    own = own_keys(ws)
+    return {**ws.public_keys, "owner": own.owner, "identity_public": own.identity_public,
+            "identity_signature": own.identity_signature}
 
 
 def device_fingerprint(device: SyncDevice) -> str:
@@ -70,25 +81,48 @@ def device_fingerprint(device: SyncDevice) -> str:
     return fingerprint(device.device_id, device.ed25519_public, device.age_recipient)
 
 
-def trust(session: Session, ws: Workspace, keys: PublicKeys | Path) -> SyncDevice:
+def trust(session: Session, ws: Workspace, keys: PublicKeys | Path, office: bool = False,
+          reads_identities: bool = False) -> SyncDevice:
     """Trusts another device's keys (or key file). Raises InvalidRequest for one's own keys, XunchaError
-    ``key_changed`` when the device is known with other keys."""
+    ``key_changed`` when the device is known with other keys.
+
+    ``office`` marks the device as the office: identities registered here are sealed to its identity key
+    too. ``reads_identities`` (at the office) names the device as a reader of identities: each package to
+    it carries every identity this copy can open, sealed to its key. Both need the device's signed identity
+    key; trusting a known device again sets the marks (never clears them)."""
     require(session, Action.EXCHANGE_PACKAGES)
     if isinstance(keys, Path):
         keys = read_keyfile(keys)
     if keys.device_id == ws.info.device_id:
         raise InvalidRequest("key_is_own")
+    if keys.identity_public and not identity_key_signed(keys):
+        raise InvalidRequest("keyfile_identity_unsigned", path=keys.device_name)
+    if (office or reads_identities) and not keys.identity_public:
+        raise InvalidRequest("trust_office_needs_identity_key", device=keys.device_name or str(keys.device_id))
+    ctx = context_of(session)
     existing = session.get(SyncDevice, keys.device_id)
     if existing is not None:
         if existing.ed25519_public != keys.ed25519_public or existing.age_recipient != keys.age_recipient:
             raise XunchaError("key_changed", device=str(keys.device_id))
-        return existing
-    ctx = context_of(session)
-    device = SyncDevice(device_id=keys.device_id, device_name=keys.device_name[:200],
-                        ed25519_public=keys.ed25519_public, age_recipient=keys.age_recipient,
-                        trusted_at=ctx.now(), trusted_by=ctx.actor)
-    session.add(device)
-    audit.record(session, "sync_trust", detail=f"device {keys.device_id}")
+        if existing.identity_public not in (None, keys.identity_public) and keys.identity_public:
+            raise XunchaError("key_changed", device=str(keys.device_id))
+        device = existing
+        device.identity_public = device.identity_public or keys.identity_public or None
+    else:
+        device = SyncDevice(device_id=keys.device_id, device_name=keys.device_name[:200],
+                            ed25519_public=keys.ed25519_public, age_recipient=keys.age_recipient,
+                            trusted_at=ctx.now(), trusted_by=ctx.actor, identity_public=keys.identity_public or None,
+                            office=False, reads_identities=False)
+        session.add(device)
+    marks = []
+    if office and not device.office:
+        device.office = True
+        marks.append("office")
+    if reads_identities and not device.reads_identities:
+        device.reads_identities = True
+        marks.append("reads identities")
+    if existing is None or marks:
+        audit.record(session, "sync_trust", detail=" ".join([f"device {keys.device_id}", *marks]))
     return device
 
 
@@ -289,6 +323,12 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
         sizes = {sha256: ws.evidence.rewrapped_size(sha256) for sha256 in sorted(stored)}
         marks = {"changes": {str(k): v for k, v in merge.have_marks(session, "changes").items()},
                  "audit": {str(k): v for k, v in merge.have_marks(session, "audit").items()}}
+        # Identities travel only sealed, to the office (and to a device the office names): docs/sync.md.
+        known_peer = session.get(SyncDevice, peer) if peer is not None else None
+        peer_identity = (to.identity_public if to is not None and to.identity_public
+                         else known_peer.identity_public if known_peer is not None else None)
+        sealed = identities.outgoing(session, sealed_identity.public_from_hex(peer_identity) if peer_identity
+                                     else None, bool(known_peer is not None and known_peer.reads_identities))
     if to is not None:
         recipient = agefile.recipient_key(to.age_recipient)
         wrapped = None
@@ -299,9 +339,13 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
         wrapped = wrap_identity(one_off, passphrase)
     changes_data = changes.finish()
     audit_data = audit_log.finish()
+    identities_data = json.dumps(sealed.envelopes, separators=(",", ":")).encode("ascii") if sealed.envelopes \
+        else b""
     members = [
         OutMember(CHANGES, len(changes_data), lambda w: _write_all(w, changes_data)),
         OutMember(AUDIT, len(audit_data), lambda w: _write_all(w, audit_data)),
+        *([OutMember(IDENTITIES, len(identities_data), lambda w: _write_all(w, identities_data))]
+          if identities_data else []),
         *(OutMember(f"blobs/{sha}", size, _blob_writer(ws, sha, recipient)) for sha, size in sorted(sizes.items())),
     ]
     entries = [
@@ -309,6 +353,8 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
          "unpacked": changes.unpacked},
         {"name": AUDIT, "size": len(audit_data), "sha256": hashlib.sha256(audit_data).hexdigest(),
          "unpacked": audit_log.unpacked},
+        *([{"name": IDENTITIES, "size": len(identities_data), "sha256": hashlib.sha256(identities_data).hexdigest()}]
+          if identities_data else []),
         *({"name": f"blobs/{sha}", "size": size, "sha256": sha} for sha, size in sorted(sizes.items())),
     ]
     package_id = uuid.uuid4()
@@ -320,11 +366,12 @@ def export(ws: Workspace, out: Path, to: PublicKeys | Path | None = None, passph
                 "complete": everything, "marks": marks,
                 "heads": [head.to_json() for head in sent_heads], "keys": vouched,
                 "contents": {"changes": changes.count, "audit_entries": audit_log.count,
-                             "evidence_files": len(sizes)},
+                             "evidence_files": len(sizes), "identities": len(sealed.envelopes)},
                 "members": entries}
     size = write_package(out, manifest, members, ws.signing_key, recipient, wrapped, progress, cancelled)
     summary = {"package_id": str(package_id), "out": str(out), "to": manifest["to"],
                "changes": changes.count, "audit_entries": audit_log.count, "evidence_files": len(sizes),
+               "identities": len(sealed.envelopes), "identities_not_sealed": sealed.not_sealed,
                "bytes": size, "complete": everything}
     with ws.transaction() as session:
         # Only now that the package exists: the own heads say what has left this copy (see Origins).
@@ -374,6 +421,7 @@ class ImportSummary:
     evidence_files_added: int
     evidence_files_present: int
     bytes: int
+    identities_added: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -423,6 +471,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
             bar.applying(bar.steps)
             merge.apply_audit(session, package.log_lines(AUDIT), summary, origins)
             _check_incoming(session, summary, origins)
+            identities_added = identities.accept(session, package.identities, origins.sender)
             held = {"changes": merge.have_marks(session, "changes"), "audit": merge.have_marks(session, "audit")}
             for (device, stream), head in origins.heads.items():
                 if device != ws.info.device_id and held[stream].get(device) == head.seq:
@@ -436,7 +485,8 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
                 records_unchanged=summary.records_unchanged, changes_applied=summary.changes_applied,
                 changes_already_present=summary.changes_present, conflicts=summary.conflicts,
                 audit_entries_added=summary.audit_entries_added, evidence_files_added=len(package.blobs),
-                evidence_files_present=len(package.blobs_present), bytes=package.bytes)
+                evidence_files_present=len(package.blobs_present), bytes=package.bytes,
+                identities_added=identities_added)
             if dry_run:
                 session.rollback()
                 return result

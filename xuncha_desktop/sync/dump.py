@@ -2,7 +2,8 @@
 
 Two replicas that imported the same changes must give equal dumps; a deterministic build (the demo)
 gives the same dump every time. The open conflicts are part of it. Stamps and the device of the last
-change are left out: they say how a value arrived, not what it is.
+change are left out: they say how a value arrived, not what it is. Petitioners' identities are not
+records (they are sealed envelopes, ``db/models/identities.py``): never in the dump.
 """
 
 from __future__ import annotations

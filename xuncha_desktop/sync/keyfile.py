@@ -12,6 +12,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.security import sealed_identity
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class PublicKeys:
     ed25519_public: str
     age_recipient: str
     owner: str = ""
+    # The key petitioners' identities are sealed to (X25519, hex) and the device's signature over it, so the
+    # safety number, which covers the signing key, vouches for it too. Empty in key files of older programs.
+    identity_public: str = ""
+    identity_signature: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -43,11 +48,27 @@ def read_keyfile(path: Path) -> PublicKeys:
         document = json.loads(path.read_text(encoding="utf-8"))
         keys = PublicKeys(uuid.UUID(str(document["device_id"])), str(document.get("device_name", "")),
                           str(document["ed25519_public"]), str(document["age_recipient"]),
-                          str(document.get("owner", "")))
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys.ed25519_public))
+                          str(document.get("owner", "")), str(document.get("identity_public") or ""),
+                          str(document.get("identity_signature") or ""))
+        verify = Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys.ed25519_public))
         pyrage.x25519.Recipient.from_str(keys.age_recipient)
     except FileNotFoundError:
         raise InvalidRequest("file_missing", path=str(path)) from None
     except (OSError, ValueError, KeyError, TypeError, pyrage.RecipientError) as exc:
         raise InvalidRequest("keyfile_invalid", path=str(path), reason=f"{type(exc).__name__}: {exc}") from exc
+    if keys.identity_public and not keys.identity_signature:
+        # An identity key nobody signed (a file written from device-public.json alone): not used.
+        return PublicKeys(keys.device_id, keys.device_name, keys.ed25519_public, keys.age_recipient, keys.owner)
+    if keys.identity_public and not identity_key_signed(keys, verify):
+        raise InvalidRequest("keyfile_identity_unsigned", path=str(path))
     return keys
+
+
+def identity_key_signed(keys: PublicKeys, verify: Ed25519PublicKey | None = None) -> bool:
+    """Whether the key file's identity key is a key and is signed by the device's signing key."""
+    try:
+        key = sealed_identity.public_from_hex(keys.identity_public)
+        verify = verify or Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys.ed25519_public))
+    except ValueError:
+        return False
+    return sealed_identity.key_signed(verify, keys.device_id, key, keys.identity_signature)

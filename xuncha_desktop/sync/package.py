@@ -2,7 +2,8 @@
 
 A package is an outer header (magic, format version, how it is encrypted) followed by one age stream;
 inside it, a minimal tar stream whose members are, in this order: ``manifest.json``, ``manifest.sig``
-(Ed25519 over the manifest's bytes), ``changes.jsonl.zz``, ``audit.jsonl.zz`` and one ``blobs/<sha256>``
+(Ed25519 over the manifest's bytes), ``changes.jsonl.zz``, ``audit.jsonl.zz``, optionally
+``identities.json`` (petitioners' identities, each sealed to one reader key) and one ``blobs/<sha256>``
 per evidence file. Both sides stream through security/agefile.py: the writer's tar bytes are encrypted
 as they are written; the reader parses members by hand from the decrypted stream (never by ``tarfile``,
 never to disk by name). Only regular members with the names above are accepted.
@@ -46,6 +47,9 @@ BLOCK = 512
 AGE_CHUNK = agefile.CHUNK
 CHANGES = "changes.jsonl.zz"
 AUDIT = "audit.jsonl.zz"
+# Sealed identity envelopes (docs/package-format.md, "Identities"): optional, listed in the manifest when sent.
+IDENTITIES = "identities.json"
+MAX_IDENTITIES = 64 << 20
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 _BLOB = re.compile(r"blobs/([0-9a-f]{64})")  # used with fullmatch
@@ -215,7 +219,7 @@ def check_member_name(member: TarMember, seen: set[str]) -> None:
         raise PackageError("package_member_link", name=name)
     if name in seen:
         raise PackageError("package_member_duplicate", name=name)
-    if name not in (MANIFEST, SIGNATURE, CHANGES, AUDIT) and not _BLOB.fullmatch(name):
+    if name not in (MANIFEST, SIGNATURE, CHANGES, AUDIT, IDENTITIES) and not _BLOB.fullmatch(name):
         raise PackageError("package_member_unknown", name=name)
 
 
@@ -293,6 +297,7 @@ class ReadPackage:
     manifest: dict[str, Any]
     changes: bytes
     audit: bytes
+    identities: bytes = b""  # the IDENTITIES member as sent (its hash checked), empty when absent
     blobs: dict[str, Path] = field(default_factory=dict)  # sha256 -> staged file encrypted to this device
     blobs_present: set[str] = field(default_factory=set)  # already in the store
     bytes: int = 0
@@ -574,7 +579,8 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         entry = expected.get(member.name)
         if entry is None:
             raise PackageError("package_member_unknown", name=member.name)
-        limit = MAX_LOG_MEMBER if member.name in (CHANGES, AUDIT) else MAX_MEMBER
+        limit = (MAX_LOG_MEMBER if member.name in (CHANGES, AUDIT)
+                 else MAX_IDENTITIES if member.name == IDENTITIES else MAX_MEMBER)
         if member.size > limit or member.size > shutil.disk_usage(staging).free:
             raise PackageError("package_member_too_large", name=member.name, size=member.size, limit=limit)
         if member.size != entry["size"]:
@@ -583,14 +589,16 @@ def _read_members(plain: _PlainReader, result: ReadPackage, version: int, identi
         # Evidence travels as age files (their hash is checked on the plaintext while staging them).
         as_age_file = member.name.startswith("blobs/")
         reader = _MemberReader(plain, member.size, hashing=not as_age_file)
-        if member.name in (CHANGES, AUDIT):
+        if member.name in (CHANGES, AUDIT, IDENTITIES):
             data = bytearray()
             while chunk := reader.read(_PIPE_CHUNK):
                 data += chunk
             if member.name == CHANGES:
                 result.changes = bytes(data)
-            else:
+            elif member.name == AUDIT:
                 result.audit = bytes(data)
+            else:
+                result.identities = bytes(data)
             content_digest = reader.digest.hexdigest()
         else:
             sha256 = member.name.removeprefix("blobs/")

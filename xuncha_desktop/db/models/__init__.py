@@ -5,6 +5,7 @@ from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.clues import Clue
 from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
+from xuncha_desktop.db.models.identities import IdentityEnvelope, IdentityStaged
 from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.db.models.links import Link
 from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Unit
@@ -22,6 +23,8 @@ __all__ = [
     "Evidence",
     "Group",
     "GroupMember",
+    "IdentityEnvelope",
+    "IdentityStaged",
     "Interview",
     "Link",
     "Petition",

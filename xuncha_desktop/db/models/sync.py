@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xuncha_desktop.db.base import Base
@@ -71,6 +71,12 @@ class SyncDevice(Base):
     trusted_at: Mapped[dt.datetime]
     trusted_by: Mapped[str] = mapped_column(String(100))
     vouched_by: Mapped[uuid.UUID | None]
+    # Its key for petitioners' identities (X25519, hex), signed by its device key in its key file.
+    identity_public: Mapped[str | None] = mapped_column(String(64))
+    # The office: every identity registered here is sealed to it too.
+    office: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Named by this copy (the office) as a reader of identities: they are re-sealed to it on export.
+    reads_identities: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SyncHead(Base):

@@ -119,7 +119,7 @@ class SyncController:
 
     def export_public(self, out: Path) -> None:
         """Writes this device's public keys and owner (nothing secret: readable by everyone) to ``out``."""
-        document = {**self._workspace.public_keys, "owner": self._workspace.info.user_name}
+        document = sync_service.keyfile_document(self._workspace)  # with the signed identity key
         files.write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"), mode=0o644)
 
     def key_file(self, path: Path) -> KeyFile:
