@@ -90,6 +90,9 @@ EN = {
     "所选记录属于另一被巡察单位（%1）。仍要关联吗？": "The record belongs to another unit (%1). Link it anyway?",
     # ui/editor.py (validation that names every missing field)
     "请填写“%1”。": "Please fill in “%1”.", "有 %n 个必填项目未填写，已标红。": "%n required field(s) left empty, marked in red.",
+    # ui/sync_page.py (where identities go, asked with the safety number)
+    "允许该设备读取信访人身份（由本机加密给它）": "Let this device read petitioners' identities (sealed to it here)",
+    "这是巡察办的设备：登记的信访人身份也加密给它": "This is the office's device: identities registered here are sealed to it too",
     # ui/pages.py (the dashboard says which units it charts)
     "各单位整改进度（未完成最多的 %1 个单位，共 %2 个）": "Rectification by unit (the %1 with most open problems, of %2)",
     # ui/help_dialogs.py (关于, 快捷键)

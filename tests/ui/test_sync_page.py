@@ -342,3 +342,38 @@ def test_diff_spans_mark_only_what_differs() -> None:
     assert [a[s:e] for s, e in spans_a] == ["甲"]
     assert [b[s:e] for s, e in spans_b] == ["乙", "新增一句。"]
     assert diff_spans("", "全新") == ([], [(0, 2)])
+
+
+def test_trusting_the_office_marks_it_so_identities_are_sealed_to_it(
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from xuncha_desktop.db.models.sync import SyncDevice
+
+    other = Workspace.create(tmp_path / "office", "办公室", PASSPHRASE, kdf=KdfParams.cheap())
+    try:
+        office_key = tmp_path / "办公室.json"
+        office_key.write_text(json.dumps(sync.keyfile_document(other), ensure_ascii=False), encoding="utf-8")
+        Messages(monkeypatch)
+        page = _page(qtbot, workspace)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(office_key), "")))
+        offered: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox) and box.objectName() == "confirm_fingerprint"
+            mark = box.checkBox()
+            assert isinstance(mark, QCheckBox)
+            offered.append(mark.text())
+            mark.setChecked(True)
+            (same,) = [b for b in box.buttons() if b.text() == "一致，信任"]
+            same.click()
+
+        QTimer.singleShot(0, answer)
+        assert page.trust_device() is not None
+        assert offered == ["这是巡察办的设备：登记的信访人身份也加密给它"]
+        with workspace.session() as session:
+            trusted = session.get(SyncDevice, other.info.device_id)
+            assert trusted is not None and trusted.office and not trusted.reads_identities
+    finally:
+        other.close()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -63,6 +64,7 @@ class SyncPage(QWidget):
 
     def __init__(self, sync: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.identity_marked = False  # the safety-number question's "office" / "reads identities" box
         self.data = sync
         self.setObjectName("page_sync")
         self.conflict_rows: list[ConflictRow] = []
@@ -365,8 +367,10 @@ class SyncPage(QWidget):
         if not self.confirm_fingerprint(key_file):
             self.status.setText(self.tr("安全码未确认，没有信任设备“%1”。").replace("%1", key_file.name))
             return None
+        marked, at_office = self.identity_marked, self.data.at_the_office
         try:
-            device, new = self.data.trust(Path(path))
+            device, new = self.data.trust(Path(path), office=marked and not at_office,
+                                          reads_identities=marked and at_office)
         except XunchaError as exc:
             QMessageBox.warning(self, self.tr("未能信任该设备"), exc.text(self.data.lang))
             return None
@@ -387,11 +391,20 @@ class SyncPage(QWidget):
         box.setInformativeText(f"<p style='font-size:16pt; font-family:monospace'><b>{key_file.fingerprint}</b></p>"
                                + self.tr("请对方打开其“同步”页，逐组核对“本机设备”中的安全码（当面、电话或纸面均可）。"
                                          "完全一致才信任；不一致说明公钥文件可能在传递中被调换。"))
+        mark: QCheckBox | None = None
+        if key_file.identity_key:
+            # where identities go (docs/sync.md, "Identities"): a laptop seals them to the office too; the
+            # office names the devices whose allowed users may read them
+            mark = QCheckBox(self.tr("允许该设备读取信访人身份（由本机加密给它）") if self.data.at_the_office
+                             else self.tr("这是巡察办的设备：登记的信访人身份也加密给它"))
+            mark.setObjectName("identity_mark")
+            box.setCheckBox(mark)
         same = box.addButton(self.tr("一致，信任"), QMessageBox.ButtonRole.AcceptRole)
         different = box.addButton(self.tr("不一致"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(different)
         box.setEscapeButton(different)
         box.exec()
+        self.identity_marked = mark is not None and mark.isChecked()
         return box.clickedButton() is same
 
     # ---- packages -------------------------------------------------------------------------------------

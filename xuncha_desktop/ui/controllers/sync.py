@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from xuncha_desktop import files, local_time
 from xuncha_desktop.errors import NotFound, ValidationError, XunchaError
+from xuncha_desktop.security.roles import Role
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.fields import coerce
 from xuncha_desktop.services.kinds import KINDS
@@ -53,6 +54,8 @@ class KeyFile:
     owner: str
     id: str
     fingerprint: str
+    # it carries a (signed) identity key: it can be the office identities are sealed to, or a reader of them
+    identity_key: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,13 +129,20 @@ class SyncController:
         """Reads another device's key file without trusting it. Raises InvalidRequest for a file that is
         not one."""
         keys = sync_service.read_keyfile(path)
-        return KeyFile(path, keys.device_name, keys.owner, str(keys.device_id), keys.fingerprint)
+        return KeyFile(path, keys.device_name, keys.owner, str(keys.device_id), keys.fingerprint,
+                       bool(keys.identity_public))
 
-    def trust(self, keyfile: Path) -> tuple[TrustedDevice, bool]:
-        """Trusts the device of ``keyfile``; returns it and whether it was new."""
+    @property
+    def at_the_office(self) -> bool:
+        """This copy is the office's: a device it trusts may be named a reader of identities."""
+        return self._workspace.user.role == Role.OFFICE
+
+    def trust(self, keyfile: Path, office: bool = False, reads_identities: bool = False) -> tuple[TrustedDevice, bool]:
+        """Trusts the device of ``keyfile`` (as the office, or as a reader of identities: services.sync.trust);
+        returns it and whether it was new."""
         with self._workspace.transaction() as session:
             before = {str(d.device_id) for d in sync_service.trusted(session)}
-            device = _trusted(sync_service.trust(session, self._workspace, keyfile))
+            device = _trusted(sync_service.trust(session, self._workspace, keyfile, office, reads_identities))
         return device, device.id not in before
 
     def trusted(self) -> list[TrustedDevice]:
