@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,7 @@ from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import PetitionChannel, PetitionHandling
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.errors import ValidationError
-from xuncha_desktop.services import links
+from xuncha_desktop.services import declarations, links
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import NavPage, RecordService
 
@@ -53,6 +55,9 @@ class PetitionService(RecordService[Petition]):
     def validate(self, session: Session, record: Petition, changed: set[str], is_new: bool) -> None:
         if not record.anonymous and not record.petitioner_name:
             raise ValidationError("petitioner_required", "petitioner_name")
+
+    def after_write(self, session: Session, record: Petition, extras: Mapping[str, Any], is_new: bool) -> None:
+        declarations.check_petition(session, record)  # 回避: warns when its handler declared the unit or person
 
     def mark_repeat(self, session: Session, petition_id: uuid.UUID, earlier_id: uuid.UUID) -> None:
         """The petition repeats an earlier one (same person, same matter): they belong together."""
