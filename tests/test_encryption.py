@@ -105,4 +105,4 @@ def test_the_same_file_is_stored_once(workspace: Workspace, tmp_path: Path) -> N
         first = evidence.add_file(s, workspace.evidence, original, {"title": "原件"})
         second = evidence.add_file(s, workspace.evidence, copy, {"title": "复印件"})
     assert first.id != second.id and first.sha256 == second.sha256
-    assert list(workspace.evidence) == [first.sha256]
+    assert list(workspace.evidence) == [workspace.evidence.name_of(str(first.sha256))]

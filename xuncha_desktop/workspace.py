@@ -138,7 +138,8 @@ class Workspace:
         self._closed = False
         self.engine = engine
         self._sessions: sessionmaker[Session] = make_session_factory(engine)
-        self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]))
+        self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]),
+                                      keys.subkey(master_key, "evidence-names"))
         self.signing_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secrets["ed25519_private"]))
         with self._sessions() as session:
             last = session.scalar(select(func.max(_change_hlc())))

@@ -24,7 +24,7 @@ FAR = 250_000
 
 # A code of each category filter's vocabulary (the values do not change the plan; they must only be valid).
 CATEGORY_CODE = {"interview": "principal", "petition": "funds", "clue": "funds", "evidence": "document",
-                 "problem": "line_policy", "unit": "branch"}
+                 "problem": "line_policy", "unit": "branch", "declaration": "relative"}
 
 # Sorts by a column other than the default order's that the list offers with an index of its own.
 INDEXED_SORTS = {"interview": ("interviewee_name",)}

@@ -1,10 +1,11 @@
-"""evidence/store.py: files stored once under their SHA-256, streamed in bounded pieces, every kind of damage
-found, and nothing left behind by a cancel, a full disk or a failed read."""
+"""evidence/store.py: files stored once under a name keyed by their SHA-256, streamed in bounded pieces, every
+kind of damage found, and nothing left behind by a cancel, a full disk or a failed read."""
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import hmac
 import io
 import os
 from pathlib import Path
@@ -18,6 +19,7 @@ from xuncha_desktop.evidence.store import EvidenceStore
 from xuncha_desktop.security import agefile
 
 MiB = 1 << 20
+NAMES_KEY = bytes(range(32))
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def identity() -> pyrage.x25519.Identity:
 
 @pytest.fixture
 def store(tmp_path: Path, identity: pyrage.x25519.Identity) -> EvidenceStore:
-    return EvidenceStore(tmp_path / "evidence", identity)
+    return EvidenceStore(tmp_path / "evidence", identity, NAMES_KEY)
 
 
 def _leftovers(store: EvidenceStore) -> list[Path]:
@@ -52,14 +54,18 @@ class _Source(io.RawIOBase):
         return self._data.getvalue()
 
 
-def test_a_file_is_stored_encrypted_under_the_hash_of_its_content(store: EvidenceStore, tmp_path: Path,
-                                                                   identity: pyrage.x25519.Identity) -> None:
+def test_a_file_is_stored_encrypted_under_a_name_keyed_by_its_hash(store: EvidenceStore, tmp_path: Path,
+                                                                    identity: pyrage.x25519.Identity) -> None:
     original = tmp_path / "谈话录音.bin"
     original.write_bytes(os.urandom(3 * MiB + 17))
     sha256, size = store.put_file(original)
     assert sha256 == hashlib.sha256(original.read_bytes()).hexdigest() and size == original.stat().st_size
     stored = store.path_of(sha256)
-    assert stored == store.root / sha256[:2] / f"{sha256}.age" and store.has(sha256)
+    name = hmac.new(NAMES_KEY, bytes.fromhex(sha256), hashlib.sha256).hexdigest()
+    assert store.name_of(sha256) == name and name != sha256
+    # the folder is the name's first byte with the top bit flipped (never where an SHA-256-named file was)
+    assert stored == store.root / f"{int(name[:2], 16) ^ 0x80:02x}" / f"{name}.age" and store.has(sha256)
+    assert not any(sha256 in str(p) for p in store.root.rglob("*"))
     # an ordinary age file for the workspace's key (rage reads it), with no plaintext in it
     assert pyrage.decrypt(stored.read_bytes(), [identity]) == original.read_bytes()
     assert original.read_bytes()[:4096] not in stored.read_bytes()
@@ -67,7 +73,7 @@ def test_a_file_is_stored_encrypted_under_the_hash_of_its_content(store: Evidenc
     store.extract(sha256, out)
     assert out.read_bytes() == original.read_bytes()
     assert store.read_bytes(sha256) == original.read_bytes() and store.verify(sha256)
-    assert list(store) == [sha256] and _leftovers(store) == []
+    assert list(store) == [name] and store.verify_name(name) == sha256 and _leftovers(store) == []
 
 
 def test_storing_streams_in_bounded_reads_with_progress(store: EvidenceStore) -> None:
@@ -88,7 +94,7 @@ def test_the_same_content_is_stored_once(store: EvidenceStore, tmp_path: Path) -
     one = store.put_file(first)
     stored = store.path_of(one[0]).read_bytes()
     assert store.put_file(second) == one
-    assert list(store) == [one[0]] and store.path_of(one[0]).read_bytes() == stored  # not rewritten
+    assert list(store) == [store.name_of(one[0])] and store.path_of(one[0]).read_bytes() == stored  # not rewritten
     assert _leftovers(store) == []
 
 
@@ -138,7 +144,7 @@ def test_damage_is_found_and_extract_leaves_nothing(store: EvidenceStore, tmp_pa
     else:
         data[40 if where == "header" else len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
-    assert not store.verify(sha256)
+    assert not store.verify(sha256) and store.verify_name(store.name_of(sha256)) is None
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     with pytest.raises(XunchaError) as caught:
@@ -155,7 +161,7 @@ def test_a_file_under_another_name_is_found_out(store: EvidenceStore, tmp_path: 
     (tmp_path / "other.bin").write_bytes(b"other content")
     other, _ = store.put_file(tmp_path / "other.bin")
     store.path_of(other).replace(store.path_of(sha256))
-    assert not store.verify(sha256)
+    assert not store.verify(sha256) and store.verify_name(store.name_of(sha256)) is None
     with pytest.raises(XunchaError) as caught:
         store.extract(sha256, tmp_path / "back.bin")
     assert caught.value.key == "evidence_damaged" and not (tmp_path / "back.bin").exists()
@@ -202,4 +208,4 @@ def test_parts_left_by_a_killed_process_are_cleaned(store: EvidenceStore, tmp_pa
     sha256, _ = _stored(store, tmp_path)
     (store.root / "tmp" / "tmpabc.part").write_bytes(b"half a file")
     store.clean_temporary()
-    assert _leftovers(store) == [] and list(store) == [sha256]
+    assert _leftovers(store) == [] and list(store) == [store.name_of(sha256)]

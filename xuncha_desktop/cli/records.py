@@ -52,6 +52,7 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 
 def cmd_records(args: argparse.Namespace) -> int:
     from xuncha_desktop.services import links
+    from xuncha_desktop.services.declarations import take_warnings
     from xuncha_desktop.services.kinds import service_for
     from xuncha_desktop.services.records import Filter
 
@@ -98,4 +99,6 @@ def cmd_records(args: argparse.Namespace) -> int:
             first, second = service_for(args.kind_a).get(session, args.id_a), \
                 service_for(args.kind_b).get(session, args.id_b)
             emit({"unlinked": links.unlink(session, args.kind_a, first.id, args.kind_b, second.id)})
+        for warning in take_warnings(session):  # 回避: the write went ahead; say why it may not have to
+            print(warning.text(), file=sys.stderr)
     return 0

@@ -1,8 +1,19 @@
-"""Evidence files, encrypted with age to the workspace's own key and named by their plaintext SHA-256.
+"""Evidence files, encrypted with age to the workspace's own key, under names keyed by the workspace.
 
-A file is stored once however many records point to it. Writing streams through a hashing reader into a
-temporary file that is renamed into place only when complete, so a killed process leaves no half file
-under a real name. Reading decrypts to a temporary file and re-hashes before renaming to the target.
+A file is stored once however many records point to it, under a name that is the HMAC-SHA256 of its
+plaintext's SHA-256 under a key of the workspace (``names_key``): the records keep the SHA-256 (inside
+the encrypted database, for the chain of custody), and someone holding a file cannot learn from the
+store's names whether this workspace holds it, nor match two workspaces' stores. Writing streams through a
+hashing reader into a temporary file that is renamed into place only when complete, so a killed process
+leaves no half file under a real name. Reading decrypts to a temporary file and re-hashes before renaming
+to the target.
+
+Layout: ``<root>/<folder>/<name>.age``, where ``folder`` is the name's first byte with its top bit
+flipped (``name[:2]`` XOR 0x80, two hex digits). Stores written before names were keyed used the SHA-256
+itself as the name and its first byte, unflipped, as the folder; the flip tells the two kinds of file
+apart by their paths alone, so renaming an old store (at open: :meth:`EvidenceStore.key_names`) needs no
+marker or journal: it renames every file still in the old place, and a process killed between two renames
+leaves a store that opens (each file is in one place or the other) and finishes the job the next time.
 """
 
 from __future__ import annotations
@@ -10,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import hmac
 import io
 import logging
 import os
@@ -79,12 +91,57 @@ def _raise_io(exc: OSError) -> None:
     raise XunchaError("io_error", reason=str(exc)) from exc
 
 
+def _folder(name: str) -> str:
+    """The folder of a keyed name: its first byte with the top bit flipped (never the name's own start)."""
+    return f"{int(name[:2], 16) ^ 0x80:02x}"
+
+
 class EvidenceStore:
-    def __init__(self, root: Path, identity: pyrage.x25519.Identity) -> None:
+    def __init__(self, root: Path, identity: pyrage.x25519.Identity, names_key: bytes) -> None:
+        """``names_key`` keys the file names (the workspace's subkey "evidence-names"); files of a store
+        written before names were keyed are renamed here (:meth:`key_names`)."""
+        if len(names_key) < 16:
+            raise ValueError("the names key is too short")
         self.root = root
         self._key = agefile.identity_key(str(identity))
         self._recipient = self._key.public_key()
+        self._names_key = names_key
         (root / "tmp").mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.key_names()
+
+    def name_of(self, sha256: str) -> str:
+        """The stored file's name for content of this SHA-256: HMAC-SHA256 under the names key, in hex."""
+        if not _SHA256.fullmatch(sha256):
+            raise ValueError(f"not a SHA-256: {sha256!r}")
+        return hmac.new(self._names_key, bytes.fromhex(sha256), hashlib.sha256).hexdigest()
+
+    def key_names(self, renamed: Callable[[Path], None] | None = None) -> int:
+        """Renames every file still named by its plaintext's SHA-256 (a store from before names were keyed)
+        to its keyed name; returns how many. Idempotent, and safe to interrupt anywhere: each rename is
+        atomic, and a file still in the old place is renamed the next time. ``renamed`` is called after
+        each rename (tests stop there)."""
+        folders: set[Path] = set()
+        count = 0
+        for folder in sorted(p for p in self.root.glob("??") if p.is_dir()):
+            for old in sorted(folder.glob(f"{folder.name}*.age")):
+                sha256 = old.name.removesuffix(".age")
+                if not _SHA256.fullmatch(sha256) or sha256[:2] != folder.name:
+                    continue
+                target = self.path_of(sha256)
+                target.parent.mkdir(mode=0o700, exist_ok=True)
+                try:
+                    os.replace(old, target)
+                except OSError as exc:
+                    _raise_io(exc)
+                folders.update((old.parent, target.parent))
+                count += 1
+                if renamed is not None:
+                    renamed(target)
+        for folder in sorted(folders):
+            files.fsync_folder(folder)
+        if count:
+            log.info("evidence store: %d files renamed to keyed names", count)
+        return count
 
     @property
     def identity(self) -> X25519PrivateKey:
@@ -129,9 +186,11 @@ class EvidenceStore:
             raise XunchaError("evidence_damaged", sha256=sha256) from exc
 
     def path_of(self, sha256: str) -> Path:
-        if not _SHA256.fullmatch(sha256):
-            raise ValueError(f"not a SHA-256: {sha256!r}")
-        return self.root / sha256[:2] / f"{sha256}.age"
+        """Where the file of content with this SHA-256 is (or would be) stored."""
+        return self._path_of_name(self.name_of(sha256))
+
+    def _path_of_name(self, name: str) -> Path:
+        return self.root / _folder(name) / f"{name}.age"
 
     def has(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
@@ -194,8 +253,32 @@ class EvidenceStore:
             raise XunchaError("evidence_damaged", sha256=sha256)
         return buffer.getvalue()
 
+    def place(self, sha256: str, staged: Path) -> None:
+        """Moves a file staged in ``tmp/`` (encrypted to this store's key, its plaintext checked to have this
+        SHA-256, as a package import stages it) into the store under its keyed name."""
+        target = self.path_of(sha256)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+        os.replace(staged, target)
+
+    def verify_name(self, name: str) -> str | None:
+        """The SHA-256 of a stored file's plaintext when the file (by its stored name, as iterating gives
+        it) decrypts and the plaintext's hash is keyed to that name; else None (damaged, altered, or stored
+        under another key)."""
+        if not _SHA256.fullmatch(name):
+            return None
+        path = self._path_of_name(name)
+        writer = _HashingWriter(open(os.devnull, "wb"))  # noqa: SIM115 - closed below
+        try:
+            self._decrypt_into(path, writer, name)
+        except (XunchaError, OSError):
+            return None
+        finally:
+            writer._sink.close()
+        sha256 = writer.digest.hexdigest()
+        return sha256 if hmac.compare_digest(self.name_of(sha256), name) else None
+
     def verify(self, sha256: str) -> bool:
-        """True when the stored file decrypts and its plaintext hashes to its name."""
+        """True when the stored file decrypts and its plaintext hashes to ``sha256``."""
         if not self.has(sha256):
             return False
         writer = _HashingWriter(open(os.devnull, "wb"))  # noqa: SIM115 - closed below
@@ -208,9 +291,10 @@ class EvidenceStore:
         return writer.digest.hexdigest() == sha256
 
     def __iter__(self) -> Iterator[str]:
+        """The stored files' (keyed) names, not SHA-256s: :meth:`verify_name` checks one."""
         for path in sorted(self.root.glob("??/*.age")):
             name = path.name.removesuffix(".age")
-            if _SHA256.fullmatch(name):
+            if _SHA256.fullmatch(name) and path.parent.name == _folder(name):
                 yield name
 
     def clean_temporary(self) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db.enums import MemberRole
 from xuncha_desktop.db.models.organisation import Group, GroupMember
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import links, rounds
+from xuncha_desktop.services import declarations, links, rounds
 from xuncha_desktop.services.fields import Field, FieldType, coerce
 from xuncha_desktop.services.records import RecordService
 
@@ -63,6 +63,7 @@ class GroupService(RecordService[Group]):
                 links.link(session, "group", record.id, "unit", unit_id)
             for unit_id in current - {uuid.UUID(str(u)) for u in wanted}:
                 links.unlink(session, "group", record.id, "unit", unit_id)
+        declarations.check_group(session, record)  # 回避: warns of members who declared a unit it inspects
 
     def _replace_members(self, session: Session, record: Group, members: Any) -> None:
         if not isinstance(members, list) or not all(isinstance(m, Mapping) for m in members):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +14,7 @@ from xuncha_desktop.db import audit
 from xuncha_desktop.db.enums import InterviewKind
 from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.errors import ValidationError
-from xuncha_desktop.services import links
+from xuncha_desktop.services import declarations, links
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.permissions import require_edit
 from xuncha_desktop.services.records import NavPage, RecordService, check_not_before
@@ -67,6 +69,9 @@ class InterviewService(RecordService[Interview]):
         check_not_before(self.field("ended_at"), record.started_at, record.ended_at)
         if len(record.interviewers or []) < 2:
             raise ValidationError("interviewers_two", "interviewers")
+
+    def after_write(self, session: Session, record: Interview, extras: Mapping[str, Any], is_new: bool) -> None:
+        declarations.check_interview(session, record)  # 回避: warns of interviewers who declared the unit or person
 
     def sign(self, session: Session, interview_id: uuid.UUID | str, signed_at: dt.datetime,
              scan_evidence_id: uuid.UUID | None = None) -> Interview:

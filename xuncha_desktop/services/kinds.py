@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xuncha_desktop.services import (
     clues,
+    declarations,
     evidence,
     groups,
     interviews,
@@ -32,8 +33,8 @@ __all__ = ["KINDS", "forget_existing", "kind_label", "nav_pages", "record_exists
 
 KINDS.update({
     service.kind: service
-    for service in (rounds.service, groups.service, units.service, interviews.service, petitions.service,
-                    clues.service, evidence.service, papers.service, problems.service)
+    for service in (rounds.service, groups.service, units.service, declarations.service, interviews.service,
+                    petitions.service, clues.service, evidence.service, papers.service, problems.service)
 })
 
 

@@ -14,7 +14,7 @@ from xuncha_desktop import local_time
 from xuncha_desktop.db.enums import PetitionChannel, PetitionHandling
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.errors import InvalidRequest, ValidationError
-from xuncha_desktop.services import identities, links
+from xuncha_desktop.services import declarations, identities, links
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import NavPage, RecordService
 
@@ -80,6 +80,7 @@ class PetitionService(RecordService[Petition]):
         if given:
             identities.store(session, record.id, given)
         record.identity_sealed()
+        declarations.check_petition(session, record)  # 回避: warns when its handler declared the unit or person
 
     def _condition(self, session: Session, item: Any) -> Any:
         if item.field in identities.FIELDS:

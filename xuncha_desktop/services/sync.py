@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -503,9 +502,7 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
             # Files first: if the process dies before the commit, an unused file is harmless; the other
             # way round, records would point to files that are not there.
             for sha256, staged in package.blobs.items():
-                target = ws.evidence.path_of(sha256)
-                target.parent.mkdir(mode=0o700, exist_ok=True)
-                os.replace(staged, target)
+                ws.evidence.place(sha256, staged)
             package.blobs.clear()
         if summary.max_hlc is not None:
             ws.clock.observe(summary.max_hlc)

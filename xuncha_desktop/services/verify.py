@@ -42,13 +42,14 @@ def verify(session: Session, store: EvidenceStore,
                 report.problems.extend(f"database page: {row}" for row in damaged[:20])
     referenced = {sha for sha in session.scalars(select(Evidence.sha256).where(Evidence.deleted.is_(False)))
                   if sha is not None}
-    stored = set(store)
-    for sha256 in sorted(referenced - stored):
+    stored = set(store)  # the files' keyed names (evidence/store.py)
+    named = {store.name_of(sha256): sha256 for sha256 in referenced}
+    for sha256 in sorted(sha256 for name, sha256 in named.items() if name not in stored):
         report.problems.append(f"evidence file missing: {sha256}")
     everything = sorted(stored)
-    for number, sha256 in enumerate(everything, 1):
-        if not store.verify(sha256):
-            report.problems.append(f"evidence file damaged or altered: {sha256}")
+    for number, name in enumerate(everything, 1):
+        if store.verify_name(name) is None:
+            report.problems.append(f"evidence file damaged or altered: {named.get(name, f'(stored as) {name}')}")
         report.files_checked += 1
         if progress is not None:
             progress(number, len(everything))

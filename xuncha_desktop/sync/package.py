@@ -452,7 +452,8 @@ def read_package(path: Path, identities: list[X25519PrivateKey] | None,
     ``check_manifest`` refuses newer schemas and the like. The signed manifest must be addressed to
     ``own_device`` (or, in a passphrase package, to "passphrase"). ``names`` are the names this device
     knows for other devices: a refusal names a device by them or by its id, never by what the package says.
-    Evidence files are re-encrypted to ``recipient`` into ``staging``; the caller moves or discards them.
+    Evidence files are re-encrypted to ``recipient`` (under a new file key) into ``staging``; the caller moves
+    or discards them.
     """
     try:
         source = path.open("rb")
@@ -659,21 +660,31 @@ _CLAIMED_DEVICE = re.compile(rb'"device_id"\s*:\s*"([0-9A-Fa-f-]{32,36})"')
 
 def _stage_age_blob(reader: _MemberReader, sha256: str, staging: Path, identities: list[X25519PrivateKey],
                     recipient: X25519PublicKey, result: ReadPackage) -> str:
-    """Stages an evidence member of format 2 (an age file for the package's key) re-wrapped to
-    ``recipient``, decrypting it on the way only to hash it; returns the plaintext's SHA-256."""
+    """Stages an evidence member (an age file for the package's key) re-encrypted to ``recipient`` under a
+    new file key and nonce of this device's own making, hashing the plaintext on the way; returns its
+    SHA-256 (the caller refuses the package when it is not the member's name, discarding what was staged).
+
+    Re-encrypting, not re-wrapping the sender's header around its payload: two devices never hold the same
+    ciphertext of a file, and a sender cannot choose the key and nonce the receiver's store keeps it under.
+    """
     handle, temp_name = tempfile.mkstemp(dir=staging, prefix="sync-", suffix=".part")
     temp = Path(temp_name)
     result.blobs[sha256] = temp  # registered first, so a failure below discards it
     digest = hashlib.sha256()
     with os.fdopen(handle, "wb") as sink:
+        writer: agefile.AgeWriter | None = None
         try:
-            file_key = agefile.read_header(reader, identities)  # type: ignore[arg-type]
-            sink.write(agefile.header_for(file_key, [recipient]))
-            plain = agefile.AgeReader(reader, file_key=file_key, copy_to=sink)  # type: ignore[arg-type]
+            plain = agefile.AgeReader(reader, identities)  # type: ignore[arg-type]
+            writer = agefile.AgeWriter(sink, [recipient], threaded=True)
             while data := plain.read(agefile.CHUNK):
                 digest.update(data)
+                writer.write(data)
+            writer.finish()
         except agefile.AgeError as exc:
             raise PackageError("package_member_hash", name=f"blobs/{sha256}") from exc
+        finally:
+            if writer is not None:
+                writer.close()  # its thread stops before the file is closed
         if reader.left:
             raise _EndOfStream()
         sink.flush()

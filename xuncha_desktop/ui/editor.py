@@ -566,6 +566,7 @@ class RecordEditor(QDialog):
             self._show_missing(missing)
             return False
         data = self.changed_values()
+        self.controller.warnings = []
         try:
             if self.record_id is None:
                 self.record_id = self.controller.create(self.kind, data)
@@ -574,6 +575,8 @@ class RecordEditor(QDialog):
         except XunchaError as exc:
             self.show_error(exc)
             return False
+        if self.controller.warnings:  # 回避: saved all the same; the texts come from the message catalogue
+            QMessageBox.warning(self, self.windowTitle(), "\n\n".join(self.controller.warnings))
         self.after_save()
         self.saved.emit(self.kind, self.record_id)
         self.load()

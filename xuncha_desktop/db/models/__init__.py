@@ -4,6 +4,7 @@ from xuncha_desktop.db.base import Base, Replicated
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.clues import Clue
+from xuncha_desktop.db.models.declarations import Declaration
 from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
 from xuncha_desktop.db.models.identities import IdentityEnvelope, IdentityStaged
 from xuncha_desktop.db.models.interviews import Interview
@@ -20,6 +21,7 @@ __all__ = [
     "Change",
     "Clue",
     "CustodyEvent",
+    "Declaration",
     "Evidence",
     "Group",
     "GroupMember",

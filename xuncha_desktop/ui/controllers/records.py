@@ -25,7 +25,7 @@ from xuncha_desktop.db.enums import ClueStatus, ProblemStatus
 from xuncha_desktop.db.models import GroupMember, Problem, Unit
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.security.roles import Role
-from xuncha_desktop.services import evidence, interviews, links, permissions, search
+from xuncha_desktop.services import declarations, evidence, interviews, links, permissions, search
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.feedback import round_units
 from xuncha_desktop.services.fields import FieldType, parse_uuid
@@ -152,6 +152,7 @@ class Controller:
     def __init__(self, workspace: Workspace, lang: str = "zh") -> None:
         self._workspace = workspace
         self.lang = lang
+        self.warnings: list[str] = []  # 回避 warnings of the last create or update
         self._titles: dict[tuple[str, str], str] = {}
         self._vocab: dict[tuple[str, str | None], dict[str, str]] = {}
         self.evidence = EvidenceController(workspace, lang)
@@ -387,6 +388,7 @@ class Controller:
         with self._workspace.transaction() as session:
             record = service.create(session, data)
             key = str(record.id)
+            self.warnings = [w.text(self.lang) for w in declarations.take_warnings(session)]  # 回避
         self._forget(kind, key)
         return key
 
@@ -394,6 +396,7 @@ class Controller:
         service = self.service(kind)
         with self._workspace.transaction() as session:
             service.update(session, record_id, data)
+            self.warnings = [w.text(self.lang) for w in declarations.take_warnings(session)]  # 回避
         self._forget(kind, record_id)
 
     def delete(self, kind: str, record_id: str) -> None:
