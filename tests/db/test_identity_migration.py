@@ -55,7 +55,7 @@ def test_0006_seals_the_identities_of_the_0004_fixture_and_scrubs_the_change_log
     shutil.copytree(FIXTURES / "workspace-0004", target)
     petition_key = _give_the_petition_an_identity(target)
     with Workspace.open(target, PASSPHRASE) as office:
-        assert migrate.current_revision(office.engine) == "0006" == migrate.head_revision()
+        assert migrate.current_revision(office.engine) == migrate.head_revision()  # 0006 and after
         with office.engine.connect() as connection:
             columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(petitions)")]
             assert "petitioner_name" not in columns and "petitioner_contact" not in columns
