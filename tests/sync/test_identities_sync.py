@@ -38,7 +38,8 @@ def three(tmp_path: Path) -> Any:
     office = make(tmp_path / "o", "巡察办")
     laptop_b = make(tmp_path / "b", "笔记本B")
     office.user = User("巡察办王主任", Role.OFFICE)
-    laptop_a.user = User("李组员", Role.MEMBER)
+    # a 联络员 registers petitions and carries the packages, but may not read identities (docs/permissions.md)
+    laptop_a.user = User("李联络员", Role.LIAISON)
     for laptop in (laptop_a, laptop_b):
         with laptop.transaction() as s:
             sync_service.trust(s, laptop, sync_service.own_keys(office), office=True)
