@@ -18,6 +18,7 @@ from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.errors import InvalidRequest, NotFound, WrongPassphrase, XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import Role, User
+from xuncha_desktop.services import backup
 from xuncha_desktop.workspace import Workspace
 
 WANG = "梧桐 细雨 渡口 5531"  # 王芳, a member
@@ -293,3 +294,14 @@ def test_a_member_cannot_set_the_recovery_slot(group: Path, tmp_path: Path) -> N
         assert caught.value.key == "users_not_allowed" and "recovery" not in _keyfile(group)
     finally:
         office.close()
+
+
+def test_a_backup_of_a_workspace_with_several_users_restores_as_one_of_them(group: Path, tmp_path: Path) -> None:
+    with Workspace.open(group, WANG, user="王芳") as member:
+        backup.create(member, tmp_path / "b.xcbak", WANG)
+    with pytest.raises(InvalidRequest) as caught:
+        backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", WANG)
+    assert caught.value.key == "user_required" and not (tmp_path / "restored").exists()
+    with backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", WANG, user="王芳") as restored:
+        assert restored.user == User("王芳", Role.MEMBER)
+        assert [u.name for u in workspaces.list_users(restored)] == ["张伟", "王芳", "李强"]
