@@ -654,6 +654,14 @@ All problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="185" />
+        <source>正在核对口令…</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="166" />
@@ -841,83 +849,84 @@ All problems: %2</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="38" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="41" />
         <source>巡察外业桌面端 — 打开工作区</source>
         <translation>Xuncha desktop — open a workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="40" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="43" />
         <source>巡察外业桌面端</source>
         <translation>Xuncha desktop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="47" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="50" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="54" />
         <source>工作区文件夹</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="63" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="64" />
         <source>新建工作区</source>
         <translation>Create a new workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="73" />
         <source>如：第六巡察组-笔记本1</source>
         <translation>e.g. Group 6 laptop 1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="76" />
         <source>再次输入口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="76" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="69" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="58" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="77" />
         <source>使用人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="80" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="88" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="131" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="114" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="144" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="149" />
         <source>笔记本</source>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="124" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="154" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>
@@ -925,252 +934,252 @@ All problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="97" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="134" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="140" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="350" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="136" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="142" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="177" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="172" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="182" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="180" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="452" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="186" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="458" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="194" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="206" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="209" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="233" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="236" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="241" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="245" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="539" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="244" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="250" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="254" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="260" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="270" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="271" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="272" />
         <source>使用人：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="267" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="273" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="477" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="312" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="318" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="320" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="321" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="327" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="330" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="326" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="332" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="338" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="333" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="339" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="349" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="346" />
         <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="358" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="353" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="358" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="366" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="379" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="453" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="459" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="466" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="472" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="487" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="493" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="494" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="496" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="502" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="536" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="530" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="536" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="539" />
         <source>巡察外业桌面端
 离线、加密的巡察外业记录程序。</source>
         <translation>Xuncha desktop
@@ -1492,27 +1501,27 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="59" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="62" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="64" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="64" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="64" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
@@ -2030,6 +2039,29 @@ Offline, encrypted records of inspection work.</translation>
         <location filename="../../xuncha_desktop/ui/sync_page.py" line="479" />
         <source>同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。</source>
         <translation>The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="56" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="56" />
+        <source>已锁定，请在主窗口输入口令解锁。</source>
+        <translation>Locked: type the passphrase in the main window to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="68" />
+        <source>请输入 %1 的口令以继续。</source>
+        <translation>Type the passphrase of %1 to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="78" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 </TS>

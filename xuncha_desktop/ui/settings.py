@@ -89,3 +89,16 @@ LIST_HEADER: OptionFamily[QByteArray | None] = OptionFamily("lists/{}/header", b
 
 SYNC_FOLDER = Option("sync/folder", folder, Path.home())
 """Where the last package or key file was saved or opened: the file dialogs start there."""
+
+
+def minutes(stored: object) -> int | None:
+    try:
+        value = int(str(stored))
+    except ValueError:
+        return None
+    return value if 0 <= value <= 24 * 60 else None
+
+
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", minutes, 10)
+"""After this many minutes without a key or mouse touch the window locks and asks the passphrase again
+(0: never; a suspend locks it in any case)."""

@@ -73,3 +73,15 @@ def users_at(path: Path) -> Users:
 def wait_after_failure(path: Path) -> int:
     """Whole seconds the next try will wait (0 when none)."""
     return round(next_wait(path)) if is_workspace(path) else 0
+
+
+class RecheckJob(Job[None]):
+    """Checks the current user's passphrase again (the idle lock): Argon2id and any wait after wrong ones run
+    off the window's thread. ``check`` is the controller's ``check_passphrase``."""
+
+    def __init__(self, check: Callable[[str, Callable[[float], None]], None], passphrase: str) -> None:
+        super().__init__()
+        self._check, self._passphrase = check, passphrase
+
+    def work(self, progress: Progress, cancelled: CancelFlag) -> None:
+        self._check(self._passphrase, cancellable_sleep(cancelled))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -136,6 +136,10 @@ class Controller:
         """Where the workspace is and who works in it, for the status bar and the title."""
         info = self._workspace.info
         return WorkspaceInfo(str(self._workspace.path), info.device_name, info.user_name)
+
+    def check_passphrase(self, passphrase: str, sleep: Callable[[float], None] | None = None) -> None:
+        """Raises WrongPassphrase unless it opens the current user's key slot (the idle lock asks it)."""
+        self._workspace.check_passphrase(passphrase, sleep=sleep)
 
     # ---- description ---------------------------------------------------------------------------
     @staticmethod
