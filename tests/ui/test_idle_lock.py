@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -98,6 +98,29 @@ def test_a_suspend_locks_at_once(window: MainWindow, clocks: Clocks) -> None:
     clocks.pass_seconds(3 * 60, asleep=True)  # the lid was closed for three minutes
     lock.tick()
     assert lock.locked
+
+
+def test_a_locked_window_holds_no_other_window_of_the_program(qtbot: QtBot, window: MainWindow,
+                                                                clocks: Clocks) -> None:
+    """Input is swallowed only for the covered windows: a window opened afterwards (or another window of a
+    test process) still takes keys."""
+    window.idle_lock.lock()
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    qtbot.keyClicks(other, "abc")
+    assert other.text() == "abc"
+    assert window.idle_lock.locked
+    # a window of the program itself (parented to the covered window) shown while locked is covered too
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog in window.idle_lock.covers
+    qtbot.keyClicks(field, "abc")
+    assert field.text() == ""
+    dialog.close()
 
 
 def test_activity_keeps_it_open_and_zero_minutes_never_locks_when_idle(qtbot: QtBot, window: MainWindow,

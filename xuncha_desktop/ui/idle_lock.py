@@ -123,13 +123,33 @@ class IdleLock(QObject):
         if kind in _INPUT:
             if not self.locked:
                 self._last_input = self._monotonic()
-            elif not self._checking and not isinstance(watched, QWindow) and not self._in_form(watched):
+            elif (not self._checking and not isinstance(watched, QWindow) and self._covered(watched)
+                  and not self._in_form(watched)):
                 # Swallowed: no key, click or shortcut (delivered to its QAction) reaches the covered windows.
                 # The window-system window passes them on to its widgets, which decide here in turn.
                 return True
         elif self.locked and kind == QEvent.Type.Resize and isinstance(watched, QWidget) and watched in self.covers:
             self.covers[watched].setGeometry(watched.rect())
+        elif self.locked and kind == QEvent.Type.Show and not self._checking and isinstance(watched, QWidget):
+            self._cover_new_window(watched)
         return False
+
+    def _cover_new_window(self, widget: QWidget) -> None:
+        """A window of the program shown while locked (a message at the end of a job) is covered too."""
+        parent = widget.parentWidget()
+        if (widget.isWindow() and widget not in self.covers and parent is not None and self._covered(parent)
+                and widget.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)):
+            self.covers[widget] = _Cover(widget, False, self.user)
+
+    def _covered(self, watched: QObject) -> bool:
+        """Whether ``watched`` (a widget, or an action or shortcut owned by one) lies in a covered window."""
+        owner: QObject | None = watched
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        if owner is None:
+            return False
+        window = owner.window()
+        return any(window is covered for covered in self.covers)
 
     def _in_form(self, watched: QObject) -> bool:
         if self.form is None or not isinstance(watched, QWidget):
@@ -141,7 +161,7 @@ class IdleLock(QObject):
         wall = self._wall()
         slept = wall - self._last_tick > TICK_MS / 1000 + SUSPEND_JUMP_SECONDS
         self._last_tick = wall
-        if self.locked:
+        if self.locked or not self.window.isVisible():
             return
         idle = self._monotonic() - self._last_input
         if slept or (self.idle_minutes > 0 and idle >= self.idle_minutes * 60):
