@@ -1,7 +1,9 @@
 """A workspace: the folder that holds one device's encrypted database, evidence store, keys and log.
 
     workspace.json            device id and name, user name, format (not secret)
-    keys/master-key.json      the database key, wrapped by the passphrase (Argon2id + AES-GCM)
+    keys/master-key.json      the database key, wrapped once per user by that user's passphrase (key slots,
+                              Argon2id + AES-GCM; see security/slots.py and docs/security.md)
+    keys/attempts.json        failed passphrases since the last success (not secret; slows the next try)
     keys/device-secrets.json  the device's signing key and evidence key, sealed with the database key
     keys/device-public.json   their public halves, for other devices to trust
     xuncha.db                 SQLCipher 4 database
@@ -22,9 +24,10 @@ import os
 import shutil
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +49,19 @@ from xuncha_desktop.db.identity_staging import seal_staged
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.identities import KEYRING
 from xuncha_desktop.db.search_index import ensure_current, index_records
-from xuncha_desktop.errors import WrongPassphrase, XunchaError
+from xuncha_desktop.errors import InvalidRequest, NotFound, WrongPassphrase, XunchaError
 from xuncha_desktop.evidence.store import EvidenceStore
-from xuncha_desktop.security import keys
+from xuncha_desktop.security import attempts, keys, slots
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 
 FORMAT = 1
 DB_NAME = "xuncha.db"
 CLEARED_MARKER = "CLEARED.json"  # 巡后清退 (services/clearance.py): the keys are destroyed, or being destroyed
 log = logging.getLogger("xuncha")
+# Who may add and remove users, set the office's recovery slot and recover a user's passphrase.
+MANAGERS: frozenset[Role] = frozenset({Role.LEADER, Role.OFFICE})
+# How the wait after wrong passphrases is spent; tests replace it (or pass ``sleep=``) to record the waits.
+SLEEP: Callable[[float], None] = time.sleep
 
 
 def default_path() -> Path:
@@ -125,21 +132,30 @@ def is_workspace(path: Path) -> bool:
 class Workspace:
     """An unlocked workspace. Use :meth:`session` for a unit of work; close when done."""
 
-    def __init__(self, path: Path, info: WorkspaceInfo, master_key: bytes, engine: Engine,
+    def __init__(self, path: Path, info: WorkspaceInfo, unlocked: slots.Unlocked, engine: Engine,
                  secrets: dict[str, Any], log_handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                  new_id: Callable[[], uuid.UUID] | None = None) -> None:
         self.path = path
         self._log_handler = log_handler
         self.info = info
-        # The person who unlocked it. Until key slots name users, the one passphrase holder leads the group.
-        self.user = User(info.user_name, Role.LEADER)
-        self._identity_private = X25519PrivateKey.from_private_bytes(keys.subkey(master_key, "identities"))
-        self._master_key = master_key
+        # The person who unlocked it, as their key slot names them. A plain attribute: the services read the
+        # role from it (tests assign another user to try a role); the slot stays the one that was opened.
+        self.user = unlocked.user
+        self._slot_user = unlocked.user.name
+        self._identity_public = _identity_public_of(path)
+        self._identity_private: X25519PrivateKey | None = None
+        if unlocked.identity_private is not None:
+            self._identity_private = X25519PrivateKey.from_private_bytes(unlocked.identity_private)
+            if self._identity_private.public_key().public_bytes_raw() != self._identity_public.public_bytes_raw():
+                raise XunchaError("workspace_damaged", path=str(path / "keys" / "device-public.json"),
+                                  reason="identity_public does not match the identity key")
+        self._master_key = unlocked.master_key
+        self._age_identity = str(secrets["age_identity"])
         self._closed = False
         self.engine = engine
         self._sessions: sessionmaker[Session] = make_session_factory(engine)
         self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]),
-                                      keys.subkey(master_key, "evidence-names"))
+                                      keys.subkey(unlocked.master_key, "evidence-names"))
         self.signing_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secrets["ed25519_private"]))
         with self._sessions() as session:
             last = session.scalar(select(func.max(_change_hlc())))
@@ -152,8 +168,11 @@ class Workspace:
     def create(cls, path: Path, device_name: str, passphrase: str, kdf: keys.KdfParams | None = None,
                user_name: str | None = None, device_id: uuid.UUID | None = None,
                wall: Callable[[], int] = wall_millis, new_id: Callable[[], uuid.UUID] | None = None,
-               database_url: str | None = None) -> Workspace:
+               database_url: str | None = None, role: Role = Role.LEADER) -> Workspace:
         """Makes a new workspace; refuses to touch a folder that already holds one.
+
+        The first user (``user_name``, default the login name) gets the first key slot, as ``role``: the
+        group leader, or the office; they add the others (:func:`add_user`).
 
         ``database_url`` puts the records in a server database (an office hub on PostgreSQL) instead of
         the encrypted file; keys, evidence and log stay in the folder. ``device_id``, ``wall`` and
@@ -161,75 +180,95 @@ class Workspace:
         """
         keys.check_passphrase_strength(passphrase, [device_name, user_name or ""])
         refuse_cleared(path)
+        first = User(slots.check_name(user_name or _login_name()), Role(role))
+        if first.role not in MANAGERS:
+            raise InvalidRequest("users_first_must_manage")
         if is_workspace(path):
             raise XunchaError("workspace_exists", path=str(path))
         _private_dir(path)
         for sub in ("keys", "evidence", "backups", "logs"):
             _private_dir(path / sub)
         info = WorkspaceInfo(device_id=device_id or uuid.uuid4(), device_name=device_name,
-                             user_name=user_name or _login_name(),
+                             user_name=first.name,
                              created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                              database_url=database_url)
         master_key = os.urandom(keys.KEY_BYTES)
         context = info.device_id.bytes
         signing = Ed25519PrivateKey.generate()
         identity = pyrage.x25519.Identity.generate()
+        # The key that seals petitioners' identities: random, its private half only in the slots of the roles
+        # that may read them (and in the office's recovery slot).
+        identities = X25519PrivateKey.generate()
         secrets = {"ed25519_private": signing.private_bytes_raw().hex(), "age_identity": str(identity)}
         public = {"device_id": str(info.device_id), "device_name": device_name,
                   "ed25519_public": signing.public_key().public_bytes(
                       serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex(),
-                  "age_recipient": str(identity.to_public())}
+                  "age_recipient": str(identity.to_public()),
+                  "identity_public": identities.public_key().public_bytes_raw().hex()}
         _write_json(path / "keys" / "device-secrets.json",
                     keys.seal(keys.subkey(master_key, "device-secrets"), secrets, context))
         _write_json(path / "keys" / "device-public.json", public)
         _write_json(path / "workspace.json", info.to_json())
         # The key file is written last: a folder without it is not yet a workspace, and can be re-made.
-        _write_json(path / "keys" / "master-key.json",
-                    keys.wrap_master_key(master_key, passphrase, kdf or keys.KdfParams(), context))
+        unlocked = slots.Unlocked(first, master_key, identities.private_bytes_raw())
+        _write_json(path / "keys" / "master-key.json", slots.document(
+            [slots.make_slot(first, passphrase, kdf or keys.KdfParams(), master_key, unlocked.identity_private,
+                             context)], None))
         handler = attach_log(path / "logs" / "xuncha.log")
         try:
-            workspace = cls._open_unlocked(path, info, master_key, secrets, handler, wall, new_id)
+            workspace = cls._open_unlocked(path, info, unlocked, secrets, handler, wall, new_id)
         except BaseException:
             detach_log(handler)
             raise
         with workspace.transaction() as session:
             seed.seed_defaults(session)
-            audit.record(session, "init", detail=f"device {device_name}")
+            audit.record(session, "init", detail=f"device {device_name}, first user {first.name} ({first.role})")
         log.info("workspace created for device %s", info.device_id)
         return workspace
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Workspace:
-        """Unlocks and opens; migrates the schema (after a backup) if the program is newer.
+    def open(cls, path: Path, passphrase: str, user: str | None = None,
+             sleep: Callable[[float], None] | None = None) -> Workspace:
+        """Unlocks ``user``'s key slot and opens; migrates the schema (after a backup) if the program is newer.
 
-        Raises XunchaError ``workspace_cleared``, ``workspace_missing``, WrongPassphrase, or ``workspace_newer``.
+        With one user ``user`` may be omitted. After wrong passphrases the try first waits (see
+        security/attempts.py; ``sleep`` spends the wait, for tests). A version-1 key file is rewritten with
+        key slots. Raises XunchaError ``workspace_cleared``, ``workspace_missing``, InvalidRequest ``user_required`` /
+        ``user_unknown`` (naming the users), WrongPassphrase, ``workspace_damaged`` or ``workspace_newer``.
         """
         refuse_cleared(path)
         if not is_workspace(path):
             raise XunchaError("workspace_missing", path=str(path))
-        document = _read_json(path / "workspace.json")
-        try:
-            info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
-                                 str(document.get("user_name") or _login_name()), str(document["created_at"]),
-                                 document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)),
-                                 str(document.get("time_zone") or local_time.DEFAULT_ZONE))
-        except (KeyError, ValueError) as exc:
-            raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
+        document, info = _read_info(path)
         context = info.device_id.bytes
         handler = attach_log(path / "logs" / "xuncha.log")
         try:
-            master_key = keys.unwrap_master_key(_read_json(path / "keys" / "master-key.json"), passphrase,
-                                                context)
-            secrets = keys.unseal(keys.subkey(master_key, "device-secrets"),
-                                  _read_json(path / "keys" / "device-secrets.json"), context)
-            return cls._open_unlocked(path, info, master_key, secrets, handler)
+            keyfile = _read_json(path / "keys" / "master-key.json")
+            slot = slots.choose(keyfile, user, info.user_name)
+            unlocked = _unlock(path, keyfile, slot, passphrase, context, sleep)
+            hold_process_lock(path)  # no other program opens it while its key file is rewritten
+            try:
+                if keyfile.get("version") == 1:
+                    unlocked = _upgrade_v1(path, keyfile, unlocked, passphrase, context)
+                secrets = keys.unseal(keys.subkey(unlocked.master_key, "device-secrets"),
+                                      _read_json(path / "keys" / "device-secrets.json"), context)
+                workspace = cls._open_unlocked(path, replace(info, user_name=unlocked.user.name), unlocked,
+                                               secrets, handler)
+            finally:
+                release_process_lock(path)
         except BaseException as exc:
             log.warning("workspace not opened: %s", getattr(exc, "key", type(exc).__name__))
             detach_log(handler)
             raise
+        try:
+            workspace._after_unlock(document)
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
 
     @classmethod
-    def _open_unlocked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
+    def _open_unlocked(cls, path: Path, info: WorkspaceInfo, unlocked: slots.Unlocked, secrets: dict[str, Any],
                        handler: logging.Handler, wall: Callable[[], int] = wall_millis,
                        new_id: Callable[[], uuid.UUID] | None = None) -> Workspace:
         try:
@@ -238,20 +277,20 @@ class Workspace:
             raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=str(exc)) from exc
         hold_process_lock(path)
         try:
-            return cls._open_locked(path, info, master_key, secrets, handler, wall, new_id)
+            return cls._open_locked(path, info, unlocked, secrets, handler, wall, new_id)
         except BaseException:
             release_process_lock(path)
             raise
 
     @classmethod
-    def _open_locked(cls, path: Path, info: WorkspaceInfo, master_key: bytes, secrets: dict[str, Any],
+    def _open_locked(cls, path: Path, info: WorkspaceInfo, unlocked: slots.Unlocked, secrets: dict[str, Any],
                      handler: logging.Handler, wall: Callable[[], int],
                      new_id: Callable[[], uuid.UUID] | None) -> Workspace:
         database = path / DB_NAME
         if not database.exists() and info.database_url is None:
             # SQLite gives its -wal and -shm files the database file's mode: make it private first.
             os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
-        url = info.database_url or sqlcipher_url(database, master_key)
+        url = info.database_url or sqlcipher_url(database, unlocked.master_key)
         engine = make_engine(url)
         try:
             _bring_schema_up_to_date(engine, path)
@@ -259,10 +298,37 @@ class Workspace:
         except BaseException:
             engine.dispose()
             raise
-        workspace = cls(path, info, master_key, engine, secrets, handler, wall, new_id)
+        try:
+            workspace = cls(path, info, unlocked, engine, secrets, handler, wall, new_id)
+        except BaseException:
+            engine.dispose()
+            raise
         seal_staged(engine, workspace.identity_public, info.device_id, workspace.signing_key)  # moved by 0006
         workspace.evidence.clean_temporary()
         return workspace
+
+    def _after_unlock(self, document: dict[str, Any]) -> None:
+        """What a successful unlock writes: the failures before it into the audit log (then the counter
+        starts again), a recovery done at the office, and the user for the next login dialog."""
+        self._audit_failures()
+        keyfile = _read_json(self.path / "keys" / "master-key.json")
+        own = slots.choose(keyfile, self._slot_user, self.info.user_name)
+        recovered = own.pop("recovered", None)
+        if recovered is not None:
+            with self.transaction() as session:
+                audit.record(session, "passphrase_recovered", detail=f"{self._slot_user}: new passphrase given at "
+                             f"the office {recovered.get('office', '?')} on {recovered.get('at', '?')}")
+                _write_json(self.path / "keys" / "master-key.json", keyfile)
+        if len(slots.slots_of(keyfile, self.info.user_name)) > 1 and document.get("last_user") != self._slot_user:
+            _write_json(self.path / "workspace.json", {**document, "last_user": self._slot_user})
+
+    def _audit_failures(self) -> None:
+        counter = attempts.Attempts(self.path)
+        count, recent = counter.failures()
+        if count:
+            with self.transaction() as session:
+                audit.record(session, "passphrase_failures", detail=attempts.summary(count, recent))
+            counter.reset()
 
     # ---- use ---------------------------------------------------------------------------------------
     def write_context(self) -> WriteContext:
@@ -284,24 +350,24 @@ class Workspace:
         with self.session() as session, session.begin():
             yield session
 
-    def check_passphrase(self, passphrase: str) -> None:
-        """Raises WrongPassphrase unless ``passphrase`` opens this workspace's key file."""
-        key = keys.unwrap_master_key(_read_json(self.path / "keys" / "master-key.json"), passphrase,
-                                     self.info.device_id.bytes)
-        if key != self._master_key:  # the key file on disk is not this workspace's: treat as wrong
+    def check_passphrase(self, passphrase: str, sleep: Callable[[float], None] | None = None) -> None:
+        """Raises WrongPassphrase unless ``passphrase`` opens the key slot of the user who unlocked this
+        workspace (with the same wait after wrong passphrases as :meth:`open`)."""
+        keyfile = _read_json(self.path / "keys" / "master-key.json")
+        slot = slots.choose(keyfile, self._slot_user, self.info.user_name)
+        unlocked = _unlock(self.path, keyfile, slot, passphrase, self.info.device_id.bytes, sleep)
+        if unlocked.master_key != self._master_key:  # the key file on disk is not this workspace's
             raise WrongPassphrase("wrong_passphrase")
+        self._audit_failures()
 
     @property
     def identity_public(self) -> X25519PublicKey:
         """Anyone may seal a petitioner's identity to this key (a 组员 registering a petition)."""
-        return self._identity_private.public_key()
+        return self._identity_public
 
     def identity_private(self) -> X25519PrivateKey | None:
-        """The key that opens petitioner identities, or None when this user's role may not read them.
-
-        Interim: derived from the master key, so every passphrase holder has it; key slots replace it with
-        a random key wrapped only in the slots of the roles in ``roles.SEES_IDENTITIES``.
-        """
+        """The key that opens petitioner identities: only when this user's key slot carried it (the slots of
+        the roles in ``roles.SEES_IDENTITIES``) and the current role may read them; else None."""
         return self._identity_private if self.user.role in SEES_IDENTITIES else None
 
     def subkey(self, purpose: str) -> bytes:
@@ -341,6 +407,235 @@ def _login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "user"
+
+
+def _read_info(path: Path) -> tuple[dict[str, Any], WorkspaceInfo]:
+    document = _read_json(path / "workspace.json")
+    try:
+        info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
+                             str(document.get("user_name") or _login_name()), str(document["created_at"]),
+                             document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)),
+                             str(document.get("time_zone") or local_time.DEFAULT_ZONE))
+    except (KeyError, ValueError) as exc:
+        raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
+    return document, info
+
+
+def _identity_public_of(path: Path) -> X25519PublicKey:
+    file = path / "keys" / "device-public.json"
+    try:
+        return X25519PublicKey.from_public_bytes(bytes.fromhex(str(_read_json(file)["identity_public"])))
+    except (KeyError, ValueError) as exc:
+        raise XunchaError("workspace_damaged", path=str(file), reason=f"identity_public: {exc!r}") from exc
+
+
+def _unlock(path: Path, keyfile: dict[str, Any], slot: dict[str, Any], passphrase: str, context: bytes,
+            sleep: Callable[[float], None] | None) -> slots.Unlocked:
+    """Opens one slot after the wait that earlier wrong passphrases asked for; counts a wrong one."""
+    counter = attempts.Attempts(path)
+    wait = counter.wait_needed()
+    if wait > 0:
+        log.info("waiting %.0f s after earlier wrong passphrases", wait)
+        (sleep or SLEEP)(wait)
+    try:
+        if keyfile.get("version") == 1:
+            master_key = keys.unwrap_master_key(keyfile, passphrase, context)
+            return slots.Unlocked(User(str(slot["user"]), Role.LEADER), master_key, None)
+        return slots.open_slot(slot, passphrase, context)
+    except WrongPassphrase:
+        counter.record_failure(str(slot.get("user", "")))
+        raise
+
+
+def _upgrade_v1(path: Path, keyfile: dict[str, Any], unlocked: slots.Unlocked, passphrase: str,
+                context: bytes) -> slots.Unlocked:
+    """Rewrites a version-1 key file (one passphrase) as one key slot of its user, the group leader, and gives
+    the workspace its identity key (the interim one was derived from the master key: every passphrase holder
+    had it). The public half is written first: a crash between the two writes leaves a version-1 file,
+    upgraded again at the next opening."""
+    identities = X25519PrivateKey.generate()
+    public_file = path / "keys" / "device-public.json"
+    public = _read_json(public_file)
+    _write_json(public_file, {**public, "identity_public": identities.public_key().public_bytes_raw().hex()})
+    upgraded = slots.Unlocked(unlocked.user, unlocked.master_key, identities.private_bytes_raw())
+    slot = slots.make_slot(upgraded.user, passphrase, keys.kdf_params_of(keyfile), upgraded.master_key,
+                           upgraded.identity_private, context)
+    _write_json(path / "keys" / "master-key.json", slots.document([slot], None))
+    log.info("key file upgraded to key slots (version %d)", slots.VERSION)
+    return upgraded
+
+
+def workspace_users(path: Path) -> tuple[list[User], str | None]:
+    """The users of the workspace at ``path`` (from its key slots, no passphrase needed) and the one who
+    opened it last, for the login dialog."""
+    document, info = _read_info(path)
+    users = slots.users_of(_read_json(path / "keys" / "master-key.json"), info.user_name)
+    last = document.get("last_user")
+    return users, (str(last) if isinstance(last, str) else None)
+
+
+def next_wait(path: Path) -> float:
+    """Seconds the next passphrase try on this workspace will wait (for the window to say so)."""
+    return attempts.Attempts(path).wait_needed()
+
+
+# ---- users -----------------------------------------------------------------------------------------------
+def _require_manager(ws: Workspace) -> None:
+    if ws.user.role not in MANAGERS:
+        raise XunchaError("users_not_allowed", user=ws.user.name)
+
+
+def _keyfile(ws: Workspace) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    keyfile = _read_json(ws.path / "keys" / "master-key.json")
+    return keyfile, slots.slots_of(keyfile, ws.info.user_name)
+
+
+def _identity_raw(ws: Workspace) -> bytes | None:
+    key = ws._identity_private
+    return key.private_bytes_raw() if key is not None else None
+
+
+def _save_keyfile(ws: Workspace, keyfile: dict[str, Any], action: str, detail: str) -> None:
+    """Writes the key file as the last step of the audit entry's transaction: a failed write leaves no entry,
+    a failed entry no change."""
+    with ws.transaction() as session:
+        audit.record(session, action, detail=detail)
+        session.flush()
+        _write_json(ws.path / "keys" / "master-key.json", keyfile)
+
+
+def list_users(ws: Workspace) -> list[User]:
+    """Every user of the workspace (name and role as their key slots name them)."""
+    return slots.users_of(_read_json(ws.path / "keys" / "master-key.json"), ws.info.user_name)
+
+
+def add_user(ws: Workspace, name: str, role: Role | str, passphrase: str, kdf: keys.KdfParams | None = None) -> User:
+    """Gives ``name`` a key slot with ``role`` and ``passphrase`` (checked for strength). Only a leader or the
+    office may; the slots of the roles that see identities carry the identity key. ``kdf`` defaults to the
+    acting user's own slot's cost."""
+    _require_manager(ws)
+    try:
+        user = User(slots.check_name(name), Role(role))
+    except ValueError:
+        raise InvalidRequest("user_role_unknown", role=str(role), roles=" ".join(r.value for r in Role)) from None
+    keyfile, found = _keyfile(ws)
+    if any(s.get("user") == user.name for s in found):
+        raise InvalidRequest("user_exists", user=user.name)
+    keys.check_passphrase_strength(passphrase, [ws.info.device_name, user.name])
+    own = slots.choose(keyfile, ws._slot_user, ws.info.user_name)
+    slot = slots.make_slot(user, passphrase, kdf or keys.kdf_params_of(own), ws._master_key, _identity_raw(ws),
+                           ws.info.device_id.bytes)
+    keyfile["slots"] = [*found, slot]
+    _save_keyfile(ws, keyfile, "user_added", f"{user.name} ({user.role})")
+    log.info("user added with role %s", user.role)
+    return user
+
+
+def remove_user(ws: Workspace, name: str) -> None:
+    """Revokes ``name``'s key slot. Refuses removing oneself and the last slot of a leader or the office.
+    (A copy of the master key taken while the slot existed is not revoked: docs/security.md.)"""
+    _require_manager(ws)
+    keyfile, found = _keyfile(ws)
+    wanted = name.strip()
+    if wanted == ws._slot_user:
+        raise InvalidRequest("user_remove_self", user=wanted)
+    left = [s for s in found if s.get("user") != wanted]
+    if len(left) == len(found):
+        raise NotFound("user_unknown", user=wanted, users="、".join(str(s.get("user")) for s in found))
+    if not any(s.get("role") in {r.value for r in MANAGERS} for s in left):
+        raise InvalidRequest("user_last_manager", user=wanted)
+    keyfile["slots"] = left
+    _save_keyfile(ws, keyfile, "user_removed", wanted)
+
+
+def change_passphrase(ws: Workspace, old: str, new: str, sleep: Callable[[float], None] | None = None) -> None:
+    """Re-wraps the acting user's own slot with ``new`` (checked for strength) after ``old`` is proven."""
+    ws.check_passphrase(old, sleep=sleep)
+    keys.check_passphrase_strength(new, [ws.info.device_name, ws._slot_user])
+    keyfile, found = _keyfile(ws)
+    own = slots.choose(keyfile, ws._slot_user, ws.info.user_name)
+    user = User(str(own["user"]), Role(str(own["role"])))
+    fresh = slots.make_slot(user, new, keys.kdf_params_of(own), ws._master_key, _identity_raw(ws),
+                            ws.info.device_id.bytes, proof=own.get("role_mac"))
+    keyfile["slots"] = [fresh if s is own else s for s in found]
+    _save_keyfile(ws, keyfile, "passphrase_changed", user.name)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    office_device_id: str
+    office_device_name: str
+    fingerprint: str
+
+
+def recovery_of(ws: Workspace) -> Recovery | None:
+    """The office whose key opens this workspace's recovery slot, if one is set."""
+    recovery = _read_json(ws.path / "keys" / "master-key.json").get("recovery")
+    if not isinstance(recovery, dict):
+        return None
+    return Recovery(str(recovery.get("office_device_id", "")), str(recovery.get("office_device_name", "")),
+                    str(recovery.get("fingerprint", "")))
+
+
+def set_recovery(ws: Workspace, recipient: str, office_device_id: str, office_device_name: str,
+                 fingerprint: str) -> Recovery:
+    """Stores the master key and the identity key encrypted to the office's age ``recipient`` (from its public
+    key file), replacing an earlier recovery slot. Only a leader or the office may."""
+    _require_manager(ws)
+    identity = _identity_raw(ws)
+    if identity is None:
+        raise XunchaError("users_identity_key_missing")
+    keyfile, _found = _keyfile(ws)
+    office = {"office_device_id": office_device_id, "office_device_name": office_device_name,
+              "fingerprint": fingerprint}
+    keyfile["recovery"] = slots.seal_recovery(ws._master_key, identity, ws.info.device_id.bytes, recipient, office)
+    _save_keyfile(ws, keyfile, "recovery_set", f"office {office_device_name} ({office_device_id})")
+    return Recovery(office_device_id, office_device_name, fingerprint)
+
+
+def recover_user(office: Workspace, laptop: Path, name: str, new_passphrase: str) -> User:
+    """At the office: opens the recovery slot of the workspace folder ``laptop`` with the office's own key and
+    gives ``name``'s slot ``new_passphrase``. Only the office whose key the slot was sealed to can; the role
+    must be the one the leader gave (its proof is checked with the recovered identity key). Raises
+    XunchaError ``recovery_not_set``, ``recovery_wrong_office``, ``workspace_damaged``, NotFound."""
+    _require_manager(office)
+    if not is_workspace(laptop):
+        raise XunchaError("workspace_missing", path=str(laptop))
+    _document, info = _read_info(laptop)
+    context = info.device_id.bytes
+    hold_process_lock(laptop)  # the laptop's own program must not be writing its key file meanwhile
+    try:
+        keyfile = _read_json(laptop / "keys" / "master-key.json")
+        found = slots.slots_of(keyfile, info.user_name)
+        recovery = keyfile.get("recovery")
+        if not isinstance(recovery, dict):
+            raise XunchaError("recovery_not_set", path=str(laptop))
+        master_key, identity = slots.open_recovery(recovery, office._age_identity, context)
+        # Both keys must be this workspace's: the sealed device secrets open, the identity key matches.
+        keys.unseal(keys.subkey(master_key, "device-secrets"), _read_json(laptop / "keys" / "device-secrets.json"),
+                    context)
+        if X25519PrivateKey.from_private_bytes(identity).public_key().public_bytes_raw() != \
+                _identity_public_of(laptop).public_bytes_raw():
+            raise XunchaError("workspace_damaged", path=str(laptop / "keys"), reason="identity key mismatch")
+        slot = slots.choose(keyfile, name, info.user_name)
+        if not slots.role_proven(slot, identity, context):
+            raise XunchaError("workspace_damaged", path=str(laptop / "keys" / "master-key.json"),
+                              reason=f"the role of {name} was changed in the file")
+        keys.check_passphrase_strength(new_passphrase, [info.device_name, str(slot["user"])])
+        user = User(str(slot["user"]), Role(str(slot["role"])))
+        fresh = slots.make_slot(user, new_passphrase, keys.kdf_params_of(slot), master_key, identity, context)
+        fresh["recovered"] = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                              "office": office.info.device_name, "by": office.user.name}
+        keyfile["slots"] = [fresh if s is slot else s for s in found]
+        with office.transaction() as session:
+            audit.record(session, "user_recovered",
+                         detail=f"{user.name} on {info.device_name} ({info.device_id}): new passphrase")
+            session.flush()
+            _write_json(laptop / "keys" / "master-key.json", keyfile)
+    finally:
+        release_process_lock(laptop)
+    log.info("passphrase of a user of device %s recovered", info.device_id)
+    return user
 
 
 def _bring_schema_up_to_date(engine: Engine, path: Path) -> None:

@@ -17,6 +17,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN = {
+    # the idle lock (ui/idle_lock.py)
+    "已锁定": "Locked",
+    "已锁定，请在主窗口输入口令解锁。": "Locked: type the passphrase in the main window to unlock.",
+    "请输入 %1 的口令以继续。": "Type the passphrase of %1 to go on.",
+    "解锁": "Unlock",
+    "正在核对口令…": "Checking the passphrase…",
     # 新建记录 (Ctrl+N) on a page without a list
     "新建哪一类记录？": "Which kind of record?",
     # the safety number on the 同步 page

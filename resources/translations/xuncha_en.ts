@@ -1,6 +1,76 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="51" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="53" />
+        <source>&lt;b&gt;巡察外业桌面端&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Xuncha desktop&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="55" />
+        <source>离线、加密的巡察外业记录程序。</source>
+        <translation>Offline, encrypted records of inspection work.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="56" />
+        <source>Python %1 · Qt %2 · PySide6 %3</source>
+        <translation>Python %1 · Qt %2 · PySide6 %3</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="60" />
+        <source>（软件包未注明，见其主页）</source>
+        <translation>(not stated by the package: see its home page)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <source>主页</source>
+        <translation>Home page</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <source>许可证文本</source>
+        <translation>Licence text</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="67" />
+        <source>程序库</source>
+        <translation>Libraries</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
+        <source>内置字体</source>
+        <translation>Bundled font</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../xuncha_desktop/ui/audit_view.py" line="31" />
@@ -93,120 +163,125 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="445" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="431" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="448" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="455" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="441" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="441" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="442" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="443" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="443" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="444" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="444" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
         <source>反馈问题已整改</source>
         <translation>Fed back, rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="454" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="471" />
         <source>列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）</source>
         <translation>Problems in the feedback that are rectified (the rectification rate is this ÷ in feedback)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="501" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="518" />
         <source>线索：%1
 全部问题：%2</source>
         <translation>Clues: %1
 All problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="524" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="543" />
+        <source>各单位整改进度（未完成最多的 %1 个单位，共 %2 个）</source>
+        <translation>Rectification by unit (the %1 with most open problems, of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/pages.py" line="547" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="445" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="476" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="493" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="477" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="478" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="478" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="505" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="522" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="508" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="525" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="522" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="545" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="525" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="548" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -330,48 +405,48 @@ All problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="322" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="339" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="323" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="340" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="324" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="341" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="325" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="342" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="327" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="330" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="378" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="384" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="401" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="391" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="408" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="410" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -655,17 +730,17 @@ All problems: %2</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="109" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="108" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="111" />
         <source>保密信息：仅在需要时显示</source>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="183" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="186" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -744,6 +819,14 @@ All problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="205" />
+        <source>正在核对口令…</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="166" />
@@ -804,37 +887,47 @@ All problems: %2</translation>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="84" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="128" />
         <source>插入谈话提纲…</source>
         <translation>Insert an outline…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="89" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="133" />
         <source>插入时间 (Ctrl+T)</source>
         <translation>Insert time (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="91" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="135" />
         <source>谈话对象签字…</source>
         <translation>Signed by interviewee…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="122" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="181" />
+        <source>收起/展开谈话信息 (Ctrl+Shift+H)</source>
+        <translation>Fold or unfold the interview's details (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="254" />
+        <source>（谈话信息未填）</source>
+        <translation>(details not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="288" />
         <source>草稿已自动保存 %1</source>
         <translation>Draft autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="136" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="302" />
         <source>已恢复上次未保存的草稿（%1）。保存后草稿删除。</source>
         <translation>The unsaved draft of %1 was restored. Saving the record removes the draft.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="314" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="223" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="390" />
         <source>选择签字后的谈话记录扫描件（可不选）</source>
         <translation>Choose the scan of the signed record (optional)</translation>
     </message>
@@ -853,16 +946,69 @@ All problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="44" />
+        <source>导出问题清单/整改台账</source>
+        <translation>Export the problem ledger</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="47" />
+        <source>全部轮次</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="51" />
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="54" />
+        <source>只导出列入反馈意见的问题</source>
+        <translation>Only the problems in the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="55" />
+        <source>巡察轮次：</source>
+        <translation>Round:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="56" />
+        <source>被巡察单位：</source>
+        <translation>Inspected unit:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="66" />
+        <source>全部</source>
+        <translation>all</translation>
+    </message>
+</context>
+<context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="782" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="889" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="789" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="896" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/editor.py" line="898" />
+        <source>只显示本单位、本轮次的记录</source>
+        <translation>Only this unit's and this round's records</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/editor.py" line="940" />
+        <source>关联其他单位的记录</source>
+        <translation>Link a record of another unit</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/editor.py" line="941" />
+        <source>所选记录属于另一被巡察单位（%1）。仍要关联吗？</source>
+        <translation>The record belongs to another unit (%1). Link it anyway?</translation>
     </message>
 </context>
 <context>
@@ -931,83 +1077,84 @@ All problems: %2</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="38" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="41" />
         <source>巡察外业桌面端 — 打开工作区</source>
         <translation>Xuncha desktop — open a workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="40" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="43" />
         <source>巡察外业桌面端</source>
         <translation>Xuncha desktop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="47" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="50" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="54" />
         <source>工作区文件夹</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="63" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="64" />
         <source>新建工作区</source>
         <translation>Create a new workspace</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="73" />
         <source>如：第六巡察组-笔记本1</source>
         <translation>e.g. Group 6 laptop 1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="76" />
         <source>再次输入口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="76" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="69" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="58" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="77" />
         <source>使用人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="80" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="88" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="131" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="114" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="144" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="149" />
         <source>笔记本</source>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="124" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="154" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>
@@ -1015,429 +1162,446 @@ All problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="101" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="67" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="146" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="115" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="283" />
-        <source>使用人：%1（%2）</source>
-        <translation>User: %1 (%2)</translation>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
+        <source>快捷键…</source>
+        <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="405" />
-        <source>问题底稿</source>
-        <translation>Working papers</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="148" />
-        <source>同步</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="184" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
-        <source>新建记录</source>
-        <translation>New record</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="188" />
-        <source>添加证据文件…</source>
-        <translation>Add evidence files…</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="192" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="512" />
-        <source>查看所选证据文件</source>
-        <translation>View the selected evidence file</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="196" />
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="206" />
-        <source>查找(&amp;S)</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="207" />
-        <source>全局检索</source>
-        <translation>Search everything</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="212" />
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="220" />
-        <source>设置(&amp;T)</source>
-        <translation>Se&amp;ttings</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
-        <source>界面语言(&amp;L)</source>
-        <translation>Interface &amp;language</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="235" />
-        <source>文书(&amp;D)</source>
-        <translation>&amp;Documents</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="236" />
-        <source>巡察反馈意见…</source>
-        <translation>Feedback report…</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
-        <source>整改督查报告…</source>
-        <translation>Supervision report…</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
-        <source>所选记录的文书（谈话记录、问题底稿）</source>
-        <translation>Document of the selected record (interview record, working paper)</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="247" />
-        <source>文书字体…</source>
-        <translation>Document fonts…</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="251" />
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="233" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="257" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="593" />
-        <source>关于</source>
-        <translation>About</translation>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
+        <source>关于…</source>
+        <translation>About…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="261" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
+        <source>使用人：%1（%2）</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="392" />
+        <source>问题底稿</source>
+        <translation>Working papers</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="117" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="152" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="153" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <source>新建记录</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="157" />
+        <source>添加证据文件…</source>
+        <translation>Add evidence files…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="161" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="502" />
+        <source>查看所选证据文件</source>
+        <translation>View the selected evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="165" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="170" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <source>查找(&amp;S)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
+        <source>全局检索</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <source>设置(&amp;T)</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
+        <source>界面语言(&amp;L)</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="204" />
+        <source>文书(&amp;D)</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="205" />
+        <source>巡察反馈意见…</source>
+        <translation>Feedback report…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
+        <source>整改督查报告…</source>
+        <translation>Supervision report…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="211" />
+        <source>所选记录的文书（谈话记录、问题底稿）</source>
+        <translation>Document of the selected record (interview record, working paper)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="217" />
+        <source>导出问题清单/整改台账…</source>
+        <translation>Export the problem ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="220" />
+        <source>导入信访台账…</source>
+        <translation>Import a petition ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
+        <source>文书字体…</source>
+        <translation>Document fonts…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="228" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="271" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="281" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="262" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="282" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="263" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="284" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="531" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="521" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="373" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="360" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="381" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="368" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="382" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="369" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="372" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="387" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="374" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="380" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="381" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="404" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="391" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="407" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="413" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="400" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="395" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="413" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="400" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="526" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="516" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="547" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="537" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="548" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="538" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="556" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="546" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="590" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="580" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="590" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="580" />
         <source>界面语言</source>
         <translation>Interface language</translation>
-    </message>
-    <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="593" />
-        <source>巡察外业桌面端
-离线、加密的巡察外业记录程序。</source>
-        <translation>Xuncha desktop
-Offline, encrypted records of inspection work.</translation>
     </message>
 </context>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="343" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="358" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="380" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="361" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="383" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="369" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="370" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="371" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="542" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="415" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="613" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="396" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="420" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="397" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="400" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="424" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="488" />
         <source>只读：您的角色（%1）不能修改此类记录。</source>
         <translation>Read-only: your role (%1) may not change records of this kind.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="445" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="495" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="491" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="541" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="537" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="555" />
+        <source>请填写“%1”。</source>
+        <translation>Please fill in “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
+        <source>有 %n 个必填项目未填写，已标红。</source>
+        <translation><numerusform>%n required field left empty, marked in red.</numerusform><numerusform>%n required fields left empty, marked in red.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/editor.py" line="608" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="538" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="609" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="543" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="614" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="544" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="586" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="612" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="664" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="744" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="684" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="764" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="684" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="764" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="685" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1592,45 +1756,163 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="63" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="38" />
         <source>检索：%1</source>
         <translation>Search: %1</translation>
     </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="49" />
+        <source>被巡察单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="77" />
+        <source>没有找到包含“%1”的记录。</source>
+        <translation>No record holds “%1”.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="79" />
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
-        <source>类型</source>
-        <translation>Kind</translation>
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="79" />
+        <source>：%1</source>
+        <translation>: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="107" />
+        <source>显示更多（还有 %n 条）…</source>
+        <translation><numerusform>Show more (%n left)…</numerusform><numerusform>Show more (%n left)…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="49" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="49" />
         <source>摘录</source>
         <translation>Excerpt</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="80" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="92" />
+        <source>主窗口</source>
+        <translation>Main window</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="94" />
+        <source>记录表单</source>
+        <translation>Record form</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="95" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="95" />
+        <source>关闭（有未保存的修改时先询问）</source>
+        <translation>Close (asks first when there are unsaved changes)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="97" />
+        <source>谈话记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="98" />
+        <source>下一个问题（问N：）</source>
+        <translation>Next question (Q N:)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="98" />
+        <source>回答（答：）</source>
+        <translation>Answer (A:)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
+        <source>插入时间</source>
+        <translation>Insert the time</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
+        <source>谈话提纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="100" />
+        <source>收起/展开谈话信息</source>
+        <translation>Fold or unfold the details</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="102" />
+        <source>证据查看</source>
+        <translation>Evidence viewer</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
+        <source>上一页 / 下一页</source>
+        <translation>Previous / next page</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
+        <source>放大 / 缩小</source>
+        <translation>Zoom in / out</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <source>适合窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <source>实际大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <source>作用</source>
+        <translation>Does</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="739" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="822" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="758" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="841" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="760" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="843" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>
@@ -1638,498 +1920,531 @@ Offline, encrypted records of inspection work.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="76" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="78" />
         <source>本机设备</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="79" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="81" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="79" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="81" />
         <source>使用人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="80" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="82" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="116" />
         <source>安全码</source>
         <translation>Safety number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="81" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="83" />
         <source>设备标识</source>
         <translation>Device id</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="82" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="84" />
         <source>签名公钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="83" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="85" />
         <source>加密公钥</source>
         <translation>Encryption key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="96" />
         <source>其他设备信任本机前，请对方核对此安全码</source>
         <translation>Before another device trusts this one, its user compares this safety number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="103" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="105" />
         <source>导出本机公钥…</source>
         <translation>Export this device's public key…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="105" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="107" />
         <source>把本机公钥保存为文件，交给其他设备信任</source>
         <translation>Save this device's public key to a file for the other devices to trust</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="112" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
         <source>受信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="116" />
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="114" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="116" />
         <source>信任时间</source>
         <translation>Trusted at</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="115" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="117" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="122" />
         <source>信任其他设备…</source>
         <translation>Trust another device…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="122" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="124" />
         <source>选择其他设备导出的公钥文件；只接受受信任设备的同步包</source>
         <translation>Choose the public key file another device exported; only trusted devices' packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="131" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="133" />
         <source>导出同步包…</source>
         <translation>Export a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="134" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="136" />
         <source>导入同步包…</source>
         <translation>Import a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="150" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="150" />
         <source>对方</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="150" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="148" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="150" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="151" />
         <source>更改数</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="151" />
         <source>证据文件</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="151" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="151" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="153" />
         <source>同步包记录</source>
         <translation>Package history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="177" />
         <source>记录类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="177" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="177" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="176" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="188" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="289" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="190" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="291" />
         <source>本机版本</source>
         <translation>This device's version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="176" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="189" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="290" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="178" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="191" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="292" />
         <source>导入版本</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="199" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="201" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="205" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="207" />
         <source>不同之处：本机版本标红，导入版本标绿</source>
         <translation>Differences: red in this device's version, green in the imported one</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="209" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="211" />
         <source>保留本机</source>
         <translation>Keep this device's</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="212" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="214" />
         <source>采用导入</source>
         <translation>Take the imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="217" />
         <source>编辑后保存…</source>
         <translation>Edit and save…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="231" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="233" />
         <source>收到</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="231" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="233" />
         <source>发出</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="233" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="235" />
         <source>（口令加密）</source>
         <translation>(passphrase)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="243" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="245" />
         <source>待处理的冲突（%n）</source>
         <translation><numerusform>Open conflicts (%n)</numerusform><numerusform>Open conflicts (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="257" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="259" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="257" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="259" />
         <source>词表条目</source>
         <translation>Vocabulary term</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="258" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="260" />
         <source>整改进展</source>
         <translation>Rectification update</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="258" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="260" />
         <source>保管记录</source>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="259" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="261" />
         <source>巡察组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="264" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="266" />
         <source>删除与修改同时发生</source>
         <translation>Deleted while edited elsewhere</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="270" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="272" />
         <source>（删除此记录）</source>
         <translation>(delete this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="270" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="272" />
         <source>（保留此记录）</source>
         <translation>(keep this record)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="287" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="289" />
         <source>此类字段请选择其中一个版本</source>
         <translation>For this kind of field, choose one of the versions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="295" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="297" />
         <source>本机版本（%1）</source>
         <translation>This device's version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="296" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="298" />
         <source>导入版本（%1）</source>
         <translation>Imported version (%1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="311" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="327" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="313" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="329" />
         <source>未能处理冲突</source>
         <translation>Conflict not settled</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="313" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="331" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="315" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="333" />
         <source>已处理冲突：%1 的“%2”</source>
         <translation>Conflict settled: “%2” of %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="340" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="342" />
         <source>导出本机公钥</source>
         <translation>Export this device's public key</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="342" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="344" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="349" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="351" />
         <source>未能导出公钥</source>
         <translation>Key not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="352" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="354" />
         <source>本机公钥已保存：%1</source>
         <translation>This device's public key saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="356" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="358" />
         <source>选择其他设备的公钥文件</source>
         <translation>Choose another device's public key file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="357" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="359" />
         <source>公钥文件 (*.json);;所有文件 (*)</source>
         <translation>Public key files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="363" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="371" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="375" />
         <source>未能信任该设备</source>
         <translation>Device not trusted</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="368" />
         <source>安全码未确认，没有信任设备“%1”。</source>
         <translation>The safety number was not confirmed; device “%1” was not trusted.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="373" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="377" />
         <source>已信任设备“%1”（%2）。</source>
         <translation>Device “%1” (%2) is now trusted.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="373" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="377" />
         <source>设备“%1”（%2）早已受信任，公钥相同。</source>
         <translation>Device “%1” (%2) was already trusted with the same key.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="375" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="379" />
         <source>信任其他设备</source>
         <translation>Trust another device</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="383" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="387" />
         <source>（使用人：%1）</source>
         <translation> (user: %1)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="384" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="388" />
         <source>设备“%1”%2的安全码：</source>
         <translation>Safety number of device “%1”%2:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="385" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="389" />
         <source>核对安全码</source>
         <translation>Compare the safety number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="388" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="392" />
         <source>请对方打开其“同步”页，逐组核对“本机设备”中的安全码（当面、电话或纸面均可）。完全一致才信任；不一致说明公钥文件可能在传递中被调换。</source>
         <translation>Ask the other device's user to open its Sync page and compare the safety number under This device, group by group (in person, by phone or on paper). Trust only if it matches exactly; a difference means the key file may have been swapped on the way.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="390" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="398" />
+        <source>允许该设备读取信访人身份（由本机加密给它）</source>
+        <translation>Let this device read petitioners' identities (sealed to it here)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="399" />
+        <source>这是巡察办的设备：登记的信访人身份也加密给它</source>
+        <translation>This is the office's device: identities registered here are sealed to it too</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="402" />
         <source>一致，信任</source>
         <translation>They match, trust</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="403" />
         <source>不一致</source>
         <translation>They differ</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="405" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="418" />
         <source>正在导出同步包 %1 …</source>
         <translation>Exporting the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="410" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="423" />
         <source>已取消导出，未生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="412" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="425" />
         <source>未能导出同步包</source>
         <translation>Package not exported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="416" />
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="422" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="435" />
         <source>同步包已保存：%1</source>
         <translation>Package saved: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="430" />
         <source>更改：%1 条，审计记录：%2 条</source>
         <translation>Changes: %1, audit entries: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="419" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="432" />
         <source>证据文件：%1 个，大小：%2</source>
         <translation>Evidence files: %1, size: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="434" />
         <source>导出同步包</source>
         <translation>Export a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="433" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="446" />
         <source>正在检查同步包 %1 …</source>
         <translation>Checking the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="433" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="446" />
         <source>正在导入同步包 %1 …</source>
         <translation>Importing the package %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="451" />
         <source>已取消导入，数据未改动。</source>
         <translation>Import cancelled; no data changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="440" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="453" />
         <source>同步包未导入。</source>
         <translation>The package was not imported.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="441" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="454" />
         <source>同步包未导入</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="447" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="460" />
         <source>检查结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="447" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="460" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="455" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="468" />
         <source>已检查来自“%1”的同步包（仅检查，数据未改动）。</source>
         <translation>Checked the package from “%1” (check only; no data changed).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="456" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="469" />
         <source>已导入来自“%1”的同步包。</source>
         <translation>Imported the package from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="472" />
         <source>新增记录：%1</source>
         <translation>Records added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="473" />
         <source>更新记录：%1</source>
         <translation>Records updated: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="474" />
         <source>未变记录：%1</source>
         <translation>Records unchanged: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="475" />
         <source>应用更改：%1 条（已有 %2 条）</source>
         <translation>Changes applied: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="464" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="477" />
         <source>冲突：%1 处</source>
         <translation>Conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="465" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="478" />
         <source>审计记录：新增 %1 条</source>
         <translation>Audit entries added: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="466" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="479" />
         <source>证据文件：新增 %1 个（已有 %2 个）</source>
         <translation>Evidence files added: %1 (already present: %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="468" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="481" />
         <source>数据量：%1</source>
         <translation>Size: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="484" />
         <source>请在“待处理的冲突”中逐一处理。</source>
         <translation>Settle them one by one under “Open conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="477" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="490" />
         <source>该同步包用口令加密，请在“同步包口令”中输入口令后再导入。未作任何改动。</source>
         <translation>This package is protected by a passphrase: enter it under “Package passphrase” and import again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_page.py" line="479" />
+        <location filename="../../xuncha_desktop/ui/sync_page.py" line="492" />
         <source>同步包来自未受信任的设备“%1”（%2）；请先用“信任其他设备…”导入其公钥。未作任何改动。</source>
         <translation>The package comes from device “%1” (%2), which is not trusted; trust its key with “Trust another device…” first. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="56" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="56" />
+        <source>已锁定，请在主窗口输入口令解锁。</source>
+        <translation>Locked: type the passphrase in the main window to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="68" />
+        <source>请输入 %1 的口令以继续。</source>
+        <translation>Type the passphrase of %1 to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="78" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 </TS>

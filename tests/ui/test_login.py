@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from xuncha_desktop import workspace as workspaces
 from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.security.roles import Role, User
+from xuncha_desktop.ui.controllers import login as login_controller
 from xuncha_desktop.ui.login import LoginDialog
 from xuncha_desktop.workspace import Workspace, is_workspace
 
 from ..conftest import PASSPHRASE
 from .typing import type_text
+
+WANG = "梧桐 细雨 渡口 5531"
 
 
 def test_wrong_passphrase_shows_the_message_and_allows_a_retry(qtbot: QtBot, workspace: Workspace) -> None:
@@ -99,3 +105,46 @@ def test_enter_opens_the_workspace_and_esc_cancels(qtbot: QtBot, workspace: Work
     qtbot.waitExposed(other)
     qtbot.keyClick(other.passphrase, Qt.Key.Key_Escape)
     assert other.result() == LoginDialog.DialogCode.Rejected and other.workspace is None
+
+
+def test_several_users_choose_who_opens_and_wrong_passphrases_say_how_long_the_next_try_waits(
+        qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspaces.add_user(workspace, "王芳", Role.MEMBER, WANG)
+    path = workspace.path
+    workspace.close()
+    Workspace.open(path, WANG, user="王芳").close()  # she was the last to open it
+    waits: list[float] = []
+    monkeypatch.setattr(login_controller, "cancellable_sleep", lambda cancelled: waits.append)
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.user_choice.isVisible() and dialog.user_choice.count() == 2
+    assert dialog.user_choice.currentText() == "王芳（组员）"  # the last user preselected
+    assert dialog.chosen_user() == "王芳"
+    for expected in ("", "1 秒", "2 秒"):  # after the 1st failure no wait; then 1, 2 seconds
+        type_text(dialog.passphrase, "不对的口令 wrong")
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "口令不正确" in dialog.error.text())
+        assert dialog.isVisible() and dialog.workspace is None and dialog.passphrase.text() == ""
+        if expected:
+            assert "下次尝试需等待" in dialog.error.text() and expected in dialog.error.text()
+        else:
+            assert "等待" not in dialog.error.text()
+    dialog.user_choice.setCurrentIndex(0)
+    assert dialog.chosen_user() == "张伟"
+    type_text(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)  # Enter still opens
+    qtbot.waitUntil(lambda: dialog.workspace is not None)
+    opened = dialog.workspace
+    assert opened is not None and opened.user == User("张伟", Role.LEADER)
+    assert [round(w) for w in waits] == [1, 2]  # the waits were asked for (and spent by the injected sleep)
+    opened.close()
+    assert workspaces.workspace_users(path)[1] == "张伟"
+
+
+def test_a_one_user_workspace_shows_no_user_choice(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = LoginDialog(workspace.path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.user_choice.isVisible() and dialog.chosen_user() is None

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, passphrase, workspace_path
+from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, emit, passphrase, user_name, workspace_path
 
 ORDER = 60
 
@@ -37,11 +37,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     secret = passphrase(args)
     if args.action == "create":
-        with Workspace.open(workspace_path(args), secret) as ws:
+        with Workspace.open(workspace_path(args), secret, user_name(args)) as ws:
             made = backup.create(ws, args.out, secret, _progress)
             emit({"out": str(made.path), "bytes": made.bytes, "evidence_files": made.evidence_files,
                   "revision": made.revision})
     else:
-        with backup.restore(args.file, args.target, secret, _progress) as ws:
+        with backup.restore(args.file, args.target, secret, _progress, user=user_name(args)) as ws:
             emit({"workspace": str(ws.path), "device_id": str(ws.info.device_id), "device_name": ws.info.device_name})
     return 0

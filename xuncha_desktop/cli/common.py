@@ -31,6 +31,9 @@ def common_options() -> _Parser:
                         help="工作区文件夹 / workspace folder (default: XUNCHA_WORKSPACE or the user data folder)")
     common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS,
                         help="从文件读取口令 / read the passphrase from FILE (else XUNCHA_PASSPHRASE)")
+    common.add_argument("--user", default=argparse.SUPPRESS,
+                        help="以此使用人身份打开（多人工作区必填）/ open as this user, needed when a workspace has "
+                             "several (else XUNCHA_USER)")
     return common
 
 
@@ -52,6 +55,33 @@ def passphrase(args: argparse.Namespace) -> str:
     raise InvalidRequest("passphrase_missing")
 
 
+def new_passphrase(args: argparse.Namespace, prompt: str = "新口令 / new passphrase: ") -> str:
+    """A passphrase being set (a new user's, a changed one): --new-passphrase-file, XUNCHA_NEW_PASSPHRASE, or
+    typed twice at a terminal. Never taken from the command line, where other users of the computer see it."""
+    path: Path | None = getattr(args, "new_passphrase_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise InvalidRequest("passphrase_file_unreadable", path=str(path), reason=exc.strerror) from exc
+    if "XUNCHA_NEW_PASSPHRASE" in os.environ:
+        return os.environ["XUNCHA_NEW_PASSPHRASE"]
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("再次输入 / again: ") != first:
+            raise InvalidRequest("new_passphrase_mismatch")
+        return first
+    raise InvalidRequest("new_passphrase_missing")
+
+
+def user_name(args: argparse.Namespace) -> str | None:
+    """--user, else XUNCHA_USER, else None (a workspace with one user needs no name)."""
+    chosen: str | None = getattr(args, "user", None)
+    if chosen is None:
+        chosen = os.environ.get("XUNCHA_USER") or None
+    return chosen
+
+
 def passphrase_given(args: argparse.Namespace) -> bool:
     return getattr(args, "passphrase_file", None) is not None or "XUNCHA_PASSPHRASE" in os.environ
 
@@ -66,7 +96,7 @@ def workspace_path(args: argparse.Namespace) -> Path:
 def open_workspace(args: argparse.Namespace) -> Any:
     from xuncha_desktop.workspace import Workspace
 
-    return Workspace.open(workspace_path(args), passphrase(args))
+    return Workspace.open(workspace_path(args), passphrase(args), user_name(args))
 
 
 def json_input(text: str | None, file: Path | None) -> Any:

@@ -6,7 +6,15 @@ import argparse
 import os
 import sys
 
-from xuncha_desktop.cli.common import Handler, Subparsers, _Parser, passphrase, passphrase_given, workspace_path
+from xuncha_desktop.cli.common import (
+    Handler,
+    Subparsers,
+    _Parser,
+    passphrase,
+    passphrase_given,
+    user_name,
+    workspace_path,
+)
 from xuncha_desktop.errors import XunchaError
 
 ORDER = 5
@@ -26,7 +34,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from xuncha_desktop.ui.app import run
 
     secret = passphrase(args) if passphrase_given(args) else None
-    return run(workspace_path(args), getattr(args, "lang", None), secret)
+    return run(workspace_path(args), getattr(args, "lang", None), secret, user_name(args))
 
 
 def _has_display() -> bool:

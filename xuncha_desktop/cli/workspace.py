@@ -13,6 +13,7 @@ from xuncha_desktop.cli.common import (
     open_workspace,
     passphrase,
     passphrase_given,
+    user_name,
     workspace_path,
 )
 from xuncha_desktop.errors import InvalidRequest
@@ -28,7 +29,9 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 
     init = command("init", "新建工作区 / create a workspace")
     init.add_argument("--device-name", required=True, help="设备名称，如 第六巡察组-笔记本1")
-    init.add_argument("--user", help="使用人姓名 / the person using this laptop")
+    # --user (a common option) names the first user, who adds the others (xuncha users add)
+    init.add_argument("--role", choices=["leader", "office"], default="leader",
+                      help="第一位使用人的角色：组长或巡察办 / the first user's role (default leader)")
     init.add_argument("--database", metavar="URL",
                       help="办公室汇总库，如 postgresql+psycopg://主机/库 / office hub database instead of the file")
 
@@ -74,11 +77,13 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from xuncha_desktop.security.roles import Role
     from xuncha_desktop.workspace import Workspace
 
-    with Workspace.create(workspace_path(args), args.device_name, passphrase(args), user_name=args.user,
-                          database_url=args.database) as ws:
-        emit({"workspace": str(ws.path), "device_id": str(ws.info.device_id), "device_name": ws.info.device_name})
+    with Workspace.create(workspace_path(args), args.device_name, passphrase(args), user_name=user_name(args),
+                          database_url=args.database, role=Role(args.role)) as ws:
+        emit({"workspace": str(ws.path), "device_id": str(ws.info.device_id), "device_name": ws.info.device_name,
+              "user": ws.user.name, "role": ws.user.role.value})
     return 0
 
 

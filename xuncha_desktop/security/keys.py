@@ -42,15 +42,15 @@ class KdfParams:
         return cls(time_cost=1, memory_kib=8, parallelism=1)
 
 
-def _b64(data: bytes) -> str:
+def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
+def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     return hash_secret_raw(passphrase.encode("utf-8"), salt, params.time_cost, params.memory_kib,
                            params.parallelism, KEY_BYTES, Type.ID)
 
@@ -76,9 +76,9 @@ def wrap_master_key(master_key: bytes, passphrase: str, params: KdfParams, conte
     """The key-file document: KDF parameters, salt, and the master key sealed with AES-256-GCM."""
     salt = os.urandom(16)
     nonce = os.urandom(12)
-    wrapped = AESGCM(_derive_kek(passphrase, salt, params)).encrypt(nonce, master_key, context)
-    return {"version": 1, "kdf": {"name": "argon2id", **asdict(params), "salt": _b64(salt)},
-            "cipher": "aes-256-gcm", "nonce": _b64(nonce), "wrapped_key": _b64(wrapped)}
+    wrapped = AESGCM(derive_kek(passphrase, salt, params)).encrypt(nonce, master_key, context)
+    return {"version": 1, "kdf": {"name": "argon2id", **asdict(params), "salt": b64(salt)},
+            "cipher": "aes-256-gcm", "nonce": b64(nonce), "wrapped_key": b64(wrapped)}
 
 
 def unwrap_master_key(document: dict[str, Any], passphrase: str, context: bytes) -> bytes:
@@ -86,8 +86,8 @@ def unwrap_master_key(document: dict[str, Any], passphrase: str, context: bytes)
     try:
         kdf = document["kdf"]
         params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
-        kek = _derive_kek(passphrase, _unb64(kdf["salt"]), params)
-        nonce, wrapped = _unb64(document["nonce"]), _unb64(document["wrapped_key"])
+        kek = derive_kek(passphrase, unb64(kdf["salt"]), params)
+        nonce, wrapped = unb64(document["nonce"]), unb64(document["wrapped_key"])
     except (KeyError, TypeError, ValueError) as exc:
         raise XunchaError("workspace_damaged", path="keys/master-key.json", reason=repr(exc)) from exc
     try:
@@ -110,12 +110,12 @@ def subkey(master_key: bytes, purpose: str) -> bytes:
 def seal(key: bytes, payload: dict[str, Any], context: bytes) -> dict[str, Any]:
     nonce = os.urandom(12)
     data = AESGCM(key).encrypt(nonce, json.dumps(payload).encode("utf-8"), context)
-    return {"version": 1, "cipher": "aes-256-gcm", "nonce": _b64(nonce), "data": _b64(data)}
+    return {"version": 1, "cipher": "aes-256-gcm", "nonce": b64(nonce), "data": b64(data)}
 
 
 def unseal(key: bytes, document: dict[str, Any], context: bytes) -> dict[str, Any]:
     try:
-        plain = AESGCM(key).decrypt(_unb64(document["nonce"]), _unb64(document["data"]), context)
+        plain = AESGCM(key).decrypt(unb64(document["nonce"]), unb64(document["data"]), context)
         result: dict[str, Any] = json.loads(plain)
     except (KeyError, ValueError, InvalidTag) as exc:
         raise XunchaError("workspace_damaged", path="keys/device-secrets.json", reason=type(exc).__name__) from exc

@@ -179,7 +179,7 @@ def _entries(plain: _Plain) -> Iterator[tuple[str, int]]:
 
 
 def restore(source: Path, target: Path, passphrase: str, progress: Progress | None = None,
-            cancelled: CancelFlag | None = None) -> Workspace:
+            cancelled: CancelFlag | None = None, user: str | None = None) -> Workspace:
     """Restores the backup ``source`` into the new folder ``target`` and returns it opened (migrated if the
     backup is of an older revision, after the usual copy into backups/).
 
@@ -200,14 +200,14 @@ def restore(source: Path, target: Path, passphrase: str, progress: Progress | No
             except agefile.AgeError as exc:
                 raise XunchaError("backup_damaged", reason=type(exc).__name__) from exc
         try:
-            Workspace.open(staging, passphrase).close()
+            Workspace.open(staging, passphrase, user).close()
         except WrongPassphrase as exc:
             raise XunchaError("backup_wrong_passphrase") from exc
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    workspace = Workspace.open(target, passphrase)
+    workspace = Workspace.open(target, passphrase, user)
     with workspace.transaction() as session:
         audit.record(session, "restore", detail=source.name[:200])
     return workspace

@@ -41,7 +41,7 @@ def start_language(explicit: str | None = None) -> str:
     return language
 
 
-def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> int:
+def run(path: Path, lang: str | None = None, passphrase: str | None = None, user: str | None = None) -> int:
     """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window."""
     from xuncha_desktop.errors import XunchaError
 
@@ -53,7 +53,7 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None) -> i
 
         if is_workspace(path):
             try:
-                workspace = Workspace.open(path, passphrase)
+                workspace = Workspace.open(path, passphrase, user)
             except XunchaError:
                 workspace = None
     if workspace is None:

@@ -1,4 +1,5 @@
-"""The first dialog: which workspace, its passphrase, or a new workspace."""
+"""The first dialog: which workspace, who opens it (when it has several users), the passphrase, or a new
+workspace."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop import messages
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob
+from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob, users_at, wait_after_failure
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.workspace import is_workspace
 
@@ -49,6 +52,11 @@ class LoginDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("工作区文件夹"), row)
+        # Who opens it: shown when the workspace has several users (their names from its key slots).
+        self.user_choice = QComboBox()
+        self.user_choice.setObjectName("user_choice")
+        form.addRow(self.tr("使用人"), self.user_choice)
+        self.path_edit.editingFinished.connect(self._load_users)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -89,6 +97,7 @@ class LoginDialog(QDialog):
         self.open_button.setDefault(True)
         layout.addWidget(buttons)
         self.create_box.toggled.connect(self._show_new_rows)
+        self._load_users()
         self._show_new_rows(self.create_box.isChecked())
         self.passphrase.setFocus()
         self.setMinimumWidth(560)
@@ -96,12 +105,33 @@ class LoginDialog(QDialog):
     def _show_new_rows(self, on: bool) -> None:
         for _label, widget in self.new_rows:
             self.form.setRowVisible(widget, on)
+        self.form.setRowVisible(self.user_choice, not on and self.user_choice.count() > 1)
         self.open_button.setText(self.tr("新建并打开") if on else self.tr("打开"))
+
+    def _load_users(self) -> None:
+        """Fills the user choice from the folder's key slots, the last user chosen."""
+        found = users_at(Path(self.path_edit.text().strip()).expanduser())
+        self.user_choice.clear()
+        for user in found.users:
+            role = messages.render(user.role.message_key, self.lang)
+            self.user_choice.addItem(f"{user.name}（{role}）", user.name)
+        names = [u.name for u in found.users]
+        if found.last in names:
+            self.user_choice.setCurrentIndex(names.index(found.last))
+        self._show_new_rows(self.create_box.isChecked())
+
+    def chosen_user(self) -> str | None:
+        """The name chosen, or None when the workspace has one user (or none yet)."""
+        if self.user_choice.count() <= 1:
+            return None
+        data = self.user_choice.currentData()
+        return str(data) if data is not None else None
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("选择工作区文件夹"), self.path_edit.text())
         if chosen:
             self.path_edit.setText(chosen)
+            self._load_users()
 
     def try_open(self) -> bool:
         """Opens or creates the workspace; on failure shows why and keeps the dialog for another try."""
@@ -120,7 +150,7 @@ class LoginDialog(QDialog):
             user = self.user.text().strip() or None
             job = UnlockJob(path, secret, NewWorkspace(device, user, self.kdf))
         else:
-            job = UnlockJob(path, secret)
+            job = UnlockJob(path, secret, user=self.chosen_user())
         run_job(self, self.tr("正在解锁工作区…"), job)
         if job.ok:
             self.workspace = job.result
@@ -128,7 +158,11 @@ class LoginDialog(QDialog):
             return True
         value = job.error
         if isinstance(value, XunchaError):
-            self.error.setText(value.text(self.lang))
+            text = value.text(self.lang)
+            wait = wait_after_failure(path) if not creating else 0
+            if wait:  # the next try waits, so say so now rather than leave the person wondering
+                text += "\n" + messages.render("passphrase_wait", self.lang, seconds=wait)
+            self.error.setText(text)
         else:
             self.error.setText(f"{type(value).__name__}: {value}")
         self.passphrase.clear()

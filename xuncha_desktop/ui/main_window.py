@@ -8,6 +8,7 @@ read the audit log. The services refuse the rest anyway; the window only keeps f
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.ui import help_dialogs, i18n, office_files, settings
 from xuncha_desktop.ui.audit_view import AuditDialog
+from xuncha_desktop.ui.controllers.login import wait_after_failure
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
@@ -39,6 +41,7 @@ from xuncha_desktop.ui.evidence_editor import EvidenceEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, open_viewer
 from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
+from xuncha_desktop.ui.idle_lock import IdleLock
 from xuncha_desktop.ui.interview_editor import InterviewEditor
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
         self._apply_role()
         self.nav.setCurrentRow(0)
         self.restore_geometry()
+        # idle or after a suspend: cover everything and ask the passphrase again (ui/idle_lock.py)
+        self.idle_lock = IdleLock(self, controller.check_passphrase, info.user_name, controller.lang,
+                                  wait_after=functools.partial(wait_after_failure, Path(info.path)))
 
     # ---- building ------------------------------------------------------------------------------
     def _page_entries(self) -> list[tuple[str, str, str]]:

@@ -92,3 +92,15 @@ SYNC_FOLDER = Option("sync/folder", folder, Path.home())
 
 DOCUMENTS_FOLDER = Option("documents/folder", folder, Path.home())
 """Where the last ledger was exported or workbook imported: those file dialogs start there."""
+
+def minutes(stored: object) -> int | None:
+    try:
+        value = int(str(stored))
+    except ValueError:
+        return None
+    return value if 0 <= value <= 24 * 60 else None
+
+
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", minutes, 10)
+"""After this many minutes without a key or mouse touch the window locks and asks the passphrase again
+(0: never; a suspend locks it in any case)."""

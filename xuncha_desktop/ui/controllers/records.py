@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -181,6 +181,10 @@ class Controller:
 
     def may_delete(self) -> bool:
         return self.may(Action.DELETE_RECORDS)
+
+    def check_passphrase(self, passphrase: str, sleep: Callable[[float], None] | None = None) -> None:
+        """Raises WrongPassphrase unless it opens the current user's key slot (the idle lock asks it)."""
+        self._workspace.check_passphrase(passphrase, sleep=sleep)
 
     # ---- description ---------------------------------------------------------------------------
     @staticmethod
