@@ -17,7 +17,7 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     listing = actions.add_parser("list", help="最近的审计记录 / the newest entries", parents=[common])
     listing.add_argument("--device", help="只看该设备 / of one device (id)")
-    listing.add_argument("--user", help="只看该使用人 / of one person")
+    listing.add_argument("--person", help="只看该使用人的操作 / what one person did")
     listing.add_argument("--event", help="只看该操作（view、create、update…）/ of one action")
     listing.add_argument("--limit", type=int, default=100)
     actions.add_parser("verify", help="核验每台设备的审计日志完整、未被截短 / check every device's log is whole",
@@ -36,7 +36,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 raise InvalidRequest("bad_id", value=args.device) from None
             emit([{"device_id": str(e.device_id), "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor,
                    "action": e.action, "kind": e.kind, "record_id": str(e.record_id) if e.record_id else None,
-                   "detail": e.detail} for e in audit_log.entries(session, device, args.limit, args.user,
+                   "detail": e.detail} for e in audit_log.entries(session, device, args.limit, args.person,
                                                                               args.event)])
             return 0
         report = audit_log.check(session, ws.info.device_id, ws.info.device_name,
