@@ -298,10 +298,10 @@ def test_a_member_cannot_set_the_recovery_slot(group: Path, tmp_path: Path) -> N
 
 def test_a_backup_of_a_workspace_with_several_users_restores_as_one_of_them(group: Path, tmp_path: Path) -> None:
     with Workspace.open(group, PASSPHRASE, user="张伟") as leader:  # a member may not back up (permissions.md)
-        backup.create(leader, tmp_path / "b.xcbak", WANG)
+        backup.create(leader, tmp_path / "b.xcbak", PASSPHRASE)
     with pytest.raises(InvalidRequest) as caught:
-        backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", WANG)
+        backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", PASSPHRASE)
     assert caught.value.key == "user_required" and not (tmp_path / "restored").exists()
-    with backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", WANG, user="王芳") as restored:
-        assert restored.user == User("王芳", Role.MEMBER)
+    with backup.restore(tmp_path / "b.xcbak", tmp_path / "restored", PASSPHRASE, user="张伟") as restored:
+        assert restored.user == User("张伟", Role.LEADER)
         assert [u.name for u in workspaces.list_users(restored)] == ["张伟", "王芳", "李强"]
