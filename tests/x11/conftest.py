@@ -72,8 +72,8 @@ def x11(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Display]:
     manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     display = Display(f":{number}", env)
     deadline = time.monotonic() + 20
-    while subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True,
-                         check=False).returncode != 0:
+    # up when the window manager answers for the desktop (EWMH): before that, activating a window fails
+    while subprocess.run(["xdotool", "get_desktop"], env=env, capture_output=True, check=False).returncode != 0:
         assert time.monotonic() < deadline, "the X session did not come up"
         time.sleep(0.05)
     try:

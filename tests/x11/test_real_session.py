@@ -203,3 +203,62 @@ def test_type_save_quit_restart_then_kill_while_typing_and_get_the_draft_back(x1
         program.kill()
         program.wait(10)
     assert _record_text(laptop) == "XC2020 saved words"  # the database holds only what was saved
+
+
+@pytest.mark.slow
+def test_ctrl_n_on_every_page_opens_what_that_page_creates(x11: Display, laptop: Path) -> None:
+    program = _start(x11, laptop)
+    try:
+        main = _login(x11)
+        # page (Ctrl+number) → the window Ctrl+N opens there; Esc closes it again
+        expected = {1: "新建记录", 2: "新建巡察轮次", 3: "新建个别谈话", 4: "新建信访件", 5: "新建问题线索",
+                    6: "选择证据文件", 7: "新建问题底稿", 8: "新建问题", 9: "新建记录"}
+        for page, title in expected.items():
+            x11.xdotool("windowactivate", "--sync", main)
+            x11.xdotool("key", "--clearmodifiers", f"ctrl+{page}")
+            x11.xdotool("key", "--clearmodifiers", "ctrl+n")
+            opened = x11.window(title, timeout=15)
+            _x, _y, width, height = x11.geometry(opened)
+            assert width <= 1366 and height <= 768, title
+            x11.xdotool("windowactivate", "--sync", opened)
+            x11.xdotool("key", "Escape")
+            assert _gone(x11, title, 10), title
+        assert program.poll() is None
+    finally:
+        program.kill()
+        program.wait(10)
+
+
+@pytest.mark.slow
+def test_create_and_save_an_interview_by_keyboard(x11: Display, laptop: Path) -> None:
+    program = _start(x11, laptop)
+    try:
+        main = _login(x11)
+        x11.xdotool("windowactivate", "--sync", main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+3")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+n")
+        editor = x11.window("新建个别谈话")
+        x11.xdotool("windowactivate", "--sync", editor)
+        # the form starts at its first required field (被巡察单位): pick the first unit, then the name, the
+        # category, and the record itself (Ctrl+Shift+H folds the header and goes to the record)
+        x11.xdotool("key", "Down", "Tab", "Tab", "Tab")
+        x11.xdotool("type", "--delay", "5", "Chen Jing")
+        x11.xdotool("key", "Tab", "Tab", "Tab", "Tab", "Down")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+shift+h")
+        x11.xdotool("type", "--delay", "5", "XC new record")
+        # saving without the interviewers is refused: the header unfolds and the cursor waits in 谈话人
+        x11.xdotool("key", "--clearmodifiers", "ctrl+s")
+        time.sleep(0.5)
+        x11.xdotool("type", "--delay", "5", "Zhao Gang, Qian Min")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+s")
+        x11.window("个别谈话 — Chen Jing")  # saved: the title names the interview now
+        x11.xdotool("key", "--clearmodifiers", "ctrl+w")
+        assert _gone(x11, "个别谈话 — Chen Jing", 5)
+    finally:
+        program.kill()
+        program.wait(10)
+    with Workspace.open(laptop, PASSPHRASE) as ws, ws.session() as session:
+        (interview,) = KINDS["interview"].find(session)
+        assert (interview.interviewee_name, interview.record_text) == ("Chen Jing", "XC new record")
+        assert interview.unit_id is not None and interview.interviewee_category
+        assert interview.interviewers == ["Zhao Gang", "Qian Min"]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -351,6 +351,7 @@ class RecordEditor(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
+        self.form_scroll = scroll
         splitter.addWidget(scroll)
 
         side = QWidget()
@@ -538,6 +539,7 @@ class RecordEditor(QDialog):
         if isinstance(exc, ValidationError) and field in self.widgets:
             self.widgets[field].show_error(text)
             self.widgets[field].input.setFocus()
+            self.form_scroll.ensureWidgetVisible(self.widgets[field])
             self.message.setText(self.tr("请更正标红的项目。"))
         else:
             self.message.setText(text)
@@ -554,6 +556,7 @@ class RecordEditor(QDialog):
             label = self.controller.field_label(self.kind, name)
             self.widgets[name].show_error(self.tr("请填写“%1”。").replace("%1", label))
         self.widgets[missing[0]].input.setFocus()
+        self.form_scroll.ensureWidgetVisible(self.widgets[missing[0]])
         self.message.setText(self.tr("有 %n 个必填项目未填写，已标红。", "", len(missing)))
 
     def save(self) -> bool:
@@ -595,6 +598,9 @@ class RecordEditor(QDialog):
             # constructor (the interview's start time, a restored draft) are not "changes" of theirs.
             self._shown = True
             self._clean = self.values()
+            missing = self.missing_required() if self.record_id is None else []
+            if missing:  # a new record starts where it must be filled in first (after the layout settled)
+                QTimer.singleShot(0, self.widgets[missing[0]].input.setFocus)
 
     def has_unsaved_changes(self) -> bool:
         return self.values() != self._clean

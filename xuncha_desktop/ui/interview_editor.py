@@ -326,6 +326,9 @@ class InterviewEditor(RecordEditor):
             self.timer.stop()
             self._pristine = self.values()
             self.drafts.discard(self.draft_key)
+        elif any(w.error.isVisibleTo(self) or not w.error.isHidden() for name, w in self.widgets.items()
+                 if name != "record_text"):
+            self.fold_button.setChecked(False)  # a refused header field must be seen, not folded away
         return saved
 
     def reject(self) -> None:
