@@ -117,6 +117,13 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return bool(self.covers)
 
+    def stop(self) -> None:
+        """Stops watching (the window closed): no more ticks, and the application's events pass untouched."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     # ---- watching --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

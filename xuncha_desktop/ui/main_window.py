@@ -573,6 +573,7 @@ class MainWindow(QMainWindow):
         settings.WINDOW_STATE.set(self.saveState())
         for page in self.lists.values():
             page.save_columns()
+        self.idle_lock.stop()  # a closed window is not watched (its filter would see every event of the app)
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:
