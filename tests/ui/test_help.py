@@ -43,7 +43,9 @@ def test_the_shortcuts_page_lists_the_window_s_own_shortcuts(qtbot: QtBot, windo
 
 def test_f1_opens_the_shortcuts_and_the_fonts_dialog_closes_by_its_button(qtbot: QtBot, window: MainWindow) -> None:
     window.shortcuts_action.trigger()
-    assert window.findChild(ShortcutsDialog) is not None
+    shortcuts = window.findChild(ShortcutsDialog)
+    assert shortcuts is not None and shortcuts.isVisible()
+    shortcuts.close()
     dialog = window.show_font_settings()
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None

@@ -158,6 +158,13 @@ class IdleLock(QObject):
         window = owner.window()
         return any(window is covered for covered in self.covers)
 
+    def _ours(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is this window or one of the dialogs it opened."""
+        found: QWidget | None = widget
+        while found is not None and found is not self.window:
+            found = found.parentWidget()
+        return found is self.window
+
     def _in_form(self, watched: QObject) -> bool:
         if self.form is None or not isinstance(watched, QWidget):
             return False
@@ -183,7 +190,7 @@ class IdleLock(QObject):
             popup.close()
         # The form goes where input can go: a modal dialog open at the moment blocks the window beneath it.
         modal = QApplication.activeModalWidget()
-        holder = modal if modal is not None and modal.isVisible() else self.window
+        holder = modal if modal is not None and modal.isVisible() and self._ours(modal) else self.window
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()
                    and w.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)]
         if holder not in windows:
