@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -285,8 +285,12 @@ class ListPage(QWidget):
     def select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row is not None:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
+            # Selected outright: selectRow would toggle the row when Ctrl is held (extended selection)
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.view.selectionModel().select(index, flags)
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.scrollTo(index)
 
     # ---- column layout -------------------------------------------------------------------------
     def save_columns(self) -> None:
