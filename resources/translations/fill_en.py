@@ -89,7 +89,8 @@ EN = {
     "材料": "material", "检索：%1": "Search: %1", "找到 %n 条记录": "%n record(s) found", "摘录": "Excerpt",
     # ui/search_dialog.py (search grouped by kind, issue 9)
     "没有找到包含“%1”的记录。": "No record holds “%1”.", "：%1": ": %1",
-    "显示更多（还有 %n 条）…": "Show more (%n left)…",
+    "显示更多（还有 %n 条）…": "Show more (%n left)…", "显示更多（还有 %n 条以上）…": "Show more (over %n left)…",
+    "找到 %n 条以上记录": "Over %n records found",
     # ui/editor.py (the link picker keeps to the unit and round)
     "只显示本单位、本轮次的记录": "Only this unit's and this round's records",
     "关联其他单位的记录": "Link a record of another unit",

@@ -163,125 +163,125 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="445" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="449" />
         <source>巡察轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="448" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="452" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="455" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
         <source>数量</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="498" />
         <source>被巡察单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="458" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
         <source>个别谈话</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="463" />
         <source>信访件</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="464" />
         <source>问题线索</source>
         <translation>Clues</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="464" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="465" />
         <source>列入反馈</source>
         <translation>In feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="461" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="465" />
         <source>反馈问题已整改</source>
         <translation>Fed back, rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="475" />
         <source>列入反馈的问题中整改到位的数量（整改率 = 此数 ÷ 列入反馈）</source>
         <translation>Problems in the feedback that are rectified (the rectification rate is this ÷ in feedback)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="518" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="522" />
         <source>线索：%1
 全部问题：%2</source>
         <translation>Clues: %1
 All problems: %2</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="543" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="547" />
         <source>各单位整改进度（未完成最多的 %1 个单位，共 %2 个）</source>
         <translation>Rectification by unit (the %1 with most open problems, of %2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="547" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="551" />
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="462" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="466" />
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="493" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="497" />
         <source>逾期未整改的问题（双击打开）</source>
         <translation>Overdue problems (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="498" />
         <source>问题编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="494" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="498" />
         <source>问题表述</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="499" />
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="499" />
         <source>整改状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="522" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="526" />
         <source>问题按类别</source>
         <translation>Problems by category</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="525" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="529" />
         <source>问题数</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="545" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="549" />
         <source>各单位整改进度</source>
         <translation>Rectification by unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="548" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="552" />
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
@@ -405,48 +405,48 @@ All problems: %2</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="339" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="343" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="340" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
         <source>添加文件（也可把文件拖到此处）</source>
         <translation>Add files (or drop them here)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="341" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="345" />
         <source>打开登记信息</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="342" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="346" />
         <source>查看文件</source>
         <translation>View file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="344" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="348" />
         <source>查看所选的图片或 PDF (Enter，或双击)</source>
         <translation>View the selected image or PDF (Enter, or double-click)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="347" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="351" />
         <source>把文件拖到此处即可登记为证据材料；回车或双击查看文件</source>
         <translation>Drop files here to register them as evidence; Enter or double-click shows a file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="378" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="382" />
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="401" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="405" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/pages.py" line="408" />
-        <location filename="../../xuncha_desktop/ui/pages.py" line="410" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="412" />
+        <location filename="../../xuncha_desktop/ui/pages.py" line="414" />
         <source>未能添加</source>
         <translation>Not added</translation>
     </message>
@@ -821,7 +821,7 @@ All problems: %2</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="205" />
+        <location filename="../../xuncha_desktop/ui/idle_lock.py" line="219" />
         <source>正在核对口令…</source>
         <translation>Checking the passphrase…</translation>
     </message>
@@ -927,7 +927,7 @@ All problems: %2</translation>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="390" />
+        <location filename="../../xuncha_desktop/ui/interview_editor.py" line="393" />
         <source>选择签字后的谈话记录扫描件（可不选）</source>
         <translation>Choose the scan of the signed record (optional)</translation>
     </message>
@@ -986,27 +986,27 @@ All problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="889" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="895" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="896" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="902" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="898" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="904" />
         <source>只显示本单位、本轮次的记录</source>
         <translation>Only this unit's and this round's records</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="940" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="946" />
         <source>关联其他单位的记录</source>
         <translation>Link a record of another unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="941" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="947" />
         <source>所选记录属于另一被巡察单位（%1）。仍要关联吗？</source>
         <translation>The record belongs to another unit (%1). Link it anyway?</translation>
     </message>
@@ -1416,12 +1416,12 @@ All problems: %2</translation>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="580" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="581" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="580" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="581" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -1429,179 +1429,179 @@ All problems: %2</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="380" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="381" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="383" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="384" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="394" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="415" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="613" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="416" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="619" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="420" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="422" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="663" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="425" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="488" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="489" />
         <source>只读：您的角色（%1）不能修改此类记录。</source>
         <translation>Read-only: your role (%1) may not change records of this kind.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="496" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="541" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="543" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="555" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
         <source>请填写“%1”。</source>
         <translation>Please fill in “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
         <source>有 %n 个必填项目未填写，已标红。</source>
         <translation><numerusform>%n required field left empty, marked in red.</numerusform><numerusform>%n required fields left empty, marked in red.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="608" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="614" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="609" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="614" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="620" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="621" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="657" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="663" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="683" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="689" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="744" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="750" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="763" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="764" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="764" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="765" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1775,13 +1775,23 @@ All problems: %2</translation>
         <source>找到 %n 条记录</source>
         <translation><numerusform>%n record found</numerusform><numerusform>%n records found</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="81" />
+        <source>找到 %n 条以上记录</source>
+        <translation><numerusform>Over %n records found</numerusform><numerusform>Over %n records found</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="79" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="82" />
         <source>：%1</source>
         <translation>: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="107" />
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="114" />
+        <source>显示更多（还有 %n 条以上）…</source>
+        <translation><numerusform>Show more (over %n left)…</numerusform><numerusform>Show more (over %n left)…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xuncha_desktop/ui/search_dialog.py" line="115" />
         <source>显示更多（还有 %n 条）…</source>
         <translation><numerusform>Show more (%n left)…</numerusform><numerusform>Show more (%n left)…</numerusform></translation>
     </message>
@@ -1902,17 +1912,17 @@ All problems: %2</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="822" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="828" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="841" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="847" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="843" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="849" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>

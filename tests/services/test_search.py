@@ -126,3 +126,15 @@ def test_an_index_of_an_older_layout_is_rebuilt_at_open(workspace: Workspace, id
     assert search_index.ensure_current(workspace.engine) == 1
     with workspace.session() as session:
         assert _found(session, "公车") == {("problem", str(problem.id))}
+
+
+def test_counts_stop_at_the_cap_and_say_so(session: Session, ids: dict[str, str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(7):
+        KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
+                                          "category": "line_policy", "statement": f"公车问题{n}"})
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    (group,) = search.search_by_kind(session, "公车", per_kind=2)
+    assert (group.count, group.capped, len(group.hits)) == (3, True, 2)  # "3+": counting stopped there
+    assert len(search.page(session, "公车", "problem", 2, 50)) == 5  # every match can still be read
+    assert search.count_matches(session, "公车", "problem") == 7

@@ -37,13 +37,20 @@ class SearchHit:
     unit_id: uuid.UUID | None = None
 
 
+# Matches are counted exactly up to this many per kind; beyond it the count is "more than" (a word in most of
+# 200,000 interviews is not worth counting to the last one: the count alone took 50 ms).
+COUNT_CAP = 10_000
+
+
 @dataclass(frozen=True)
 class KindHits:
-    """One kind's part of the answer: how many records of it match, and the first page of them."""
+    """One kind's part of the answer: how many records of it match (``COUNT_CAP`` at most, ``capped`` when
+    there are more), and the first page of them."""
 
     kind: str
     count: int
     hits: list[SearchHit]
+    capped: bool = False
 
 
 def search(session: Session, query: str, kinds: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
@@ -62,21 +69,28 @@ def search_by_kind(session: Session, query: str, kinds: Sequence[str] | None = N
     """For every kind with a match: its count and its first ``per_kind`` hits (more with :func:`page`)."""
     groups = []
     for kind in _wanted(kinds):
-        count = count_matches(session, query, kind)
+        count = count_matches(session, query, kind, COUNT_CAP + 1)
         if count:
-            groups.append(KindHits(kind, count, page(session, query, kind, 0, per_kind)))
+            groups.append(KindHits(kind, min(count, COUNT_CAP), page(session, query, kind, 0, per_kind),
+                                   count > COUNT_CAP))
     return groups
 
 
-def count_matches(session: Session, query: str, kind: str) -> int:
+def count_matches(session: Session, query: str, kind: str, cap: int | None = None) -> int:
+    """How many records of ``kind`` hold every term (counting stops at ``cap``, if given)."""
     expression = match_expression(query)
     if expression is None:
         return 0
+    limit = "" if cap is None else f" LIMIT {int(cap)}"
     if uses_fts(session):
-        return int(session.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"),
-                                   {"q": f"{kind_expression(kind)} AND ({expression})"}).scalar_one())
+        return int(session.execute(
+            text(f"SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH :q{limit})"),
+            {"q": f"{kind_expression(kind)} AND ({expression})"}).scalar_one())
     model = searched_models()[kind]
-    return int(session.scalar(select(func.count()).select_from(model).where(_like(model, query))) or 0)
+    matching = select(model.id).where(_like(model, query))
+    if cap is not None:
+        matching = matching.limit(cap)
+    return int(session.scalar(select(func.count()).select_from(matching.subquery())) or 0)
 
 
 def matching_ids(session: Session, query: str, kind: str, offset: int = 0, limit: int = 50) -> list[uuid.UUID]:

@@ -75,11 +75,18 @@ class SearchDialog(QDialog):
     def _summary(self, total: int) -> str:
         if not self.groups:
             return self.tr("没有找到包含“%1”的记录。").replace("%1", self.text)
-        parts = "　".join(f"{group.label} {group.count}" for group in self.groups)
-        return self.tr("找到 %n 条记录", "", total) + self.tr("：%1").replace("%1", parts)
+        parts = "　".join(f"{group.label} {self._count(group)}" for group in self.groups)
+        found = self.tr("找到 %n 条记录", "", total)
+        if any(group.capped for group in self.groups):
+            found = self.tr("找到 %n 条以上记录", "", total)
+        return found + self.tr("：%1").replace("%1", parts)
+
+    @staticmethod
+    def _count(group: HitGroup) -> str:
+        return f"{group.count}+" if group.capped else str(group.count)
 
     def _add_group(self, group: HitGroup) -> None:
-        branch = QTreeWidgetItem(self.tree, [f"{group.label}（{group.count}）"])
+        branch = QTreeWidgetItem(self.tree, [f"{group.label}（{self._count(group)}）"])
         self.branches[group.kind] = branch
         branch.setFirstColumnSpanned(True)
         branch.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -103,8 +110,9 @@ class SearchDialog(QDialog):
 
     def _add_more(self, branch: QTreeWidgetItem, group: HitGroup) -> None:
         left = group.count - len(group.hits)
-        if left > 0:
-            more = QTreeWidgetItem([self.tr("显示更多（还有 %n 条）…", "", left)])
+        if left > 0 or group.capped:
+            more = QTreeWidgetItem([self.tr("显示更多（还有 %n 条以上）…", "", left) if group.capped
+                                    else self.tr("显示更多（还有 %n 条）…", "", left)])
             more.setFirstColumnSpanned(True)
             more.setData(0, MORE_ROLE, group.kind)
             more.setForeground(0, self.palette().link())

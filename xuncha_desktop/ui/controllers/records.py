@@ -124,6 +124,7 @@ class HitGroup:
     label: str
     count: int
     hits: list[Hit]
+    capped: bool = False  # more than ``count`` match (counting stopped there)
 
 
 @dataclass
@@ -473,7 +474,8 @@ class Controller:
         """Every searched kind with a match: its count and its newest ``per_kind`` hits."""
         with self._workspace.session() as session:
             groups = search.search_by_kind(session, text, searched_kinds(), per_kind)  # in the window's order
-        return [HitGroup(g.kind, self.kind_label(g.kind), g.count, [self._hit(h) for h in g.hits]) for g in groups]
+        return [HitGroup(g.kind, self.kind_label(g.kind), g.count, [self._hit(h) for h in g.hits], g.capped)
+                for g in groups]
 
     def search_more(self, text: str, kind: str, offset: int, limit: int = 50) -> list[Hit]:
         """The next hits of one kind, after the ``offset`` already shown."""
