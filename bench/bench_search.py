@@ -7,7 +7,8 @@
 Each interview's record is about 300 characters drawn from the words inspectors write, so that 问题 and
 工作 are in most records, 公车 in about one in ten and 罕见词语 in one in two thousand. For each query it
 times what the window's Ctrl+F runs (``services.search.search_by_kind``: per searched kind, the count, exact
-up to ``COUNT_CAP`` and "more than" beyond, and the newest 20 hits, each loaded with its excerpt and unit), and beside it, in the same run and on the same
+up to ``COUNT_CAP`` and "more than" beyond, and the newest 20 hits, each loaded with its excerpt and unit),
+and beside it, in the same run and on the same
 encrypted connection:
 
 - the baseline, a full LIKE scan (``count(*)`` of the records holding every term in any searched column,
