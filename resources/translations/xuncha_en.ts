@@ -289,22 +289,22 @@ All problems: %2</translation>
 <context>
     <name>EditValueDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="222" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="232" />
         <source>编辑后保存：%1</source>
         <translation>Edit and save: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="234" />
         <source>在本机版本的基础上修改，保存后以此为准（会同步到其他设备）。</source>
         <translation>Edit this device's version; once saved it is the value in force (and travels to the other devices).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="229" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="239" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="240" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -677,52 +677,52 @@ All problems: %2</translation>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="96" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="97" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="108" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="109" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="109" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="110" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="122" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="132" />
         <source>保存同步包</source>
         <translation>Save the package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="123" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="133" />
         <source>同步包 (*.xcpkg)</source>
         <translation>Sync packages (*.xcpkg)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="133" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="143" />
         <source>请选择保存同步包的文件。</source>
         <translation>Choose the file to save the package to.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="135" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="145" />
         <source>文件已存在，请另选文件名（同步包不会覆盖已有文件）。</source>
         <translation>The file exists; choose another name (a package never overwrites a file).</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="138" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="148" />
         <source>请选择接收方设备。</source>
         <translation>Choose the receiving device.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="141" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="151" />
         <source>请输入同步包口令。</source>
         <translation>Enter the package passphrase.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="143" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="153" />
         <source>两次输入的同步包口令不一致。</source>
         <translation>The two package passphrases differ.</translation>
     </message>
@@ -829,57 +829,57 @@ All problems: %2</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="166" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="176" />
         <source>导入同步包</source>
         <translation>Import a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="174" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="184" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="177" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="187" />
         <source>同步包文件</source>
         <translation>Package file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="191" />
         <source>仅用口令加密的同步包需要</source>
         <translation>Only for packages protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="182" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="192" />
         <source>同步包口令</source>
         <translation>Package passphrase</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="184" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="194" />
         <source>仅检查（核对并统计，不导入、不改动数据）</source>
         <translation>Check only (verify and count; import nothing, change nothing)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="193" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="203" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="194" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="204" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="210" />
         <source>选择同步包</source>
         <translation>Choose a package</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="201" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="211" />
         <source>同步包 (*.xcpkg);;所有文件 (*)</source>
         <translation>Sync packages (*.xcpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="207" />
+        <location filename="../../xuncha_desktop/ui/sync_dialogs.py" line="217" />
         <source>请选择要导入的同步包文件。</source>
         <translation>Choose the package file to import.</translation>
     </message>
@@ -1172,27 +1172,27 @@ All problems: %2</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="229" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
         <source>快捷键…</source>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="233" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="243" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="248" />
         <source>关于…</source>
         <translation>About…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="264" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="274" />
         <source>使用人：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="409" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
@@ -1208,7 +1208,7 @@ All problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="153" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
@@ -1219,7 +1219,7 @@ All problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/main_window.py" line="161" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="502" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="519" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
@@ -1229,199 +1229,209 @@ All problems: %2</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="170" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <source>导出同步包…</source>
+        <translation>Export a package…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <source>导入同步包…</source>
+        <translation>Import a package…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="180" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="185" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="176" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="186" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="191" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="189" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="204" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="205" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="208" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="218" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="211" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="217" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
         <source>导出问题清单/整改台账…</source>
         <translation>Export the problem ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="220" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
         <source>导入信访台账…</source>
         <translation>Import a petition ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="228" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="242" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="262" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="262" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="272" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="263" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="273" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="521" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="275" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="538" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="360" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="377" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="368" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="369" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="386" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="372" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="389" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="374" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="391" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="380" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="397" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="381" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="398" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="394" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="400" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="411" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="395" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="412" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="400" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="425" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="520" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="516" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="537" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="554" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="538" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="555" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="546" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="563" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="581" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="598" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="581" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="598" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>

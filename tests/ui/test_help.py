@@ -52,3 +52,16 @@ def test_f1_opens_the_shortcuts_and_the_fonts_dialog_closes_by_its_button(qtbot:
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(window: MainWindow) -> None:
+    """Qt calls a shared shortcut ambiguous and does nothing (Ctrl+N once, Ctrl+E for 导出同步包 later)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            text = keys.toString(QKeySequence.SequenceFormat.PortableText)
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+    assert seen["Ctrl+Shift+E"] == "导出同步包…" and seen["Ctrl+E"] != "导出同步包…"

@@ -262,3 +262,43 @@ def test_create_and_save_an_interview_by_keyboard(x11: Display, laptop: Path) ->
         assert (interview.interviewee_name, interview.record_text) == ("Chen Jing", "XC new record")
         assert interview.unit_id is not None and interview.interviewee_category
         assert interview.interviewers == ["Zhao Gang", "Qian Min"]
+
+
+@pytest.mark.slow
+def test_export_from_any_page_by_ctrl_shift_e_with_progress(x11: Display, laptop: Path, tmp_path: Path) -> None:
+    from xuncha_desktop.services import evidence as evidence_service
+    from xuncha_desktop.services import sync as sync_service
+
+    office = Workspace.create(tmp_path / "office", "巡察办", PASSPHRASE, kdf=KdfParams.cheap(), user_name="王主任")
+    scan = tmp_path / "会议录像.mp4"
+    with scan.open("wb") as out:  # a large piece of evidence, so that the export takes a while
+        for _ in range(48):
+            out.write(os.urandom(4 << 20))
+    try:
+        with Workspace.open(laptop, PASSPHRASE) as ws:
+            with ws.transaction() as session:
+                sync_service.trust(session, ws, sync_service.own_keys(office))
+            with ws.transaction() as session:
+                unit = session.scalars(KINDS["unit"].query(session)).first()
+                assert unit is not None
+                evidence_service.service.add_file(session, ws.evidence, scan, {"title": "会议录像",
+                                                                               "unit_id": str(unit.id)})
+    finally:
+        office.close()
+    program = _start(x11, laptop)
+    try:
+        main = _login(x11)
+        x11.xdotool("windowactivate", "--sync", main)
+        x11.xdotool("key", "--clearmodifiers", "ctrl+shift+e")  # from the dashboard
+        dialog = x11.window("导出同步包")
+        x11.xdotool("windowactivate", "--sync", dialog)
+        x11.xdotool("key", "Return")  # the office is the receiver, the file is named: Enter exports
+        progress = x11.window("请稍候", timeout=20)  # the wait is shown, with 取消
+        assert progress
+        x11.window("导出同步包", timeout=120)  # the result
+        assert program.poll() is None
+    finally:
+        program.kill()
+        program.wait(10)
+    packages = list((Path(x11.env["HOME"])).glob("第六巡察组-笔记本1-*.xcpkg"))
+    assert len(packages) == 1 and packages[0].stat().st_size > 150 << 20

@@ -140,8 +140,10 @@ def snippet(value: str, query: str, width: int = 60) -> str:
 
 
 def _wanted(kinds: Sequence[str] | None) -> list[str]:
+    """The kinds asked for, in their order; by default every searched kind by name (the mappers' order
+    depends on what was imported first)."""
     models = searched_models()
-    return [k for k in (kinds or models) if k in models]
+    return [k for k in (kinds or sorted(models)) if k in models]
 
 
 def _like(model: type[Replicated], query: str) -> ColumnElement[bool]:

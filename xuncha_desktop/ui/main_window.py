@@ -167,6 +167,16 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_all)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
+        # the office's and the laptops' daily exchange, from any page (the 同步 page does the work)
+        self.export_action = QAction(self.tr("导出同步包…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.triggered.connect(lambda: self._on_sync_page().export_package())
+        file_menu.addAction(self.export_action)
+        self.import_action = QAction(self.tr("导入同步包…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.triggered.connect(lambda: self._on_sync_page().import_package())
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -268,6 +278,11 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         bar.addPermanentWidget(self.save_label)
 
+    def _on_sync_page(self) -> SyncPage:
+        page = self.show_page(SYNC)
+        assert isinstance(page, SyncPage)
+        return page
+
     # ---- what the role may do ------------------------------------------------------------------
     def _apply_role(self) -> None:
         """Hides or disables what the person's role may not do (the services would refuse it)."""
@@ -285,6 +300,8 @@ class MainWindow(QMainWindow):
         assert isinstance(sync_page, SyncPage)
         for button in (sync_page.export_button, sync_page.import_button, sync_page.trust_button):
             button.setVisible(may(Action.EXCHANGE_PACKAGES))
+        self.export_action.setEnabled(may(Action.EXCHANGE_PACKAGES))
+        self.import_action.setEnabled(may(Action.EXCHANGE_PACKAGES))
         for button in (sync_page.keep_here_button, sync_page.keep_incoming_button, sync_page.edit_button):
             button.setVisible(may(Action.SETTLE_CONFLICTS))
         self._update_new_action()

@@ -92,6 +92,7 @@ class ExportDialog(QDialog):
         self.out = QLineEdit()
         self.out.setObjectName("out")
         self.out.setMinimumWidth(360)
+        self.out.setText(str(self.default_path()))  # the last folder, the device and the date: Enter exports
         row.addWidget(self.out, 1)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -117,9 +118,18 @@ class ExportDialog(QDialog):
         self.passphrase.setEnabled(not device)
         self.again.setEnabled(not device)
 
+    def default_path(self) -> Path:
+        """<the last folder>/<this device>-<month day>.xcpkg, numbered -2, -3 … when that file exists (a package
+        never replaces one)."""
+        folder, stem = settings.SYNC_FOLDER.get(), f"{self.own_name}-{local_time.today():%m%d}"
+        path, number = folder / f"{stem}.xcpkg", 1
+        while path.exists():
+            number += 1
+            path = folder / f"{stem}-{number}.xcpkg"
+        return path
+
     def _browse(self) -> None:
-        name = f"{self.own_name}-{local_time.today():%m%d}.xcpkg"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存同步包"), str(settings.SYNC_FOLDER.get() / name),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存同步包"), str(self.default_path()),
                                               self.tr("同步包 (*.xcpkg)"),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
