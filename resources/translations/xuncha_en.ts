@@ -1129,32 +1129,32 @@ All problems: %2</translation>
     </message>
     <message>
         <location filename="../../xuncha_desktop/ui/login.py" line="88" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="123" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="109" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="123" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="131" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="145" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="144" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="158" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="149" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="163" />
         <source>笔记本</source>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="154" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="168" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>

@@ -148,3 +148,18 @@ def test_a_one_user_workspace_shows_no_user_choice(qtbot: QtBot, workspace: Work
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.user_choice.isVisible() and dialog.chosen_user() is None
+
+
+def test_a_cleared_folder_says_so_and_offers_nothing_to_open_or_create(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "笔记本"
+    folder.mkdir()
+    (folder / workspaces.CLEARED_MARKER).write_text('{"state": "cleared"}', encoding="utf-8")
+    dialog = LoginDialog(folder)
+    qtbot.addWidget(dialog)
+    assert "清退" in dialog.error.text()
+    assert not dialog.create_box.isChecked() and not dialog.create_box.isEnabled()
+    assert not dialog.open_button.isEnabled() and not dialog.passphrase.isEnabled()
+    # another folder typed in is offered as usual
+    dialog.path_edit.setText(str(tmp_path / "新文件夹"))
+    dialog.path_edit.editingFinished.emit()
+    assert dialog.open_button.isEnabled() and dialog.create_box.isEnabled()

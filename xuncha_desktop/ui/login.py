@@ -25,7 +25,7 @@ from xuncha_desktop import messages
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob, users_at, wait_after_failure
 from xuncha_desktop.ui.jobs import run_job
-from xuncha_desktop.workspace import is_workspace
+from xuncha_desktop.workspace import CLEARED_MARKER, is_workspace
 
 
 class LoginDialog(QDialog):
@@ -99,8 +99,22 @@ class LoginDialog(QDialog):
         self.create_box.toggled.connect(self._show_new_rows)
         self._load_users()
         self._show_new_rows(self.create_box.isChecked())
+        self.path_edit.editingFinished.connect(self._say_if_cleared)
+        self._say_if_cleared()
         self.passphrase.setFocus()
         self.setMinimumWidth(560)
+
+    def _say_if_cleared(self) -> None:
+        """A folder cleared after the round (巡后清退) opens no more and takes no new workspace: say so first,
+        instead of offering to create one there."""
+        folder = Path(self.path_edit.text().strip())
+        cleared = (folder / CLEARED_MARKER).exists()
+        if cleared:
+            self.create_box.setChecked(False)
+            self.error.setText(XunchaError("workspace_cleared", path=str(folder)).text(self.lang))
+        self.create_box.setEnabled(not cleared)
+        self.passphrase.setEnabled(not cleared)
+        self.open_button.setEnabled(not cleared)
 
     def _show_new_rows(self, on: bool) -> None:
         for _label, widget in self.new_rows:
