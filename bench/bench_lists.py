@@ -43,46 +43,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PASSPHRASE = "bench passphrase 2020"
+from bench_workspace import PASSPHRASE  # noqa: E402
 
 
 def build(path: Path, rows: int) -> None:
+    from bench_workspace import template_workspace
     from sqlalchemy import text
 
-    from xuncha_desktop.security.keys import KdfParams
-    from xuncha_desktop.services.kinds import KINDS
-    from xuncha_desktop.workspace import Workspace
-
     started = time.monotonic()
-    with Workspace.create(path, "bench", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench") as ws:
-        with ws.transaction() as session:
-            unit = KINDS["unit"].create(session, {"name": "娄底市财政局"})
-            template = KINDS["interview"].create(session, {
-                "unit_id": str(unit.id), "interviewee_name": "张三", "interviewee_category": "principal",
-                "started_at": "2020-09-15T09:30", "interviewers": ["赵刚", "钱敏"], "place": "巡察组驻点谈话室",
-                "interviewee_post": "党组成员、副局长", "record_text": "问：单位落实情况？答：基本落实。"})
-            template_id = template.id.hex
-        # Copies of the template in bulk SQL (the services would take hours for half a million rows);
-        # names, categories and start times vary so sorting and filtering have work to do.
-        with ws.engine.begin() as connection:
-            connection.execute(text("""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows)
-                INSERT INTO interviews (round_id, unit_id, number, kind, interviewee_name, interviewee_unit,
-                    interviewee_post, interviewee_political_status, interviewee_category, started_at, ended_at,
-                    place, interviewers, recorder, outline, record_text, signed, signed_at, id, hlc, changed_by,
-                    field_hlc, deleted, created_at)
-                SELECT round_id, unit_id, printf('谈-%06d', i), kind,
-                    substr('张王李赵刘陈杨黄周吴', (i % 10) + 1, 1)
-                        || substr('伟芳娜敏静丽强磊军洋', (i / 10 % 10) + 1, 1) || i,
-                    interviewee_unit, interviewee_post, interviewee_political_status,
-                    CASE i % 6 WHEN 0 THEN 'principal' WHEN 1 THEN 'leadership' WHEN 2 THEN 'middle'
-                        WHEN 3 THEN 'staff' WHEN 4 THEN 'retired' ELSE 'public' END,
-                    strftime('%Y-%m-%d %H:%M:%S.000000', started_at, '+' || (i * 7 % 525600) || ' minutes'),
-                    ended_at, place, interviewers, recorder, outline, record_text, signed, signed_at,
-                    lower(hex(randomblob(16))), hlc, changed_by, field_hlc, deleted, created_at
-                FROM interviews, n WHERE interviews.id = :template
-            """), {"rows": rows - 1, "template": template_id})
-            connection.exec_driver_sql("ANALYZE")
+    # Copies of the template in bulk SQL (the services would take hours for half a million rows);
+    # names, categories and start times vary so sorting and filtering have work to do.
+    with template_workspace(path, interviewee_post="党组成员、副局长") as (ws, template_id), \
+            ws.engine.begin() as connection:
+        connection.execute(text("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows)
+            INSERT INTO interviews (round_id, unit_id, number, kind, interviewee_name, interviewee_unit,
+                interviewee_post, interviewee_political_status, interviewee_category, started_at, ended_at,
+                place, interviewers, recorder, outline, record_text, signed, signed_at, id, hlc, changed_by,
+                field_hlc, deleted, created_at)
+            SELECT round_id, unit_id, printf('谈-%06d', i), kind,
+                substr('张王李赵刘陈杨黄周吴', (i % 10) + 1, 1)
+                    || substr('伟芳娜敏静丽强磊军洋', (i / 10 % 10) + 1, 1) || i,
+                interviewee_unit, interviewee_post, interviewee_political_status,
+                CASE i % 6 WHEN 0 THEN 'principal' WHEN 1 THEN 'leadership' WHEN 2 THEN 'middle'
+                    WHEN 3 THEN 'staff' WHEN 4 THEN 'retired' ELSE 'public' END,
+                strftime('%Y-%m-%d %H:%M:%S.000000', started_at, '+' || (i * 7 % 525600) || ' minutes'),
+                ended_at, place, interviewers, recorder, outline, record_text, signed, signed_at,
+                lower(hex(randomblob(16))), hlc, changed_by, field_hlc, deleted, created_at
+            FROM interviews, n WHERE interviews.id = :template
+        """), {"rows": rows - 1, "template": template_id})
+        connection.exec_driver_sql("ANALYZE")
     print(f"built {rows:,} interviews in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
 

@@ -31,15 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_workspace import PASSPHRASE, template_workspace  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from xuncha_desktop.db import search_index  # noqa: E402
-from xuncha_desktop.security.keys import KdfParams  # noqa: E402
 from xuncha_desktop.services import search  # noqa: E402
 from xuncha_desktop.services.kinds import KINDS, searched_kinds  # noqa: E402
 from xuncha_desktop.workspace import Workspace  # noqa: E402
 
-PASSPHRASE = "bench passphrase 2020"
 WORDS = ["问题", "工作", "落实", "干部", "资金", "管理", "制度", "会议", "学习", "党组", "责任", "监督", "整改", "巡察",
          "违规", "发放", "补贴", "招待", "项目", "审批", "采购", "工程", "群众", "作风", "纪律", "组织", "生活", "民主",
          "决策", "程序"]
@@ -58,14 +57,7 @@ def record_text(rng: random.Random, chars: int) -> str:
 def build(path: Path, rows: int, chars: int) -> None:
     started = time.monotonic()
     rng = random.Random(2020)
-    with Workspace.create(path, "bench", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench") as ws:
-        with ws.transaction() as session:
-            unit = KINDS["unit"].create(session, {"name": "娄底市财政局"})
-            template = KINDS["interview"].create(session, {
-                "unit_id": str(unit.id), "interviewee_name": "张三", "interviewee_category": "principal",
-                "started_at": "2020-09-15T09:30", "interviewers": ["赵刚", "钱敏"], "place": "巡察组驻点谈话室",
-                "record_text": "问：单位落实情况？答：基本落实。"})
-            template_id = template.id.hex
+    with template_workspace(path) as (ws, template_id):
         # Copies of the template in bulk SQL (the services would take hours), each with its own record.
         with ws.engine.begin() as connection:
             connection.execute(text("""

@@ -6,29 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
+from tests.sync.conftest import Pair
 from tests.sync.helpers import make, send, store_files, trust_all
 from tests.sync.test_hostile import _craft, _empty_logs, _refused
 from xuncha_desktop.security import agefile
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.verify import verify
-from xuncha_desktop.workspace import Workspace
-
-Pair = tuple[Workspace, Workspace]
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[Pair]:
-    a, b = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "办公室")
-    trust_all([a, b])
-    yield a, b
-    a.close()
-    b.close()
 
 
 def _payload(path: Path) -> bytes:

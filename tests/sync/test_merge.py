@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import _frame
+from tests.sync.conftest import Pair
 from tests.sync.helpers import digest, dump, make, send, store_files, trust_all
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.services import sync as sync_service
@@ -17,17 +17,6 @@ from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.search import search
 from xuncha_desktop.services.verify import verify
 from xuncha_desktop.workspace import Workspace
-
-Pair = tuple[Workspace, Workspace]
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[Pair]:
-    a, b = make(tmp_path / "a", "笔记本A"), make(tmp_path / "b", "笔记本B")
-    trust_all([a, b])
-    yield a, b
-    a.close()
-    b.close()
 
 
 def _interview(ws: Workspace, ids: dict[str, str]) -> str:

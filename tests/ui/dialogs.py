@@ -11,6 +11,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 def answer_next_box(button_text: str, seen: list[tuple[str, list[str]]] | None = None) -> None:
     """Clicks ``button_text`` in the next message box shown (records its text and buttons in ``seen``)."""
+    answer_boxes([button_text], seen)
+
+
+def answer_boxes(answers: list[str], seen: list[tuple[str, list[str]]] | None = None) -> None:
+    """Answers the next message boxes in turn, each by the button with that text (records each box's text and
+    buttons in ``seen``)."""
+    left = list(answers)
 
     def click() -> None:
         boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
@@ -18,14 +25,16 @@ def answer_next_box(button_text: str, seen: list[tuple[str, list[str]]] | None =
             QTimer.singleShot(10, click)
             return
         box = boxes[0]
-        texts = [b.text() for b in box.buttons()]
         if seen is not None:
-            seen.append((box.text(), texts))
-        for button in box.buttons():
-            if button.text() == button_text:
-                button.click()
-                return
-        box.reject()  # never leave a test hanging on a box nobody answers; the caller's asserts fail instead
+            seen.append((box.text(), [b.text() for b in box.buttons()]))
+        wanted = left.pop(0)
+        button = next((b for b in box.buttons() if b.text() == wanted), None)
+        if button is None:
+            box.reject()  # never leave a test hanging on a box nobody answers; the caller's asserts fail instead
+        else:
+            button.click()
+        if left:
+            QTimer.singleShot(10, click)
 
     QTimer.singleShot(0, click)
 

@@ -8,38 +8,16 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.reports.test_excel import BAD, GOOD, petition_book
+from tests.ui.dialogs import answer_boxes
 from xuncha_desktop import local_time
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui import office_files
 from xuncha_desktop.ui.main_window import MainWindow
 from xuncha_desktop.workspace import Workspace
-
-
-def answer_boxes(answers: list[str], seen: list[tuple[str, list[str]]]) -> None:
-    """Answers the next message boxes in turn, each by the button with that text (or closes it)."""
-
-    def click() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-        if not boxes:
-            QTimer.singleShot(10, click)
-            return
-        box = boxes[0]
-        seen.append((box.text(), [b.text() for b in box.buttons()]))
-        wanted = answers.pop(0)
-        button = next((b for b in box.buttons() if b.text() == wanted), None)
-        if button is None:
-            box.reject()
-        else:
-            button.click()
-        if answers:
-            QTimer.singleShot(10, click)
-
-    QTimer.singleShot(0, click)
 
 
 def petitions(workspace: Workspace) -> int:

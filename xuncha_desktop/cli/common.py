@@ -41,15 +41,21 @@ def emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def passphrase(args: argparse.Namespace) -> str:
-    path: Path | None = getattr(args, "passphrase_file", None)
+def _given_passphrase(path: Path | None, variable: str) -> str | None:
+    """A passphrase from its file (first line) or its environment variable, else None: never from the command
+    line, where other users of the computer see it."""
     if path is not None:
         try:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
             raise InvalidRequest("passphrase_file_unreadable", path=str(path), reason=exc.strerror) from exc
-    if "XUNCHA_PASSPHRASE" in os.environ:
-        return os.environ["XUNCHA_PASSPHRASE"]
+    return os.environ.get(variable)
+
+
+def passphrase(args: argparse.Namespace) -> str:
+    given = _given_passphrase(getattr(args, "passphrase_file", None), "XUNCHA_PASSPHRASE")
+    if given is not None:
+        return given
     if sys.stdin.isatty():
         return getpass.getpass("工作区口令 / passphrase: ")
     raise InvalidRequest("passphrase_missing")
@@ -58,14 +64,9 @@ def passphrase(args: argparse.Namespace) -> str:
 def new_passphrase(args: argparse.Namespace, prompt: str = "新口令 / new passphrase: ") -> str:
     """A passphrase being set (a new user's, a changed one): --new-passphrase-file, XUNCHA_NEW_PASSPHRASE, or
     typed twice at a terminal. Never taken from the command line, where other users of the computer see it."""
-    path: Path | None = getattr(args, "new_passphrase_file", None)
-    if path is not None:
-        try:
-            return path.read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise InvalidRequest("passphrase_file_unreadable", path=str(path), reason=exc.strerror) from exc
-    if "XUNCHA_NEW_PASSPHRASE" in os.environ:
-        return os.environ["XUNCHA_NEW_PASSPHRASE"]
+    given = _given_passphrase(getattr(args, "new_passphrase_file", None), "XUNCHA_NEW_PASSPHRASE")
+    if given is not None:
+        return given
     if sys.stdin.isatty():
         first = getpass.getpass(prompt)
         if getpass.getpass("再次输入 / again: ") != first:
