@@ -105,3 +105,49 @@ def test_the_documents_menu_offers_both(window: MainWindow) -> None:
     assert isinstance(menu, QMenu)
     offered = [action.text() for action in menu.actions()]
     assert "导出问题清单/整改台账…" in offered and "导入信访台账…" in offered
+
+
+def test_the_unit_s_ledger_is_read_back_shown_and_applied_only_when_confirmed(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, ids: dict[str, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with workspace.transaction() as session:
+        problem = KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"], "number": "001",
+                                                    "category": "line_policy", "statement": "问题一"})
+        problem_id = str(problem.id)
+    out = window.controller.reports.ledger_xlsx(tmp_path / "台账.xlsx", ids["round"], ids["unit"])
+    assert out == 1
+    book = load_workbook(str(tmp_path / "台账.xlsx"))
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[2]]
+    sheet.cell(row=3, column=header.index("整改措施") + 1).value = "制定整改方案。"
+    filled = tmp_path / "回收.xlsx"
+    book.save(str(filled))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(filled), "")))
+
+    def measures() -> str | None:
+        with workspace.session() as session:
+            measures: str | None = KINDS["problem"].get(session, problem_id).measures
+            return measures
+
+    # the changes are listed; 取消 (the default) changes nothing
+    seen: list[tuple[str, list[str]]] = []
+    answer_boxes(["取消"], seen)
+    report = office_files.import_problem_ledger(window, window.controller)
+    assert report is not None and not report.applied and measures() is None
+    assert "第 3 行（问题 001）整改措施：“” → “制定整改方案。”" in seen[0][0]
+    assert seen[0][1] == ["应用修改", "取消"]
+    seen.clear()
+    answer_boxes(["应用修改", "OK"], seen)
+    report = office_files.import_problem_ledger(window, window.controller)
+    assert report is not None and report.applied and measures() == "制定整改方案。"
+    assert "已更新 1 个问题" in seen[1][0]
+    # a changed read-only cell: the fault is listed and nothing changes
+    sheet.cell(row=3, column=header.index("问题表述") + 1).value = "改过的表述"
+    sheet.cell(row=3, column=header.index("整改措施") + 1).value = "又改了措施。"
+    book.save(str(filled))
+    seen.clear()
+    answer_boxes(["OK"], seen)
+    report = office_files.import_problem_ledger(window, window.controller)
+    assert report is not None and not report.applied and measures() == "制定整改方案。"
+    assert "1 行中有 1 行有误，未修改任何问题" in seen[0][0] and "第 3 行“问题表述”列" in seen[0][0]
+    assert window.ledger_import_action.text() == "导入单位填报的整改台账…"

@@ -41,11 +41,16 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     ledger = commands.add_parser("ledger", help="问题清单/整改台账 / problem ledger (Excel)", parents=[common])
     ledger_actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     export = ledger_actions.add_parser("export", help="导出 Excel / export to Excel", parents=[common])
-    export.add_argument("--round", dest="round_id")
-    export.add_argument("--unit", dest="unit_id")
+    export.add_argument("--round", dest="round_id", help="巡察轮次编号（可选，默认全部）/ round id (optional)")
+    export.add_argument("--unit", dest="unit_id", help="被巡察单位编号（可选，默认全部）/ unit id (optional)")
     export.add_argument("--feedback-only", action="store_true", help="只导出列入反馈意见的问题")
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--overwrite", action="store_true")
+    back = ledger_actions.add_parser(
+        "import", parents=[common],
+        help="导入单位填报的台账（整改进展、措施、完成情况、完成日期）/ import the ledger the unit filled in")
+    back.add_argument("file", type=Path)
+    back.add_argument("--dry-run", action="store_true", help="只检查并列出将要修改的内容 / check and list only")
 
     petitions = commands.add_parser("petitions", help="信访台账 / petition ledger", parents=[common])
     petition_actions = petitions.add_subparsers(dest="action", metavar="ACTION", required=True,
@@ -98,11 +103,40 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_ledger(args: argparse.Namespace) -> int:
     from xuncha_desktop.services import publishing
 
+    if args.action == "import":
+        return _import_ledger(args)
     with open_workspace(args) as ws, ws.transaction() as session:
         document = publishing.ledger(session, args.round_id, args.unit_id, args.feedback_only)
     out = document.write(args.out, args.overwrite)
     print(messages.both("ledger_written", rows=document.rows, path=str(out)), file=sys.stderr)
     emit({"path": str(out), "rows": document.rows})
+    return 0
+
+
+def _import_ledger(args: argparse.Namespace) -> int:
+    from xuncha_desktop.services.ledgers import import_ledger
+
+    if not args.file.is_file():
+        raise InvalidRequest("file_missing", path=str(args.file))
+    with open_workspace(args) as ws, ws.transaction() as session:
+        report = import_ledger(session, args.file, apply=not args.dry_run)
+    zh = messages.language() == "zh"
+    for error in report.errors:
+        print(messages.both("import_row_error", row=error.row, column=error.column, field=error.field,
+                            message=error.message_zh if zh else error.message_en), file=sys.stderr)
+    for row in report.changed:
+        for change in row.changes:
+            print(messages.both("ledger_import_change", row=row.row, number=row.number or row.problem_id,
+                                column=change.column, old=change.old, new=change.new), file=sys.stderr)
+    emit(report.to_json())
+    if report.errors:
+        print(messages.both("ledger_import_refused", bad=len(report.bad_rows)), file=sys.stderr)
+        return 2
+    if args.dry_run:
+        print(messages.both("ledger_import_checked", changed=len(report.changed)), file=sys.stderr)
+    else:
+        print(messages.both("ledger_import_done", changed=len(report.changed), rows=report.rows,
+                            unchanged=len(report.unchanged_rows)), file=sys.stderr)
     return 0
 
 

@@ -149,30 +149,35 @@ class SupervisionData:
 # ---- 问题清单（整改台账） ---------------------------------------------------------------------------
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    # (attribute, header, width in characters)
-    ("index", "序号", 6),
-    ("unit", "被巡察单位", 22),
-    ("number", "问题编号", 10),
-    ("category", "问题类别", 22),
-    ("sub_category", "问题子类", 12),
-    ("statement", "问题表述", 50),
-    ("severity", "严重程度", 9),
-    ("origin", "问题来源", 14),
-    ("requirement", "整改要求", 36),
-    ("responsible", "责任单位/责任人", 20),
-    ("deadline", "整改时限", 12),
-    ("status", "整改状态", 13),
-    ("measures", "整改措施", 36),
-    ("proof", "整改佐证", 24),
-    ("rectified_on", "整改完成日期", 13),
-    ("supervision_remarks", "督查意见", 30),
-    ("id", "记录编号", 38),
+    # (attribute, header, width in characters). The unit fills the EDITABLE ones and sends the workbook back
+    # (``xuncha ledger import``); the others are read-only and checked against the records on import.
+    ("index", "序号", 5),
+    ("round", "巡察轮次", 16),          # only when the ledger spans rounds
+    ("unit", "被巡察单位", 16),
+    ("number", "问题编号", 8),
+    ("category", "问题类别", 14),
+    ("sub_category", "问题子类", 9),
+    ("statement", "问题表述", 40),
+    ("severity", "严重程度", 7),
+    ("origin", "问题来源", 9),
+    ("requirement", "整改要求", 28),
+    ("responsible", "责任单位/责任人", 12),
+    ("deadline", "整改时限", 13),
+    ("status", "整改进展", 11),
+    ("measures", "整改措施", 30),
+    ("proof", "完成情况", 24),
+    ("rectified_on", "完成日期", 13),
+    ("supervision_remarks", "督查意见", 20),
+    ("id", "记录编号", 12),
 )
+EDITABLE = ("status", "measures", "proof", "rectified_on")
+DATE_COLUMNS = ("deadline", "rectified_on")
 
 
 @dataclass
 class LedgerRow:
     index: int
+    round: str
     unit: str
     number: str
     category: str
@@ -182,11 +187,11 @@ class LedgerRow:
     origin: str
     requirement: str
     responsible: str
-    deadline: str
+    deadline: dt.date | None
     status: str
     measures: str
     proof: str
-    rectified_on: str
+    rectified_on: dt.date | None
     supervision_remarks: str
     id: str
 
@@ -196,6 +201,13 @@ class Ledger:
     title: str
     rows: list[LedgerRow]
     statuses: list[str]          # the choices of the status column
+    spans_rounds: bool = False   # a 巡察轮次 column is shown
+    round_id: str = ""           # the scope the file claims (written into the workbook, checked on import)
+    unit_id: str = ""
+
+    @property
+    def columns(self) -> tuple[tuple[str, str, int], ...]:
+        return tuple(c for c in COLUMNS if c[0] != "round" or self.spans_rounds)
 
 
 # ---- 清退证明（巡后清退） -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,13 +86,54 @@ def default_mapping(headers: list[str]) -> dict[str, str]:
     return {h: known[h.strip()] for h in headers if h and h.strip() in known}
 
 
-def read_workbook(path: Path, sheet: str | None = None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The header row (the first non-empty row) and the data rows with their worksheet row numbers."""
+# Bounds on what a workbook may hold before it is read: a ledger or a 信访台账 is a few thousand rows and a
+# few megabytes; a file far beyond is refused whole rather than read into memory.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024   # the sum of the zip's members, uncompressed (an archive bomb)
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula, where the import wants typed values (``read_workbook(formulas=True)``)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def check_workbook_size(path: Path) -> None:
+    """Raises InvalidRequest (``import_too_large``) for a file, or an archive, larger than a ledger can be."""
+    try:
+        size = path.stat().st_size
+        unpacked = 0
+        if size <= MAX_FILE_BYTES and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise InvalidRequest("import_unreadable", path=str(path), reason=str(exc)) from exc
+    if size > MAX_FILE_BYTES or unpacked > MAX_UNPACKED_BYTES:
+        raise InvalidRequest("import_too_large", path=str(path), size=max(size, unpacked) // (1024 * 1024),
+                             limit=MAX_FILE_BYTES // (1024 * 1024))
+
+
+def read_workbook(path: Path, sheet: str | None = None, header_where: Callable[[list[str]], bool] | None = None,
+                  formulas: bool = False) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The header row and the data rows with their worksheet row numbers.
+
+    The header row is the first non-empty row, or with ``header_where`` the first row it accepts among the
+    first ten (a title row may come before it). With ``formulas`` a formula cell reads as a :class:`Formula`
+    (for the caller to refuse) instead of its last computed value. Raises InvalidRequest: ``import_unreadable``
+    (not a workbook), ``import_no_sheet``, ``import_too_large`` (file, archive, rows or columns beyond the
+    bounds above), ``import_no_header`` (``header_where`` accepted no row)."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+    check_workbook_size(path)
     try:
-        book = load_workbook(str(path), read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # not a workbook, or a damaged one
+        book = load_workbook(str(path), read_only=True, data_only=not formulas)
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:  # not a workbook, or damaged
         raise InvalidRequest("import_unreadable", path=str(path), reason=str(exc)) from exc
     try:
         if sheet is not None and sheet not in book.sheetnames:
@@ -100,14 +141,27 @@ def read_workbook(path: Path, sheet: str | None = None) -> tuple[list[str], list
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         headers: list[str] | None = None
         rows: list[tuple[int, list[Any]]] = []
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), 1):
-            cells = list(values)
+        for number, row in enumerate(worksheet.iter_rows(), 1):
+            if number > MAX_ROWS:
+                raise InvalidRequest("import_too_large_rows", path=str(path), limit=MAX_ROWS)
+            cells = [Formula(str(c.value)) if formulas and getattr(c, "data_type", None) == "f" else c.value
+                     for c in row[:MAX_COLUMNS + 1]]
+            if len(cells) > MAX_COLUMNS and not is_empty(cells[MAX_COLUMNS]):
+                raise InvalidRequest("import_too_large_columns", path=str(path), limit=MAX_COLUMNS)
             if headers is None:
-                if any(not is_empty(v) for v in cells):
-                    headers = ["" if v is None else str(v).strip() for v in cells]
+                texts = ["" if v is None else str(v).strip() for v in cells]
+                if header_where is None and any(not is_empty(v) for v in cells):
+                    headers = texts
+                elif header_where is not None:
+                    if header_where(texts):
+                        headers = texts
+                    elif number >= 10:
+                        raise InvalidRequest("import_no_header", path=str(path))
                 continue
             if any(not (v is None or (isinstance(v, str) and not v.strip())) for v in cells):
                 rows.append((number, cells))
+        if header_where is not None and headers is None:
+            raise InvalidRequest("import_no_header", path=str(path))
         return headers or [], rows
     finally:
         book.close()

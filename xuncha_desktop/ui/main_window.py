@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         self.ledger_action = QAction(self.tr("导出问题清单/整改台账…"), self)
         self.ledger_action.triggered.connect(lambda: office_files.export_ledger(self, self.controller))
         documents_menu.addAction(self.ledger_action)
+        self.ledger_import_action = QAction(self.tr("导入单位填报的整改台账…"), self)
+        self.ledger_import_action.triggered.connect(self._import_ledger)
+        documents_menu.addAction(self.ledger_import_action)
         self.petition_import_action = QAction(self.tr("导入信访台账…"), self)
         self.petition_import_action.triggered.connect(self._import_petitions)
         documents_menu.addAction(self.petition_import_action)
@@ -293,6 +296,7 @@ class MainWindow(QMainWindow):
         self.supervision_action.setEnabled(documents)
         self.ledger_action.setEnabled(documents)
         self.petition_import_action.setEnabled(self.controller.may_edit("petition"))
+        self.ledger_import_action.setEnabled(self.controller.may_edit("problem"))
         # an interview's record is printed by whoever records interviews; a paper's sheet is a document
         self.record_document_action.setEnabled(documents or self.controller.may_edit("interview"))
         self.audit_action.setVisible(self.controller.audit.allowed())
@@ -371,6 +375,12 @@ class MainWindow(QMainWindow):
         report = office_files.import_petition_ledger(self, self.controller)
         if report is not None and report.imported:
             self.refresh_all()
+
+    def _import_ledger(self) -> None:
+        report = office_files.import_problem_ledger(self, self.controller)
+        if report is not None and report.applied:
+            self.refresh_all()
+
     def _choose(self, title: str, label: str, choices: list[tuple[str, str]]) -> str | None:
         """A record id picked from ``choices`` ((id, title) pairs), or None when cancelled."""
         if not choices:

@@ -1,6 +1,6 @@
 """The office's everyday files from the window, with the command line's checks and messages:
-问题清单/整改台账 exported to Excel, 信访台账 imported from Excel (``xuncha ledger export``,
-``xuncha petitions import``)."""
+问题清单/整改台账 exported to Excel and read back when the unit has filled it in, 信访台账 imported from Excel
+(``xuncha ledger export``, ``xuncha ledger import``, ``xuncha petitions import``)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop import local_time
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.services.petition_import import ImportReport
+from xuncha_desktop.services.ledgers import LedgerImportReport
+from xuncha_desktop.services.petition_import import ImportReport, RowError
 from xuncha_desktop.ui import settings
 from xuncha_desktop.ui.controllers.jobs import CallJob
 from xuncha_desktop.ui.controllers.records import Controller
@@ -170,12 +171,78 @@ def _run_import(parent: QWidget, controller: Controller, workbook: Path, round_i
 
 
 def _refusal_text(controller: Controller, report: ImportReport) -> str:
-    zh = controller.lang == "zh"
     lines = [_tr("%1 行中有 %2 行不符合录入规则，未导入任何一行：").replace("%1", str(report.rows))
              .replace("%2", str(len(report.skipped_rows)))]
-    for error in report.errors[:SHOWN_ERRORS]:
+    return "\n".join(lines + _error_lines(controller, report.errors))
+
+
+def _error_lines(controller: Controller, errors: list[RowError]) -> list[str]:
+    zh = controller.lang == "zh"
+    lines = []
+    for error in errors[:SHOWN_ERRORS]:
         lines.append(_tr("第 %1 行“%2”列：%3").replace("%1", str(error.row)).replace("%2", error.column)
                      .replace("%3", error.message_zh if zh else error.message_en))
-    if len(report.errors) > SHOWN_ERRORS:
-        lines.append(_tr("……另有 %1 处").replace("%1", str(len(report.errors) - SHOWN_ERRORS)))
-    return "\n".join(lines)
+    if len(errors) > SHOWN_ERRORS:
+        lines.append(_tr("……另有 %1 处").replace("%1", str(len(errors) - SHOWN_ERRORS)))
+    return lines
+
+
+def import_problem_ledger(parent: QWidget, controller: Controller) -> LedgerImportReport | None:
+    """Reads back a 整改台账 the unit filled in. Every row is checked first: with any wrong row nothing is
+    changed and the faults are listed; otherwise the changes (row, column, old → new) are shown and applied
+    only when the person confirms (the default button applies nothing)."""
+    title = _tr("导入单位填报的整改台账")
+    name, _chosen = QFileDialog.getOpenFileName(parent, title, str(settings.DOCUMENTS_FOLDER.get()),
+                                                _tr("Excel 工作簿 (*.xlsx)"))
+    if not name:
+        return None
+    workbook = Path(name)
+    settings.DOCUMENTS_FOLDER.set(workbook.parent)
+    checked = _run_ledger(parent, controller, workbook, apply=False)
+    if checked is None:
+        return None
+    if not checked.clean:
+        lines = [_tr("%1 行中有 %2 行有误，未修改任何问题：").replace("%1", str(checked.rows))
+                 .replace("%2", str(len(checked.bad_rows)))]
+        QMessageBox.warning(parent, title, "\n".join(lines + _error_lines(controller, checked.errors)))
+        return checked
+    if not checked.changed:
+        QMessageBox.information(parent, title, _tr("台账中的 %1 行与记录一致，没有需要修改的内容。")
+                                .replace("%1", str(checked.rows)))
+        return checked
+    lines = [_tr("将修改 %1 个问题：").replace("%1", str(len(checked.changed)))]
+    shown = 0
+    for row in checked.changed:
+        for change in row.changes:
+            if shown < SHOWN_ERRORS:
+                lines.append(_tr("第 %1 行（问题 %2）%3：“%4” → “%5”").replace("%1", str(row.row))
+                             .replace("%2", row.number or row.problem_id).replace("%3", change.column)
+                             .replace("%4", change.old).replace("%5", change.new))
+            shown += 1
+    if shown > SHOWN_ERRORS:
+        lines.append(_tr("……另有 %1 处").replace("%1", str(shown - SHOWN_ERRORS)))
+    question = QMessageBox(QMessageBox.Icon.Question, title, "\n".join(lines), parent=parent)
+    apply = question.addButton(_tr("应用修改"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = question.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    question.setDefaultButton(cancel)
+    question.exec()
+    if question.clickedButton() is not apply:
+        return checked
+    report = _run_ledger(parent, controller, workbook, apply=True)
+    if report is None:
+        return None
+    if report.applied:
+        QMessageBox.information(parent, title, _tr("已更新 %1 个问题。").replace("%1", str(len(report.changed))))
+    else:  # the workspace changed between the check and the import: the new faults are listed
+        QMessageBox.warning(parent, title, "\n".join(_error_lines(controller, report.errors)))
+    return report
+
+
+def _run_ledger(parent: QWidget, controller: Controller, workbook: Path, apply: bool) -> LedgerImportReport | None:
+    run = functools.partial(controller.reports.import_ledger, workbook, apply)
+    job: CallJob[LedgerImportReport] = run_job(parent, _tr("正在读取 %1 …").replace("%1", workbook.name),
+                                               CallJob(lambda _progress, _cancelled: run()))
+    if not job.ok or job.result is None:
+        QMessageBox.warning(parent, _tr("导入单位填报的整改台账"), _error_text(controller, job.error))
+        return None
+    return job.result

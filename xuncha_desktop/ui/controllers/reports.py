@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from xuncha_desktop.errors import InvalidRequest
 from xuncha_desktop.services import publishing
+from xuncha_desktop.services.ledgers import LedgerImportReport, import_ledger
 from xuncha_desktop.services.petition_import import ImportReport, import_petitions
 from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
 
@@ -80,6 +81,15 @@ class ReportsController:
             raise InvalidRequest("file_missing", path=str(workbook))
         with self._workspace.transaction() as session:
             return import_petitions(session, workbook, None, round_id, good_rows_only)
+
+    def import_ledger(self, workbook: Path, apply: bool) -> LedgerImportReport:
+        """Reads back a 整改台账 the unit filled in, as ``xuncha ledger import`` does: every row is checked;
+        with ``apply`` and no bad row, the changes are made in one transaction (none if any row is wrong).
+        Raises PermissionDenied, InvalidRequest for a file that is not a ledger of this program."""
+        if not workbook.is_file():
+            raise InvalidRequest("file_missing", path=str(workbook))
+        with self._workspace.transaction() as session:
+            return import_ledger(session, workbook, apply=apply)
 
     @staticmethod
     def save_pdf(out: Path, content: bytes) -> Path:
