@@ -194,8 +194,8 @@ def test_a_formula_a_repeated_id_and_a_step_the_role_may_not_take_are_refused(fr
     assert [(e.row, e.column) for e in report.errors] == [(first, "整改进展")]
     assert "组员" in report.errors[0].message_zh and snapshot(ws) == before
     # a 联络员 may not edit problems at all: refused before the file is read
-    with ws.transaction() as s, permissions.acting_as(s, User("周敏", Role.LIAISON)), \
-            pytest.raises(PermissionDenied):
+    liaison = User("周敏", Role.LIAISON)
+    with pytest.raises(PermissionDenied), ws.transaction() as s, permissions.acting_as(s, liaison):
         import_ledger(s, path)
     assert snapshot(ws) == before
 
@@ -205,25 +205,25 @@ def test_hostile_workbooks_get_clear_errors(fresh: Any) -> None:
     before = snapshot(ws)
     not_a_book = folder / "假的.xlsx"
     not_a_book.write_bytes(b"PK\x03\x04 this is not a workbook")
-    with ws.transaction() as s, pytest.raises(InvalidRequest) as unreadable:
+    with pytest.raises(InvalidRequest) as unreadable, ws.transaction() as s:
         import_ledger(s, not_a_book)
     assert unreadable.value.key == "import_unreadable"
     huge = folder / "巨大.xlsx"
     with huge.open("wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)
-    with ws.transaction() as s, pytest.raises(InvalidRequest) as large:
+    with pytest.raises(InvalidRequest) as large, ws.transaction() as s:
         import_ledger(s, huge)
     assert large.value.key == "import_too_large"
     bomb = folder / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (450 * 1024 * 1024))
     assert bomb.stat().st_size < MAX_FILE_BYTES
-    with ws.transaction() as s, pytest.raises(InvalidRequest) as bombed:
+    with pytest.raises(InvalidRequest) as bombed, ws.transaction() as s:
         import_ledger(s, bomb)
     assert bombed.value.key == "import_too_large"
     # a workbook this program did not write (a 信访台账) is not a ledger
     other = petition_book(folder / "信访台账.xlsx", GOOD)
-    with ws.transaction() as s, pytest.raises(InvalidRequest) as foreign:
+    with pytest.raises(InvalidRequest) as foreign, ws.transaction() as s:
         import_ledger(s, other)
     assert foreign.value.key == "import_no_header"
     assert snapshot(ws) == before

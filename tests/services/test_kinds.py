@@ -34,7 +34,8 @@ def test_navigation_pages_come_in_order_with_their_icons() -> None:
     pages = nav_pages()
     assert [page.key for page, _kinds in pages] == ["rounds_units", "interview", "petition", "clue", "evidence",
                                                       "paper", "problem"]
-    assert dict((page.key, kinds) for page, kinds in pages)["rounds_units"] == ["round", "group", "unit", "declaration"]
+    tabs = dict((page.key, kinds) for page, kinds in pages)
+    assert tabs["rounds_units"] == ["round", "group", "unit", "declaration", "situation_report", "clue_transfer"]
     assert sorted(kind for _page, kinds in pages for kind in kinds) == sorted(KINDS)
     missing = [page.icon for page, _kinds in pages if not resource_path("icons", f"{page.icon}.svg").exists()]
     assert missing == []

@@ -1,5 +1,5 @@
-"""Documents and ledgers: ``xuncha report feedback|interview|paper|supervision``, ``xuncha ledger export``,
-``xuncha petitions import``."""
+"""Documents and ledgers: ``xuncha report feedback|interview|paper|supervision|situation|transfer``,
+``xuncha ledger export|import``, ``xuncha petitions import``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from xuncha_desktop.errors import InvalidRequest
 ORDER = 40
 
 DOCUMENTS = {"feedback": ("巡察反馈意见", "feedback report"), "interview": ("谈话记录", "interview record"),
-             "paper": ("问题底稿", "working paper"), "supervision": ("整改督查报告", "supervision report")}
+             "paper": ("问题底稿", "working paper"), "supervision": ("整改督查报告", "supervision report"),
+             "situation": ("巡察情况报告", "situation report"), "transfer": ("问题线索移交函", "clue transfer letter")}
 
 
 def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
@@ -32,7 +33,18 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
         parser.add_argument("id", metavar="ID")
     supervision = kinds.add_parser("supervision", help="整改督查报告 / supervision report", parents=[common])
     supervision.add_argument("--round", dest="round_id", required=True)
-    for parser in (feedback, *[kinds.choices[n] for n in ("interview", "paper")], supervision):
+    situation = kinds.add_parser("situation", parents=[common],
+                                 help="巡察情况报告（报巡察工作领导小组，PDF 或 .docx）/ situation report")
+    situation.add_argument("--unit", required=True, help="被巡察单位编号 / unit id")
+    situation.add_argument("--round", dest="round_id", help="巡察轮次编号（默认该单位最近一轮）/ round id")
+    situation.add_argument("--date", help="成文日期 YYYY-MM-DD（默认今天）/ date of issue")
+    situation.add_argument("--marking", help="密级或标注，如“机密”“内部” / marking at the top left")
+    transfer = kinds.add_parser("transfer", parents=[common],
+                                help="问题线索移交函及移交清单（PDF 或 .docx）/ clue transfer letter and list")
+    transfer.add_argument("id", metavar="ID", help="问题线索移交记录编号 / clue transfer id")
+    transfer.add_argument("--date", help="成文日期 YYYY-MM-DD（默认移交日期或今天）/ date of issue")
+    transfer.add_argument("--marking", help="密级或标注，如“机密” / marking at the top left")
+    for parser in (feedback, *[kinds.choices[n] for n in ("interview", "paper")], supervision, situation, transfer):
         parser.add_argument("--out", type=Path, required=True, help="输出文件 / output file")
         parser.add_argument("--overwrite", action="store_true", help="覆盖已有文件 / replace an existing file")
         parser.add_argument("--system-fonts", choices=("auto", "no"), default="auto",
@@ -90,6 +102,10 @@ def cmd_report(args: argparse.Namespace) -> int:
                 document = publishing.interview(session, args.id, use_system)
             elif args.action == "paper":
                 document = publishing.paper(session, args.id, use_system)
+            elif args.action == "situation":
+                document = publishing.situation(session, args.unit, args.round_id, issued, args.marking, use_system)
+            elif args.action == "transfer":
+                document = publishing.transfer(session, args.id, issued, args.marking, use_system)
             else:
                 document = publishing.supervision(session, args.round_id, use_system)
         out = document.write(args.out, args.overwrite)

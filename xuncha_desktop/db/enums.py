@@ -99,6 +99,23 @@ class ClueStatus(CodedEnum):
     DONE = ("done", "办结", "Concluded")
 
 
+class ProposedDisposition(CodedEnum):
+    """The way of disposal the group proposes for a clue it transfers (the receiving body decides)."""
+
+    TALK_INQUIRY = ("talk_inquiry", "谈话函询", "Talk or written inquiry")
+    PRELIMINARY_CHECK = ("preliminary_check", "初步核实", "Preliminary verification")
+    PENDING = ("pending", "暂存待查", "Kept for later")
+    CLOSED_OFF = ("closed_off", "予以了结", "Closed off")
+
+
+class TransferRecipient(CodedEnum):
+    """Where clues are transferred: misconduct to the discipline commission, personnel to the organisation
+    department."""
+
+    DISCIPLINE = ("discipline", "纪委监委", "Discipline inspection and supervision commission")
+    ORGANISATION = ("organisation", "组织部", "Organisation department")
+
+
 class ProblemStatus(CodedEnum):
     OPEN = ("open", "未整改", "Not started")
     IN_PROGRESS = ("in_progress", "整改中", "In progress")

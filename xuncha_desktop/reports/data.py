@@ -231,3 +231,74 @@ class ClearanceData:
     cleared_at: str                      # local time text, with the zone
     time_zone: str
     chain_hash: str                      # the last acknowledged change's chain hash
+
+
+# ---- 巡察情况报告 ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SituationArea:
+    """One of the problem categories (the four areas) with its problems' count and statements."""
+
+    label: str
+    count: int
+    statements: list[str]
+
+
+@dataclass(frozen=True)
+class SituationClue:
+    number: str
+    category: str
+    source: str
+    summary: str                # identities of petitioners and interviewees struck out
+    disposition: str            # proposed: 谈话函询 … or ""
+    status: str
+
+
+@dataclass
+class SituationData:
+    title: str
+    unit_name: str
+    party_org: str
+    round_name: str
+    round_kind: str
+    group_name: str
+    start: dt.date | None
+    end: dt.date | None
+    interviews: int | None      # None: none recorded, left out of the text
+    petitions: int | None
+    documents: int | None
+    areas: list[SituationArea]
+    problems: int
+    clues: list[SituationClue]
+    overview: str
+    suggestions: list[str]      # paragraphs
+    issued_on: dt.date
+    marking: str | None = None  # 机密 / 内部 …, printed at the top left
+
+
+# ---- 问题线索移交函 ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TransferItem:
+    index: int
+    number: str
+    persons: str                # persons involved, named: that is what a transfer is for
+    summary: str                # petitioners' (and interviewees' other than the persons) identities struck out
+    source: str
+    disposition: str            # 谈话函询 / 初步核实 / 暂存待查 / 予以了结 (proposed), or ""
+    evidence: list[str]         # titles of the supporting materials
+
+
+@dataclass
+class TransferLetterData:
+    title: str
+    number: str                 # 文号, "" when none
+    addressee: str
+    recipient_kind: str         # 纪委监委 / 组织部
+    unit_name: str
+    round_name: str
+    group_name: str
+    items: list[TransferItem]
+    issued_on: dt.date
+    received: str = ""          # "张三 2020年7月2日 10:00 签收", "" before receipt
+    marking: str | None = None

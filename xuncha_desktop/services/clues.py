@@ -7,7 +7,7 @@ for later may be analysed again.
 
 from __future__ import annotations
 
-from xuncha_desktop.db.enums import ClueSource, ClueStatus
+from xuncha_desktop.db.enums import ClueSource, ClueStatus, ProposedDisposition
 from xuncha_desktop.db.models.clues import Clue
 from xuncha_desktop.services.fields import Field, FieldType
 from xuncha_desktop.services.records import NavPage, RecordService
@@ -61,6 +61,7 @@ class ClueService(RecordService[Clue]):
         Field("sealed", "密封报送", "sealed", T.BOOL, default=False),
         Field("receiving_body", "接收单位", "receiving body", T.STRING, max_length=200),
         Field("result", "办理结果", "result", T.TEXT),
+        Field("proposed_disposition", "拟处置方式", "proposed disposition", T.ENUM, enum=ProposedDisposition),
     )
 
     def title(self, record: Clue) -> str:

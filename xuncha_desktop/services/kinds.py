@@ -16,6 +16,8 @@ from xuncha_desktop.services import (
     petitions,
     problems,
     rounds,
+    situation,
+    transfers,
     units,
 )
 from xuncha_desktop.services.records import NavPage
@@ -34,7 +36,8 @@ __all__ = ["KINDS", "forget_existing", "kind_label", "nav_pages", "record_exists
 KINDS.update({
     service.kind: service
     for service in (rounds.service, groups.service, units.service, declarations.service, interviews.service,
-                    petitions.service, clues.service, evidence.service, papers.service, problems.service)
+                    petitions.service, clues.service, evidence.service, papers.service, problems.service,
+                    situation.service, transfers.service)
 })
 
 

@@ -23,16 +23,19 @@ from sqlalchemy.orm import Session
 
 from xuncha_desktop import files
 from xuncha_desktop.errors import InvalidRequest
+from xuncha_desktop.reports import clue_transfer as transfer_document
 from xuncha_desktop.reports import feedback as feedback_document
 from xuncha_desktop.reports import interview as interview_document
 from xuncha_desktop.reports import paper as paper_document
+from xuncha_desktop.reports import situation_report as situation_document
 from xuncha_desktop.reports import supervision as supervision_document
 from xuncha_desktop.reports.common import PdfTarget
 from xuncha_desktop.reports.ledger_xlsx import write_xlsx
-from xuncha_desktop.services import documents
+from xuncha_desktop.services import documents, transfers
 from xuncha_desktop.services.feedback import feedback_data
 from xuncha_desktop.services.ledgers import ledger as ledger_data
 from xuncha_desktop.services.permissions import Action, require
+from xuncha_desktop.services.situation import situation_data
 
 Id = uuid.UUID | str
 Writer = Callable[[PdfTarget], object]
@@ -114,6 +117,30 @@ def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = 
     report = documents.supervision_report(session, round_id)
     return Publication("supervision",
                        {".pdf": lambda out: supervision_document.write_pdf(report, out, use_system_fonts)})
+
+
+def situation(session: Session, unit_id: Id, round_id: Id | None = None, issued_on: dt.date | None = None,
+              marking: str | None = None, use_system_fonts: bool | None = None) -> Publication:
+    """巡察情况报告 on ``unit_id`` (the unit's latest round when ``round_id`` is None) to the 巡察工作领导小组,
+    with the caller's marking (机密, 内部 …), as PDF or .docx. Raises NotFound, InvalidRequest
+    (``report_no_round``)."""
+    require(session, Action.ISSUE_DOCUMENTS)
+    data = situation_data(session, unit_id, round_id, issued_on=issued_on, marking=marking)
+    return Publication("situation", {
+        ".pdf": lambda out: situation_document.write_pdf(data, out, use_system_fonts),
+        ".docx": lambda out: situation_document.write_docx(data, _path(out)),
+    })
+
+
+def transfer(session: Session, transfer_id: Id, issued_on: dt.date | None = None, marking: str | None = None,
+             use_system_fonts: bool | None = None) -> Publication:
+    """问题线索移交函 with its 问题线索移交清单, as PDF or .docx. Raises NotFound for an unknown transfer."""
+    require(session, Action.ISSUE_DOCUMENTS)
+    data = transfers.letter_data(session, transfer_id, issued_on=issued_on, marking=marking)
+    return Publication("transfer", {
+        ".pdf": lambda out: transfer_document.write_pdf(data, out, use_system_fonts),
+        ".docx": lambda out: transfer_document.write_docx(data, _path(out)),
+    })
 
 
 def ledger(session: Session, round_id: Id | None = None, unit_id: Id | None = None,

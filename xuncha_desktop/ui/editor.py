@@ -167,8 +167,7 @@ class FieldWidget(QWidget):
             return combo
         if spec.value_type is T.REFS:
             items = QListWidget()
-            assert spec.name == "supervised_round_ids"
-            for code, label in self.controller.ref_choices("round"):
+            for code, label in self.controller.ref_choices(spec.ref or "round"):
                 item = QListWidgetItem(label)
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

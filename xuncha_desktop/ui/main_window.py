@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xuncha_desktop import local_time
+from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.ui import help_dialogs, i18n, office_files, settings
 from xuncha_desktop.ui.audit_view import AuditDialog
@@ -218,6 +220,15 @@ class MainWindow(QMainWindow):
         self.supervision_action = QAction(self.tr("整改督查报告…"), self)
         self.supervision_action.triggered.connect(self.make_supervision_report)
         documents_menu.addAction(self.supervision_action)
+        self.situation_action = QAction(self.tr("巡察情况报告…"), self)
+        self.situation_action.triggered.connect(self.make_situation_report)
+        documents_menu.addAction(self.situation_action)
+        self.transfer_action = QAction(self.tr("问题线索移交函…"), self)
+        self.transfer_action.triggered.connect(self.make_transfer_letter)
+        documents_menu.addAction(self.transfer_action)
+        self.receipt_action = QAction(self.tr("登记线索移交签收…"), self)
+        self.receipt_action.triggered.connect(self.record_transfer_receipt)
+        documents_menu.addAction(self.receipt_action)
         self.record_document_action = QAction(self.tr("所选记录的文书（谈话记录、问题底稿）"), self)
         self.record_document_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.record_document_action.triggered.connect(self.make_record_document)
@@ -294,6 +305,9 @@ class MainWindow(QMainWindow):
         documents = may(Action.ISSUE_DOCUMENTS)
         self.feedback_action.setEnabled(documents)
         self.supervision_action.setEnabled(documents)
+        self.situation_action.setEnabled(documents)
+        self.transfer_action.setEnabled(documents)
+        self.receipt_action.setEnabled(may(Action.DISPOSE))
         self.ledger_action.setEnabled(documents)
         self.petition_import_action.setEnabled(self.controller.may_edit("petition"))
         self.ledger_import_action.setEnabled(self.controller.may_edit("problem"))
@@ -410,6 +424,60 @@ class MainWindow(QMainWindow):
             return None
         work = functools.partial(self.controller.reports.supervision_pdf, round_id)
         return preview_report(self, title, work, lang=self.controller.lang)
+
+    def make_situation_report(self) -> PdfJob | None:
+        """巡察情况报告 of a unit (its latest round, or the round picked) with the marking picked, previewed."""
+        title = self.tr("巡察情况报告")
+        unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
+        if unit_id is None:
+            return None
+        rounds = [("", self.tr("（该单位最近一轮）")), *self.controller.ref_choices("round")]
+        round_id = self._choose(title, self.tr("巡察轮次："), rounds)
+        if round_id is None:
+            return None
+        markings = [("机密", self.tr("机密")), ("秘密", self.tr("秘密")), ("内部", self.tr("内部")),
+                    ("", self.tr("（不标注）"))]
+        marking = self._choose(title, self.tr("密级或标注："), markings)
+        if marking is None:
+            return None
+        reports = self.controller.reports
+        work = functools.partial(reports.situation_pdf, unit_id, round_id or None, marking or None)
+        writer = functools.partial(reports.situation_docx, unit_id=unit_id, round_id=round_id or None,
+                                   marking=marking or None)
+        return preview_report(self, title, work, None, writer, lang=self.controller.lang)
+
+    def make_transfer_letter(self) -> PdfJob | None:
+        """问题线索移交函 and its 移交清单 of a transfer, previewed."""
+        title = self.tr("问题线索移交函")
+        transfer_id = self._choose(title, self.tr("问题线索移交："), self.controller.ref_choices("clue_transfer"))
+        if transfer_id is None:
+            return None
+        reports = self.controller.reports
+        work = functools.partial(reports.transfer_pdf, transfer_id)
+        writer = functools.partial(reports.transfer_docx, transfer_id=transfer_id)
+        return preview_report(self, title, work, None, writer, lang=self.controller.lang)
+
+    def record_transfer_receipt(self) -> int | None:
+        """The receiving body signed for a transfer: who, and when (now unless typed); its clues become 移交."""
+        title = self.tr("登记线索移交签收")
+        transfer_id = self._choose(title, self.tr("尚未签收的移交："), self.controller.reports.open_transfers())
+        if transfer_id is None:
+            return None
+        who, ok = QInputDialog.getText(self, title, self.tr("签收人："))
+        if not ok:
+            return None
+        when, ok = QInputDialog.getText(self, title, self.tr("签收时间（如 2020-07-02 10:00）："),
+                                        text=local_time.text(local_time.now()))
+        if not ok:
+            return None
+        try:
+            moved = self.controller.reports.receive_transfer(transfer_id, who, when.strip() or None)
+        except XunchaError as error:
+            QMessageBox.warning(self, title, error.text(self.controller.lang))
+            return None
+        QMessageBox.information(self, title, self.tr("已登记签收，%1 条线索转为“移交”。").replace("%1", str(moved)))
+        self.refresh_all()
+        return moved
 
     def make_record_document(self) -> PdfJob | None:
         """The document of the record selected in the current list: an interview's record or a paper."""

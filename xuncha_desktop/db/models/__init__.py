@@ -13,13 +13,16 @@ from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Uni
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
+from xuncha_desktop.db.models.situation_reports import SituationReport
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
+from xuncha_desktop.db.models.transfers import ClueTransfer
 from xuncha_desktop.db.models.vocabulary import VocabularyTerm
 
 __all__ = [
     "AuditEntry",
     "Change",
     "Clue",
+    "ClueTransfer",
     "CustodyEvent",
     "Declaration",
     "Evidence",
@@ -33,6 +36,7 @@ __all__ = [
     "Problem",
     "RectificationUpdate",
     "Round",
+    "SituationReport",
     "SyncConflict",
     "SyncDevice",
     "SyncHead",

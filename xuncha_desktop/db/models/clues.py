@@ -35,3 +35,6 @@ class Clue(Replicated, Base):
     sealed: Mapped[bool] = mapped_column(Boolean, default=False)
     receiving_body: Mapped[str | None] = mapped_column(String(200))
     result: Mapped[str | None] = mapped_column(Text)
+    # 谈话函询 / 初步核实 / 暂存待查 / 予以了结 (enums.ProposedDisposition): the group's proposal, printed in the
+    # 巡察情况报告 and the transfer's list; the receiving body decides.
+    proposed_disposition: Mapped[str | None] = mapped_column(String(32))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.services import publishing
+from xuncha_desktop.services import publishing, transfers
 from xuncha_desktop.services.ledgers import LedgerImportReport, import_ledger
 from xuncha_desktop.services.petition_import import ImportReport, import_petitions
 from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
@@ -61,6 +61,42 @@ class ReportsController:
     def supervision_pdf(self, round_id: str, use_system_fonts: bool | None = None) -> bytes:
         """整改督查报告 as PDF bytes. Raises NotFound, or InvalidRequest (``report_not_supervision``)."""
         return self._gather(lambda s: publishing.supervision(s, round_id, use_system_fonts)).pdf()
+
+    def situation_pdf(self, unit_id: str, round_id: str | None = None, marking: str | None = None,
+                      use_system_fonts: bool | None = None) -> bytes:
+        """巡察情况报告 of ``unit_id`` (its latest round when ``round_id`` is None) with ``marking`` (机密, 内部 …)
+        as PDF bytes. Raises NotFound, InvalidRequest (``report_no_round``)."""
+        return self._gather(lambda s: publishing.situation(s, unit_id, round_id, None, marking,
+                                                           use_system_fonts)).pdf()
+
+    def situation_docx(self, out: Path, unit_id: str, round_id: str | None = None,
+                       marking: str | None = None) -> Path:
+        """The same report as .docx at ``out``, replacing it (ask first)."""
+        if out.suffix.lower() != ".docx":
+            raise InvalidRequest("report_bad_suffix", suffixes=".docx", path=str(out))
+        return self._gather(lambda s: publishing.situation(s, unit_id, round_id, None, marking)).write(
+            out, overwrite=True)
+
+    def transfer_pdf(self, transfer_id: str, use_system_fonts: bool | None = None) -> bytes:
+        """问题线索移交函 with its 移交清单 as PDF bytes. Raises NotFound for an unknown transfer."""
+        return self._gather(lambda s: publishing.transfer(s, transfer_id, use_system_fonts=use_system_fonts)).pdf()
+
+    def transfer_docx(self, out: Path, transfer_id: str) -> Path:
+        if out.suffix.lower() != ".docx":
+            raise InvalidRequest("report_bad_suffix", suffixes=".docx", path=str(out))
+        return self._gather(lambda s: publishing.transfer(s, transfer_id)).write(out, overwrite=True)
+
+    def open_transfers(self) -> list[tuple[str, str]]:
+        """(id, title) of the transfers not yet received, for the receipt's picker."""
+        with self._workspace.session() as session:
+            records = transfers.service.find(session, limit=500)
+            return [(str(r.id), transfers.service.title(r)) for r in records if r.received_at is None]
+
+    def receive_transfer(self, transfer_id: str, received_by: str, received_at: str | None = None) -> int:
+        """Records the receipt (``xuncha transfer receive``); returns the number of clues moved to 移交.
+        Raises PermissionDenied, ValidationError, in which case nothing changed."""
+        with self._workspace.transaction() as session:
+            return len(transfers.receive(session, transfer_id, received_by, received_at).clue_ids)
 
     def ledger_xlsx(self, out: Path, round_id: str | None = None, unit_id: str | None = None,
                     feedback_only: bool = False) -> int:
