@@ -53,7 +53,7 @@ def annex_rows(data: TransferLetterData) -> list[tuple[str, ...]]:
 
 
 def document(data: TransferLetterData) -> OfficialDocument:
-    annex = Annex(title=ANNEX_TITLE, header=ANNEX_HEADER, rows=annex_rows(data), widths=(34, 50, 60, 122, 56, 56, 62),
+    annex = Annex(title=ANNEX_TITLE, header=ANNEX_HEADER, rows=annex_rows(data), widths=(34, 56, 60, 104, 56, 68, 64),
                   align=("center", "center", "left", "left", "center", "center", "left"))
     return OfficialDocument(title=data.title, paragraphs=paragraphs(data), author=data.group_name,
                             subject=f"问题线索移交 {data.unit_name} {data.round_name}", annexes=[annex])
