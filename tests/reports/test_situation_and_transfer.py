@@ -159,6 +159,8 @@ def test_the_receipt_moves_the_clues_and_refusals_change_nothing(world: Any) -> 
     with pytest.raises(ValidationError) as locked, ws.transaction() as s:
         KINDS["clue_transfer"].update(s, ids["transfer"], {"clue_ids": ids["clues"][:1]})
     assert locked.value.key == "transfer_received"
+    with ws.transaction() as s:  # the same clues in another order (as a form sends them) are no change
+        KINDS["clue_transfer"].update(s, ids["transfer"], {"clue_ids": ids["clues"][1::-1], "notes": "已电话告知"})
     assert clue_states(ws, ids) == after
     # a clue already transferred is in no second transfer
     with pytest.raises(ValidationError) as again, ws.transaction() as s:
