@@ -22,7 +22,7 @@ def test_a_new_family_needs_only_its_model_service_and_registration(tmp_path: Pa
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     # The navigation places it by its order, between interviews (20) and petitions (30); search knows it.
     assert seen["pages"] == ["rounds_units", "interview", "meeting", "petition", "clue", "evidence", "paper",
-                             "problem"]
+                             "problem", "rule"]
     assert "meeting" in seen["searched"]
     # The command line adds and lists it, and refuses a record without its required field by the field's label.
     assert seen["cli_add"] == 0
