@@ -543,13 +543,15 @@ def interview_record(
             body.append((question, talk_.medium(topic), topic))
 
     tail = [(talk_.filler().fill(rng.choice(_CLOSING_Q)), rng.choice(_CLOSING_A))]
-    sign_off = rng.choice(_SIGN_OFF)
+    # The interviewee writes the confirmation by hand on the printed record (reports/interview.py), so the
+    # typed record does not hold it; the draw stays, so the rest of the story stays the same.
+    rng.choice(_SIGN_OFF)
 
     def render() -> str:
         lines: list[str] = []
         for q, a in head + [(q, a) for q, a, _ in body] + extra + tail:
             lines += ["问：" + q, "答：" + a]
-        return "\n".join([*lines, sign_off])
+        return "\n".join(lines)
 
     text = render()
     for _ in range(20):  # too short: lengthen the shortest answer, or add a long one
@@ -649,11 +651,11 @@ _NORMS_RULES = "《关于新形势下党内政治生活的若干准则》"
 # (words in a statement, the shipped rules it cites), first match wins.
 _CITED: Final[list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = [
     (("八项规定", "公款", "公车", "接待", "津补贴", "吃喝"), [(_EIGHT_RULES, "第八项")]),
-    (("会议", "文件", "形式主义", "调研"), [(_EIGHT_RULES, "第一项"), (_EIGHT_RULES, "第二项")]),
+    (("选人用人", "提拔", "干部", "人事"), [(_NORMS_RULES, "八、坚持正确选人用人导向（摘录）")]),
     (("民主集中制", "三重一大", "集体研究", "议事"), [(_NORMS_RULES, "六、坚持民主集中制原则（摘录）")]),
-    (("选人用人", "干部", "人事"), [(_NORMS_RULES, "八、坚持正确选人用人导向（摘录）")]),
     (("组织生活", "三会一课", "支部", "民主生活会"), [(_NORMS_RULES, "九、严格党的组织生活制度（摘录）")]),
     (("批评", "整改"), [(_NORMS_RULES, "十、开展批评和自我批评（摘录）")]),
+    (("形式主义", "调研", "会议", "文件"), [(_EIGHT_RULES, "第一项"), (_EIGHT_RULES, "第二项")]),
 ]
 
 

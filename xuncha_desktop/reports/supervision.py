@@ -207,19 +207,21 @@ def chart_pages(data: SupervisionData, chosen: dict[str, Any]) -> list[Any]:
     font = chosen["body"].pdf_name
     caption = Setter(chosen["heading2"], BODY_SIZE, CELL)
     result: list[Any] = []
-    top = max([r.found for r in data.units + data.categories] + [r.handed_over for r in data.units], default=1)
+
+    def top(rows: list[SupervisionRow]) -> int:  # one scale for the charts of one kind, so they compare
+        return max([getattr(r, attr) for r in rows for _label, attr, _colour in SERIES], default=1)
     count = -(-len(data.units) // PER_CHART)  # charts of even size: no chart of one or two units at the end
     size = -(-len(data.units) // count) if count else 1
     parts = [data.units[i:i + size] for i in range(0, len(data.units), size)] or [[]]
-    charts = [(f"图1　各单位整改情况{f'（{i + 1}/{len(parts)}）' if len(parts) > 1 else ''}", rows, 120.0)
-              for i, rows in enumerate(parts)]
-    charts.append(("图2　按问题类别整改情况", data.categories, 150.0))
-    for name, rows, label_width in charts:
+    charts = [(f"图1　各单位整改情况{f'（{i + 1}/{len(parts)}）' if len(parts) > 1 else ''}", rows, 120.0,
+               top(data.units)) for i, rows in enumerate(parts)]
+    charts.append(("图2　按问题类别整改情况", data.categories, 150.0, top(data.categories)))
+    for name, rows, label_width, highest in charts:
         if not rows:
             continue
         result.append(GridText(caption, caption.break_text(name, TYPE_WIDTH, justify=False, align="center"),
                                keep_with_next=True))
-        result += [bar_chart(rows, font, TYPE_WIDTH, label_width, top), Spacer(1, 12)]
+        result += [bar_chart(rows, font, TYPE_WIDTH, label_width, highest), Spacer(1, 12)]
     return result
 
 
