@@ -3,6 +3,9 @@ entries, search, and citing them from a problem or a working paper."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -84,3 +87,15 @@ def test_problems_and_papers_cite_rules_by_link(session: Session, ids: dict[str,
     assert links.linked_ids(session, "paper", paper.id, "rule") == [rule.id]
     with pytest.raises(InvalidRequest):
         links.link(session, "rule", rule.id, "unit", ids["unit"])
+
+
+def test_a_released_workspace_opens_with_the_library_and_its_paper_without_a_response(tmp_path: Path) -> None:
+    # The revision-0003 fixture (a working paper among its records) migrated to 0009: the rules' table is
+    # made, the shipped rules are added at open, the paper's new fields are empty.
+    target = tmp_path / "ws"
+    shutil.copytree(Path(__file__).parent.parent / "db" / "fixtures" / "workspace-0003", target)
+    with Workspace.open(target, PASSPHRASE) as ws, ws.transaction() as s:
+        assert len(KINDS["rule"].find(s)) == len(seed.RULES)
+        paper = KINDS["paper"].find(s)[0]
+        assert paper.unit_response is None and paper.unit_agrees is None
+        assert KINDS["round"].find(s)[0].analysis is None
