@@ -309,8 +309,11 @@ class Workspace:
 
     def _after_unlock(self, document: dict[str, Any]) -> None:
         """What a successful unlock writes: the failures before it into the audit log (then the counter
-        starts again), a recovery done at the office, and the user for the next login dialog."""
+        starts again), a recovery done at the office, the user for the next login dialog, and the default
+        terms and 定性依据 a newer program ships (db/seed.py)."""
         self._audit_failures()
+        with self.transaction() as session:
+            seed.seed_defaults(session)
         keyfile = _read_json(self.path / "keys" / "master-key.json")
         own = slots.choose(keyfile, self._slot_user, self.info.user_name)
         recovered = own.pop("recovered", None)

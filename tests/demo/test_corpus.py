@@ -60,3 +60,24 @@ def test_the_same_seed_gives_the_same_texts() -> None:
     first = sample(7)
     assert first == sample(7) and first != sample(8)
     assert all(not re.search(r"\{[a-z0-9_]+\}", text) for text in first)  # nothing left unfilled
+
+
+def test_a_working_papers_title_holds_a_whole_clause_and_its_unit_once() -> None:
+    unit = "娄底市住房和城乡建设局"
+    statement = "娄底市住房和城乡建设局党组落实全面从严治党主体责任不到位，研究党风廉政建设不经常。"
+    title = corpus.paper_title(unit, statement)
+    assert title == "关于娄底市住房和城乡建设局党组落实全面从严治党主体责任不到位的问题底稿"
+    rng = random.Random(3)
+    for category in corpus.PROBLEM_CATEGORIES:
+        statement = corpus.problem_statement(rng, category, unit)
+        title = corpus.paper_title(unit, statement)
+        clause = title.removeprefix(f"关于{unit}").removesuffix("的问题底稿")
+        assert "……" not in title and title.count(unit) == 1
+        assert clause and clause in statement  # a clause of the statement as written, not cut inside a word
+
+
+def test_the_typed_interview_record_leaves_the_confirmation_to_the_interviewees_hand() -> None:
+    rng = random.Random(5)
+    for _ in range(20):
+        text = corpus.interview_record(rng, "principal", corpus.MUNICIPAL_UNITS[0][0], "赵刚", "刘洋")
+        assert "以上记录" not in text and "以上谈话记录" not in text

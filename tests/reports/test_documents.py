@@ -34,7 +34,7 @@ def test_interview_record_every_page_has_page_of_pages_and_signature(small: Any)
         for number, page in enumerate(doc.pages, 1):
             text = compact(page.extract_text() or "")
             assert f"第{number}页共{pages}页" in text
-            assert "谈话对象签字：" in text and "日期：" in text
+            assert "被谈话人签字：" in text and "日期：" in text
     text = compact(pdftotext(out))
     for label, value in data.header:
         assert compact(label) in text
@@ -53,7 +53,7 @@ def test_working_paper(small: Any) -> None:
     assert_fonts_embedded(out)
     text = compact(pdftotext(out))
     for needle in ("问题底稿", "关于党组研究党风廉政建设不经常的问题底稿", "底稿-001", "2020年5月6日", "调阅资料",
-                   "经查阅2019年党组会议记录", "调阅党组会议记录并个别谈话核实", "佐证材料", "党组会议记录复印件",
+                   "经查阅2019年党组会议记录", "调阅党组会议记录并个别谈话核实", "证据材料", "党组会议记录复印件",
                    "ab" * 32, "个别谈话记录谈-001", "经办人", "副组长审核", "组长审定", "孙丽", "钱敏", "副组长审核"):
         assert compact(needle) in text, needle
     assert "欧阳雪松" not in text  # materials name interviews by number, not by interviewee

@@ -27,13 +27,14 @@ def test_every_descriptor_names_fields_of_its_own_family() -> None:
 def test_the_search_index_and_the_registry_agree_on_the_searched_families() -> None:
     assert {kind: model for kind, model in searched_models().items()} == {
         kind: KINDS[kind].model for kind in searched_kinds()}
-    assert set(searched_kinds()) == {"interview", "petition", "clue", "evidence", "paper", "problem"}
+    assert set(searched_kinds()) == {"interview", "petition", "clue", "evidence", "paper", "problem",
+                                     "rule"}
 
 
 def test_navigation_pages_come_in_order_with_their_icons() -> None:
     pages = nav_pages()
     assert [page.key for page, _kinds in pages] == ["rounds_units", "interview", "petition", "clue", "evidence",
-                                                      "paper", "problem"]
+                                                      "paper", "problem", "rule"]
     tabs = dict((page.key, kinds) for page, kinds in pages)
     assert tabs["rounds_units"] == ["round", "group", "unit", "declaration", "situation_report", "clue_transfer"]
     assert sorted(kind for _page, kinds in pages for kind in kinds) == sorted(KINDS)

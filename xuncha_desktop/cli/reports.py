@@ -31,8 +31,12 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     for name, text in (("interview", "谈话记录 / interview record"), ("paper", "问题底稿 / working paper")):
         parser = kinds.add_parser(name, help=text, parents=[common])
         parser.add_argument("id", metavar="ID")
-    supervision = kinds.add_parser("supervision", help="整改督查报告 / supervision report", parents=[common])
+    kinds.choices["interview"].add_argument("--marking", help="密级，默认“机密”；空字符串表示不标 / marking, 机密 "
+                                                              "unless given (\"\" for none)")
+    supervision = kinds.add_parser("supervision", help="整改督查报告（PDF 或 .docx）/ supervision report",
+                                   parents=[common])
     supervision.add_argument("--round", dest="round_id", required=True)
+    supervision.add_argument("--date", help="成文日期 YYYY-MM-DD（默认今天）/ date of issue")
     situation = kinds.add_parser("situation", parents=[common],
                                  help="巡察情况报告（报巡察工作领导小组，PDF 或 .docx）/ situation report")
     situation.add_argument("--unit", required=True, help="被巡察单位编号 / unit id")
@@ -99,7 +103,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             if args.action == "feedback":
                 document = publishing.feedback(session, args.unit, args.round_id, issued, args.marking, use_system)
             elif args.action == "interview":
-                document = publishing.interview(session, args.id, use_system)
+                document = publishing.interview(session, args.id, use_system, args.marking)
             elif args.action == "paper":
                 document = publishing.paper(session, args.id, use_system)
             elif args.action == "situation":
@@ -107,7 +111,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             elif args.action == "transfer":
                 document = publishing.transfer(session, args.id, issued, args.marking, use_system)
             else:
-                document = publishing.supervision(session, args.round_id, use_system)
+                document = publishing.supervision(session, args.round_id, use_system, issued)
         out = document.write(args.out, args.overwrite)
     zh, en = DOCUMENTS[args.action]
     pages = _pages(out)

@@ -158,4 +158,12 @@ class PaperStatus(CodedEnum):
     APPROVED = ("approved", "组长审定", "Approved by leader")
 
 
+class UnitAgreement(CodedEnum):
+    """Whether the inspected unit agrees with a working paper's facts (被巡察单位意见)."""
+
+    AGREES = ("agrees", "无异议", "Agrees")
+    PARTLY = ("partly", "部分有异议", "Partly disputes")
+    DISPUTES = ("disputes", "有异议", "Disputes")
+
+
 RECTIFIED_STATUSES: frozenset[ProblemStatus] = frozenset({ProblemStatus.RECTIFIED})

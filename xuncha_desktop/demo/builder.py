@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.enums import ClueStatus, ProblemOrigin
+from xuncha_desktop.db.seed import default_rule_id
 from xuncha_desktop.demo import corpus
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.security.keys import KdfParams
@@ -429,6 +430,8 @@ class _Builder:
                              dt.date(2020, 12, 31), supervised=[r8.id, r9.id],
                              notes="对八轮、九轮巡察的23个单位开展整改督查，采取督方案、督台账、督进度，查资料、查现场，"
                                    "开展整改成效评估。")
+            KINDS["round"].update(s, sup.id, {"analysis": corpus.SUPERVISION_ANALYSIS,
+                                              "next_steps": corpus.SUPERVISION_NEXT_STEPS})
             for number, chunk in enumerate((supervised[:8], supervised[8:16], supervised[16:])):
                 self.group(s, sup, f"整改督查第{'一二三'[number]}组", chunk)
         names = dict(supervised)
@@ -488,12 +491,16 @@ class _Builder:
                         self.clock.set(when + dt.timedelta(days=1))
                         paper = self.add(s, "paper", {
                             "round_id": the_round.id, "unit_id": unit_id, "problem_id": str(problem.id),
-                            "title": f"关于{unit_name}{problem.statement[:18]}……的问题底稿",
+                            "title": corpus.paper_title(unit_name, problem.statement),
                             "number": f"底稿-{index + 1}-{problem.number}", "date": when.date().isoformat(),
                             "source": rng.choice(["个别谈话", "调阅资料", "信访举报", "下沉走访"]),
                             "summary": corpus.paper_summary(rng, problem.statement),
-                            "how_found": corpus.paper_how_found(rng), "drafted_by": members[2]})
+                            "how_found": corpus.paper_how_found(rng), "drafted_by": members[2],
+                            # drawn without the story's generator, so the records after it stay the same
+                            **corpus.unit_response(len(problem.statement))})
                         links.link(s, "paper", paper.id, "evidence", record.id)
+                        for rule in corpus.rules_cited(problem.statement):
+                            links.link(s, "paper", paper.id, "rule", default_rule_id(*rule))
                         if rng.random() < 0.8:
                             # the deputy checks and the leader signs off, each in their own name
                             with permissions.acting_as(s, User(members[1], Role.DEPUTY)):

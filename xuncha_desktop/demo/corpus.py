@@ -543,13 +543,15 @@ def interview_record(
             body.append((question, talk_.medium(topic), topic))
 
     tail = [(talk_.filler().fill(rng.choice(_CLOSING_Q)), rng.choice(_CLOSING_A))]
-    sign_off = rng.choice(_SIGN_OFF)
+    # The interviewee writes the confirmation by hand on the printed record (reports/interview.py), so the
+    # typed record does not hold it; the draw stays, so the rest of the story stays the same.
+    rng.choice(_SIGN_OFF)
 
     def render() -> str:
         lines: list[str] = []
         for q, a in head + [(q, a) for q, a, _ in body] + extra + tail:
             lines += ["问：" + q, "答：" + a]
-        return "\n".join([*lines, sign_off])
+        return "\n".join(lines)
 
     text = render()
     for _ in range(20):  # too short: lengthen the shortest answer, or add a long one
@@ -619,3 +621,59 @@ def paper_summary(rng: random.Random, statement: str) -> str:
     if len(text) > 300:
         text = prefix + core[: 300 - len(prefix) - 3] + "……。"
     return text
+
+
+# -- Working papers: titles, the unit's response, the rules cited ------------------------------------------
+
+def paper_title(unit_name: str, statement: str) -> str:
+    """关于<unit><the statement's first clause>的问题底稿: a whole clause, never cut inside one."""
+    clause = re.split(r"[，。；：]", statement.strip(), maxsplit=1)[0]
+    for name in (unit_name, _short_name(unit_name)):
+        clause = clause.removeprefix(name)
+    return f"关于{unit_name}{clause.removesuffix('的问题').removesuffix('问题')}的问题底稿"
+
+
+_RESPONSES: Final[list[tuple[str, str]]] = [
+    ("agrees", "对底稿所列事实无异议，表示将立即研究整改措施，明确责任人和完成时限，举一反三完善制度。"),
+    ("agrees", "经核对，对上述事实无异议，已安排专人对照问题清单逐项整改，并建立长效机制。"),
+    ("partly", "对主要事实无异议，对个别事项的时间和金额提出说明，已补充提供相关资料供巡察组核实。"),
+]
+
+
+def unit_response(seed: int) -> dict[str, str]:
+    """A working paper's 被巡察单位意见, chosen by ``seed`` (not by the story's generator)."""
+    agrees, text = _RESPONSES[seed % len(_RESPONSES)]
+    return {"unit_agrees": agrees, "unit_response": text}
+
+
+_EIGHT_RULES = "《十八届中央政治局关于改进工作作风、密切联系群众的八项规定》"
+_NORMS_RULES = "《关于新形势下党内政治生活的若干准则》"
+# (words in a statement, the shipped rules it cites), first match wins.
+_CITED: Final[list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = [
+    (("八项规定", "公款", "公车", "接待", "津补贴", "吃喝"), [(_EIGHT_RULES, "第八项")]),
+    (("选人用人", "提拔", "干部", "人事"), [(_NORMS_RULES, "八、坚持正确选人用人导向（摘录）")]),
+    (("民主集中制", "三重一大", "集体研究", "议事"), [(_NORMS_RULES, "六、坚持民主集中制原则（摘录）")]),
+    (("组织生活", "三会一课", "支部", "民主生活会"), [(_NORMS_RULES, "九、严格党的组织生活制度（摘录）")]),
+    (("批评", "整改"), [(_NORMS_RULES, "十、开展批评和自我批评（摘录）")]),
+    (("形式主义", "调研", "会议", "文件"), [(_EIGHT_RULES, "第一项"), (_EIGHT_RULES, "第二项")]),
+]
+
+
+def rules_cited(statement: str) -> list[tuple[str, str]]:
+    """The shipped 定性依据 (document, article) a problem of this statement cites."""
+    for words, rules in _CITED:
+        if any(word in statement for word in words):
+            return rules
+    return [(_NORMS_RULES, "一、坚定理想信念（摘录）")]
+
+
+SUPERVISION_ANALYSIS = (
+    "从督查情况看，被督查单位整改工作总体有序推进，但仍存在一些问题：一是个别单位党组织对整改工作重视不够，"
+    "主体责任压得不实，存在“重部署、轻落实”现象；二是部分问题整改标准不高，满足于建章立制，长效机制建设滞后；"
+    "三是少数单位整改台账管理不规范，整改佐证材料不完整。\n"
+    "究其原因，主要是个别单位主要负责人第一责任人职责履行不到位，对巡察整改的严肃性认识不足，日常监督跟进不及时。")
+SUPERVISION_NEXT_STEPS = (
+    "一是压实整改责任，对暂未整改到位的问题实行挂牌督办，逐项明确责任人和完成时限。\n"
+    "二是强化跟踪问效，将巡察整改情况纳入党风廉政建设责任制考核和领导班子年度考核。\n"
+    "三是健全长效机制，推动被督查单位举一反三、建章立制，防止问题反弹回潮。\n"
+    "四是对整改不力、敷衍整改的，按照有关规定严肃追责问责。")

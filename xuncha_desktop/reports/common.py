@@ -21,6 +21,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 25 * mm
 MARGIN_TOP = 25 * mm
 MARGIN_BOTTOM = 30 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
 Footer = Callable[[Canvas, int, int], None]
 
@@ -113,11 +114,17 @@ def centred_page_footer(font_name: str) -> Footer:
 
 def build(out: PdfTarget, story: list[Any], title: str, author: str, subject: str, chosen: dict[str, FontChoice],
           footer: Footer, top: float = MARGIN_TOP, bottom: float = MARGIN_BOTTOM) -> PdfTarget:
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    doc = SimpleDocTemplate(target(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top,
-                            bottomMargin=bottom, title=title, author=author, subject=subject,
-                            keywords=font_registry.metadata_line(chosen), creator="xuncha-desktop 巡察外业桌面端")
+    doc = BaseDocTemplate(target(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top,
+                          bottomMargin=bottom, title=title, author=author, subject=subject,
+                          keywords=font_registry.metadata_line(chosen), creator="xuncha-desktop 巡察外业桌面端")
     doc.initialFontName = chosen["body"].pdf_name
+    # No padding: text set to TEXT_WIDTH and tables of TEXT_WIDTH share the same left and right edges (a
+    # padded frame put justified lines 2 mm beyond a full-width table's rule).
+    # Half a point over, as on the GB/T grid: a grid flowable splits at whole lines with that tolerance.
+    frame = Frame(MARGIN_X, bottom - 0.5, TEXT_WIDTH, PAGE_HEIGHT - top - bottom + 0.5, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="text")
+    doc.addPageTemplates([PageTemplate("page", [frame])])
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return out

@@ -67,6 +67,23 @@ class InterviewRecordData:
     record: str
     signed: bool
     signed_at: str
+    group_name: str = ""            # the 巡察组 that held the interview, under the title
+    marking: str = ""               # 机密 …, at the top left of every page
+
+
+@dataclass(frozen=True)
+class CitedRule:
+    """A 定性依据 a working paper cites: 《document》（edition）article and its text."""
+
+    document: str
+    edition: str
+    article: str
+    text: str
+
+    @property
+    def citation(self) -> str:
+        edition = f"（{self.edition}）" if self.edition else ""
+        return f"{self.document}{edition}{self.article}"
 
 
 # ---- 问题底稿 --------------------------------------------------------------------------------------
@@ -77,6 +94,7 @@ class Material:
     title: str
     detail: str
     sha256: str
+    file_name: str = ""  # the evidence file's name, broken only at its separators (_ - . /)
 
 
 @dataclass
@@ -91,6 +109,12 @@ class WorkingPaperData:
     checked_by: str
     approved_by: str
     status: str
+    rules: list[CitedRule] = field(default_factory=list)   # 定性依据
+    unit_response: str = ""      # 被巡察单位意见, as recorded
+    unit_agrees: str = ""        # 无异议 / 部分有异议 / 有异议, or "" when not asked
+    drafted_on: str = ""         # 2020年5月6日 (the paper's date)
+    checked_on: str = ""         # the check's date, when taken
+    approved_on: str = ""        # the sign-off's date, when taken
 
 
 # ---- 整改督查报告 ----------------------------------------------------------------------------------
@@ -144,6 +168,11 @@ class SupervisionData:
     total: SupervisionRow
     figures: SupervisionFigures
     extra: dict[str, Any] = field(default_factory=dict)
+    analysis: str = ""           # the group's analysis of what remains (the round's 督查分析)
+    next_steps: str = ""         # the group's next steps (the round's 下一步工作)
+    signed_by: str = ""          # 落款: the supervision round's group, or the office
+    addressee: str = "市委巡察工作领导小组"
+    issued_on: dt.date | None = None
 
 
 # ---- 问题清单（整改台账） ---------------------------------------------------------------------------

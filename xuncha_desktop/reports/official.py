@@ -54,6 +54,8 @@ class Annex:
     widths: tuple[float, ...]
     align: tuple[str, ...]
     label: str = "附件"
+    # PDF only: flowables (charts) set after the table, or alone when ``header`` is empty.
+    flowables: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,9 @@ def write_pdf(doc: OfficialDocument, out: PdfTarget, use_system_fonts: bool | No
         story.append(GridText(title, title.break_text(annex.title, TYPE_WIDTH, justify=False, align="center"),
                               synthetic_bold=chosen["title"].synthetic_bold))
         story.append(BlankLines(1))
-        story.append(_pdf_table(annex, chosen))
+        if annex.header:
+            story.append(_pdf_table(annex, chosen))
+        story.extend(annex.flowables)
 
     template = BaseDocTemplate(
         target(out), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=LEFT, topMargin=TOP,

@@ -1,73 +1,172 @@
-"""问题底稿: one working paper per problem: header, the problem, summary, how it was found, the supporting
-materials with their SHA-256, and the sign-off lines of 经办人, 副组长 and 组长."""
+"""问题底稿 (一事一底稿): one working paper per problem: its title in the title's size, a header of what is
+recorded, then 问题事实, 定性依据 (the rules cited: document, article, text), 证据材料 (numbered; file names
+broken only at their separators), 被巡察单位意见 and the sign-off of 经办人, 副组长 and 组长 with dates.
+
+Every text is set with the grid rules (避头尾: no line ends with "（"), tables included, and the sign-off is
+kept with the section before it, so it never stands alone on a page."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from reportlab.lib.units import mm
+from reportlab.lib import colors
 
 from xuncha_desktop.reports import fonts as font_registry
-from xuncha_desktop.reports.common import (
-    MARGIN_X,
-    PAGE_WIDTH,
-    PdfTarget,
-    build,
-    centred_page_footer,
-    escape,
-    grid,
-    styles,
-)
-from xuncha_desktop.reports.data import WorkingPaperData
-from xuncha_desktop.reports.layout import Setter, text_block
+from xuncha_desktop.reports.common import TEXT_WIDTH, PdfTarget, build, centred_page_footer
+from xuncha_desktop.reports.data import Material, WorkingPaperData
+from xuncha_desktop.reports.layout import CellText, GridText, Line, Setter, text_block
 
-DATE_BLANK = "日期：&nbsp;&nbsp;&nbsp;&nbsp;年&nbsp;&nbsp;&nbsp;月&nbsp;&nbsp;&nbsp;日"
-SIGN_OFF = (("经办人", "drafted_by"), ("副组长审核", "checked_by"), ("组长审定", "approved_by"))
+BODY = 14.0
+PITCH = BODY * 1.75
+SMALL = 10.5
+SMALL_PITCH = 15.0
+TITLE = 22.0
+SIGN_OFF = (("经办人", "drafted_by", "drafted_on"), ("副组长审核", "checked_by", "checked_on"),
+            ("组长审定", "approved_by", "approved_on"))
+DATE_BLANK = "年    月    日"
+# A file name breaks after one of these, never inside a word or between two Chinese characters.
+SEPARATORS = re.compile(r"(?<=[_\-./\\])")
+
+
+def separator_lines(setter: Setter, text: str, width: float, indent: float = 0.0) -> list[Line]:
+    """``text`` (a file name) in lines of ``width`` after ``indent``, broken only after _ - . / or \\; a piece
+    longer than a whole line is the one thing broken elsewhere (by character)."""
+    room = width - indent
+    lines: list[str] = []
+    current = ""
+    for piece in (p for p in SEPARATORS.split(text) if p):
+        if current and setter.width(current + piece) > room + 0.01:
+            lines.append(current)
+            current = ""
+        while setter.width(piece) > room + 0.01:  # a piece too long for any line
+            cut = len(piece)
+            while cut > 1 and setter.width(piece[:cut]) > room + 0.01:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        current += piece
+    if current:
+        lines.append(current)
+    return [Line(line, indent, setter.space) for line in lines]
+
+
+def _header(data: WorkingPaperData, chosen: dict[str, Any]) -> Any:
+    from reportlab.platypus import Table, TableStyle
+
+    head = Setter(chosen["heading1"], SMALL)
+    cell = Setter(chosen["body"], SMALL)
+    rows: list[list[Any]] = []
+    spans = []
+    for index in range(0, len(data.header), 2):
+        pair = data.header[index:index + 2]
+        row: list[Any] = [CellText(head, pair[0][0], SMALL_PITCH, "center"), CellText(cell, pair[0][1], SMALL_PITCH)]
+        if len(pair) > 1:
+            row += [CellText(head, pair[1][0], SMALL_PITCH, "center"), CellText(cell, pair[1][1], SMALL_PITCH)]
+        else:  # the odd last value runs across the row: no empty cells
+            row += ["", ""]
+            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+        rows.append(row)
+    table = Table(rows, colWidths=[TEXT_WIDTH * f for f in (0.15, 0.35, 0.15, 0.35)])
+    table.setStyle(TableStyle([*_ruled(chosen), *spans]))
+    return table
+
+
+def _ruled(chosen: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONTNAME", (0, 0), (-1, -1), chosen["body"].pdf_name),  # else Helvetica, not embedded
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+
+
+def _numbered(setter: Setter, number: int, text: str, pitch: float) -> GridText:
+    """"1．text" with the lines after the first aligned under the text (a hanging number)."""
+    label = f"{number}．"
+    hang = setter.width(label)
+    lines = setter.break_text(label + text, TEXT_WIDTH, first_indent=-hang, indent=hang)
+    return GridText(setter, lines, pitch=pitch)
+
+
+def _material(setter: Setter, small: Setter, number: int, material: Material) -> list[Any]:
+    title = f"{material.kind}：{material.title}" + (f"（{material.detail}）" if material.detail else "")
+    items: list[Any] = [_numbered(setter, number, title, PITCH)]
+    hang = setter.width(f"{number}．")
+    if material.file_name:
+        label = "文件："
+        lines = separator_lines(small, material.file_name, TEXT_WIDTH, hang + small.width(label))
+        lines[0] = Line(label + lines[0].text, hang, small.space)
+        items.append(GridText(small, lines, pitch=SMALL_PITCH))
+    if material.sha256:
+        items.append(GridText(small, [Line(f"SHA-256：{material.sha256}", hang, small.space)], pitch=SMALL_PITCH))
+    return items
+
+
+def _sign_off(data: WorkingPaperData, chosen: dict[str, Any]) -> Any:
+    from reportlab.platypus import Table, TableStyle
+
+    head = Setter(chosen["heading1"], SMALL)
+    cell = Setter(chosen["body"], SMALL)
+    header = [CellText(head, text, SMALL_PITCH, "center") for text in ("环节", "姓名", "签名", "日期")]
+    rows: list[list[Any]] = [header]
+    for label, who, when in SIGN_OFF:
+        rows.append([CellText(head, label, SMALL_PITCH, "center"),
+                     CellText(cell, getattr(data, who) or " ", SMALL_PITCH, "center"),
+                     CellText(cell, " ", SMALL_PITCH),
+                     CellText(cell, getattr(data, when) or DATE_BLANK, SMALL_PITCH, "right")])
+    table = Table(rows, colWidths=[TEXT_WIDTH * f for f in (0.2, 0.22, 0.3, 0.28)],
+                  rowHeights=[None] + [34.0] * len(SIGN_OFF))
+    table.setStyle(TableStyle(_ruled(chosen)))
+    return table
 
 
 def story(data: WorkingPaperData, chosen: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Spacer
 
-    st = styles(chosen)
-    width = PAGE_WIDTH - 2 * MARGIN_X
-    setter = Setter(chosen["body"], 14)
-    items: list[Any] = [Paragraph("问 题 底 稿", st["title"]), Paragraph(escape(data.title), st["cell_head"]),
-                        Spacer(1, 8)]
-    cells = [(Paragraph(escape(label), st["cell_head"]), Paragraph(escape(value), st["cell"]))
-             for label, value in data.header]
-    rows = []
-    for index in range(0, len(cells), 2):
-        pair = cells[index:index + 2]
-        rows.append([pair[0][0], pair[0][1], *(pair[1] if len(pair) > 1 else ("", ""))])
-    header = Table(rows, colWidths=[width * f for f in (0.14, 0.36, 0.14, 0.36)])
-    header.setStyle(TableStyle(grid(chosen)))
-    items += [header, Spacer(1, 8)]
-    for heading, text in (("一、问题表述", data.problem_statement), ("二、问题摘要", data.summary),
-                          ("三、发现方式", data.how_found)):
-        items.append(Paragraph(heading, st["heading"]))
-        items.append(text_block(setter, text or "（无）", width, 14 * 1.75))
-    items.append(Paragraph("四、佐证材料", st["heading"]))
-    rows = [[Paragraph(h, st["cell_head"]) for h in ("序号", "类别", "材料名称", "说明", "SHA-256")]]
+    setter = Setter(chosen["body"], BODY)
+    small = Setter(chosen["body"], SMALL)
+    heading = Setter(chosen["heading1"], BODY)
+    title = Setter(chosen["title"], TITLE)
+    kind = Setter(chosen["heading1"], BODY)
+
+    def section(text: str) -> list[Any]:
+        return [Spacer(1, 8), GridText(heading, heading.break_text(text, TEXT_WIDTH), pitch=PITCH,
+                                       keep_with_next=True)]
+
+    def paragraph(text: str) -> GridText:
+        return text_block(setter, text, TEXT_WIDTH, PITCH)
+
+    items: list[Any] = [
+        GridText(kind, kind.break_text("问题底稿（一事一底稿）", TEXT_WIDTH, justify=False, align="center"),
+                 pitch=PITCH),
+        GridText(title, title.break_balanced(data.title, TEXT_WIDTH), pitch=TITLE * 1.45),
+        Spacer(1, 8), _header(data, chosen), *section("一、问题事实")]
+    if data.problem_statement:
+        items.append(paragraph(f"问题表述：{data.problem_statement}"))
+    items += [paragraph(block.strip()) for block in (data.summary or "（未填写问题摘要）").split("\n")
+              if block.strip()]
+    if data.how_found:
+        items.append(paragraph(f"发现方式：{data.how_found}"))
+    items += section("二、定性依据")
+    if not data.rules:
+        items.append(paragraph("（未引用定性依据）"))
+    for number, rule in enumerate(data.rules, 1):
+        items.append(_numbered(setter, number, f"{rule.citation}：{rule.text}", PITCH))
+    items += section("三、证据材料")
+    if not data.materials:
+        items.append(paragraph("（未关联证据材料）"))
     for number, material in enumerate(data.materials, 1):
-        sha = material.sha256
-        shown = f"{sha[:32]}<br/>{sha[32:]}" if sha else "—"  # two lines of 32: read and compare at a glance
-        rows.append([Paragraph(str(number), st["cell"]), Paragraph(material.kind, st["cell"]),
-                     Paragraph(escape(material.title), st["cell"]), Paragraph(escape(material.detail), st["cell"]),
-                     Paragraph(shown, st["small"])])
-    if len(rows) == 1:
-        rows.append([Paragraph("—", st["cell"]), "", Paragraph("（未关联佐证材料）", st["cell"]), "", ""])
-    materials = Table(rows, colWidths=[width * f for f in (0.07, 0.11, 0.25, 0.2, 0.37)], repeatRows=1)
-    materials.setStyle(TableStyle(grid(chosen)))
-    items += [materials, Spacer(1, 14)]
-
-    sign_rows = []
-    for label, attr in SIGN_OFF:
-        name = getattr(data, attr)
-        sign_rows.append([Paragraph(label, st["cell_head"]), Paragraph(escape(name) or "", st["cell"]),
-                          Paragraph("签名：", st["cell"]), Paragraph(DATE_BLANK, st["cell"])])
-    sign = Table(sign_rows, colWidths=[width * f for f in (0.18, 0.22, 0.28, 0.32)], rowHeights=12 * mm)
-    sign.setStyle(TableStyle(grid(chosen)))
-    items.append(KeepTogether([Paragraph("五、审核审定", st["heading"]), sign]))
+        parts = _material(setter, small, number, material)
+        for part in parts[:-1]:  # a material's lines stay together (a KeepTogether would not keep with the heading)
+            part.keepWithNext = True
+        items += parts
+    response: list[Any] = section("四、被巡察单位意见")
+    if data.unit_agrees:
+        response.append(paragraph(f"被巡察单位对上述事实：{data.unit_agrees}。"))
+    response += [paragraph(block.strip()) for block in data.unit_response.split("\n") if block.strip()]
+    if len(response) == 2:
+        response.append(paragraph("（尚未征求被巡察单位意见）"))
+    # The sign-off goes with the section before it: never alone on a page.
+    items.append(KeepTogether([*response, *section("五、审核审定"), _sign_off(data, chosen)]))
     return items
 
 

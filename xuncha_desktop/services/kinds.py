@@ -16,6 +16,7 @@ from xuncha_desktop.services import (
     petitions,
     problems,
     rounds,
+    rules,
     situation,
     transfers,
     units,
@@ -37,7 +38,7 @@ KINDS.update({
     service.kind: service
     for service in (rounds.service, groups.service, units.service, declarations.service, interviews.service,
                     petitions.service, clues.service, evidence.service, papers.service, problems.service,
-                    situation.service, transfers.service)
+                    rules.service, situation.service, transfers.service)
 })
 
 

@@ -36,6 +36,8 @@ RELATIONS: Final[dict[tuple[str, str], str]] = {
     ("paper", "evidence"): "material",
     ("paper", "interview"): "material",
     ("paper", "petition"): "material",
+    ("problem", "rule"): "cites",             # 定性依据: the rule the problem breaks
+    ("paper", "rule"): "cites",
 }
 
 

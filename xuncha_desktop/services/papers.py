@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.capture import context_of
-from xuncha_desktop.db.enums import PaperStatus
+from xuncha_desktop.db.enums import PaperStatus, UnitAgreement
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.errors import ValidationError
 from xuncha_desktop.services.fields import Field, FieldType
@@ -53,6 +53,8 @@ class PaperService(RecordService[WorkingPaper]):
         Field("source", "问题来源", "source", T.STRING, max_length=300),
         Field("summary", "问题摘要", "summary", T.TEXT, default=""),
         Field("how_found", "发现方式", "how it was found", T.TEXT),
+        Field("unit_response", "被巡察单位意见", "the unit's response", T.TEXT),
+        Field("unit_agrees", "单位是否认可", "does the unit agree", T.ENUM, enum=UnitAgreement),
         Field("drafted_by", "经办人", "drafted by", T.STRING, max_length=100),
         Field("checked_by", "审核人（副组长）", "checked by (deputy leader)", T.STRING, max_length=100,
               read_only=True),

@@ -96,10 +96,12 @@ def feedback(session: Session, unit_id: Id, round_id: Id | None = None, issued_o
     })
 
 
-def interview(session: Session, interview_id: Id, use_system_fonts: bool | None = None) -> Publication:
-    """谈话记录 of an interview. Raises NotFound for an unknown interview."""
+def interview(session: Session, interview_id: Id, use_system_fonts: bool | None = None,
+              marking: str | None = None) -> Publication:
+    """谈话记录 of an interview, marked ``marking`` (机密 when None, none when ""). Raises NotFound for an
+    unknown interview."""
     require(session, Action.EDIT_LOGISTICS)
-    record = documents.interview_record(session, interview_id)
+    record = documents.interview_record(session, interview_id, marking)
     return Publication("interview", {".pdf": lambda out: interview_document.write_pdf(record, out, use_system_fonts)})
 
 
@@ -110,13 +112,17 @@ def paper(session: Session, paper_id: Id, use_system_fonts: bool | None = None) 
     return Publication("paper", {".pdf": lambda out: paper_document.write_pdf(sheet, out, use_system_fonts)})
 
 
-def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = None) -> Publication:
-    """整改督查报告 of a supervision round. Raises NotFound for an unknown round, InvalidRequest
-    (``report_not_supervision``) for a round that is not a rectification supervision."""
+def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = None,
+                issued_on: dt.date | None = None) -> Publication:
+    """整改督查报告 of a supervision round, as PDF (with its charts) or .docx (its tables). Raises NotFound for
+    an unknown round, InvalidRequest (``report_not_supervision``) for a round that is not a rectification
+    supervision."""
     require(session, Action.ISSUE_DOCUMENTS)
-    report = documents.supervision_report(session, round_id)
-    return Publication("supervision",
-                       {".pdf": lambda out: supervision_document.write_pdf(report, out, use_system_fonts)})
+    report = documents.supervision_report(session, round_id, issued_on)
+    return Publication("supervision", {
+        ".pdf": lambda out: supervision_document.write_pdf(report, out, use_system_fonts),
+        ".docx": lambda out: supervision_document.write_docx(report, _path(out)),
+    })
 
 
 def situation(session: Session, unit_id: Id, round_id: Id | None = None, issued_on: dt.date | None = None,

@@ -39,6 +39,9 @@ class RoundService(RecordService[Round]):
         Field("end_date", "结束日期", "end date", T.DATE),
         Field("supervised_round_ids", "督查的轮次", "supervised rounds", T.REFS, default=list),
         Field("notes", "备注", "notes", T.TEXT),
+        # Written by a supervision round's group for its report (整改督查报告 三、四).
+        Field("analysis", "督查分析（存在问题及原因）", "analysis (what remains and why)", T.TEXT),
+        Field("next_steps", "下一步工作", "next steps", T.TEXT),
     )
 
     def validate(self, session: Session, record: Round, changed: set[str], is_new: bool) -> None:

@@ -31,10 +31,23 @@ def test_navigation_pages_come_from_the_descriptors_in_the_windows_language(work
     assert [(p.key, p.kinds) for p in pages] == [
         ("rounds_units", ("round", "group", "unit", "declaration")), ("interview", ("interview",)),
         ("petition", ("petition",)), ("clue", ("clue",)), ("evidence", ("evidence",)), ("paper", ("paper",)),
-        ("problem", ("problem",))]
+        ("problem", ("problem",)), ("rule", ("rule",))]
     assert [p.label for p in pages][:3] == ["轮次与单位", "个别谈话", "信访件"]
     assert [p.label for p in en.nav_pages()][:3] == ["Rounds and units", "Interviews", "Petitions"]
     assert pages[0].icon == "rounds" and {zh.page_of(kind) for kind in ("round", "group", "unit")} == {"rounds_units"}
     assert zh.page_of("clue") == "clue"
     assert (zh.date_field("interview"), zh.category_field("interview")) == ("started_at", "interviewee_category")
     assert zh.date_field("unit") is None
+
+
+def test_a_paper_cites_a_rule_picked_from_the_library(controller: Controller, ids: dict[str, str]) -> None:
+    # The editor's 添加关联… offers the 定性依据 library (every entry: no unit or round narrows it), found by
+    # search; the link shows in the paper's panel.
+    paper = controller.create("paper", {"unit_id": ids["unit"], "title": "关于公务接待超标准的问题底稿"})
+    assert "rule" in controller.linkable_kinds("paper") and "rule" in controller.linkable_kinds("problem")
+    choices = controller.link_choices("rule", "勤俭", unit_id=ids["unit"], round_id=ids["round"])
+    assert [c.title for c in choices] == ["《十八届中央政治局关于改进工作作风、密切联系群众的八项规定》"
+                                          "（2012年12月4日中央政治局会议审议通过）第八项"]
+    controller.link("paper", paper, "rule", choices[0].id)
+    assert [(item.kind, item.id) for item in controller.linked("paper", paper)] == [("rule", choices[0].id)]
+    assert controller.nav_pages()[-1].label == "定性依据"

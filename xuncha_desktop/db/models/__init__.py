@@ -13,6 +13,7 @@ from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Uni
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
+from xuncha_desktop.db.models.rules import Rule
 from xuncha_desktop.db.models.situation_reports import SituationReport
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.db.models.transfers import ClueTransfer
@@ -36,6 +37,7 @@ __all__ = [
     "Problem",
     "RectificationUpdate",
     "Round",
+    "Rule",
     "SituationReport",
     "SyncConflict",
     "SyncDevice",

@@ -27,6 +27,10 @@ class Round(Replicated, Base):
     # A supervision round names the rounds whose rectification it supervises.
     supervised_round_ids: Mapped[list[str]] = mapped_column(default=list)
     notes: Mapped[str | None] = mapped_column(Text)
+    # What a supervision round's report says in the group's own words: the analysis of what remains, and
+    # the next steps (整改督查报告 sections 三 and 四).
+    analysis: Mapped[str | None] = mapped_column(Text)
+    next_steps: Mapped[str | None] = mapped_column(Text)
 
 
 class Group(Replicated, Base):

@@ -39,3 +39,6 @@ class WorkingPaper(Replicated, Base):
     checked_at: Mapped[dt.datetime | None]
     approved_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(32))
+    # 被巡察单位意见: what the unit answered when the facts were put to it, and whether it agrees (UnitAgreement).
+    unit_response: Mapped[str | None] = mapped_column(Text)
+    unit_agrees: Mapped[str | None] = mapped_column(String(32))
