@@ -91,9 +91,10 @@ def test_geometry_of_the_body(made: tuple[Any, Path, Path]) -> None:
                 if not full or any(c.isascii() for c in text):
                     continue
                 counts.append(len(text))
-                if len(text) != 28:  # one character carried over so no line starts with a closing mark
+                if len(text) != 28:  # one character carried over so no line starts with a closing mark,
+                    # or to keep a paragraph's last character company (no 孤字)
                     nxt = "".join(c["text"] for c in following)
-                    assert len(text) == 27 and nxt[1] in NO_LINE_START, (text, nxt)
+                    assert len(text) == 27 and (nxt[1] in NO_LINE_START or len(nxt) <= 3), (text, nxt)
         assert 28 in counts and set(counts) <= {27, 28}
         sizes = {round(c["size"]) for chars in second.values() for c in chars}
         assert sizes == {16}
@@ -136,7 +137,8 @@ def test_annex_header_repeats_on_each_page(made: tuple[Any, Path, Path]) -> None
             for table in page.extract_tables():
                 assert [compact(c or "") for c in table[0]] == header
                 table_pages += 1
-                numbers += [compact(row[0] or "") for row in table[1:]]
+                # a row split across pages continues without its number (it sits mid-row)
+                numbers += [compact(row[0] or "") for row in table[1:] if compact(row[0] or "")]
                 for row in table[1:]:
                     assert len(row) == 6
     assert table_pages >= 2
@@ -155,7 +157,8 @@ def test_docx_has_the_same_text_and_layout(made: tuple[Any, Path, Path]) -> None
     width, height, top, left = section.page_width, section.page_height, section.top_margin, section.left_margin
     assert width is not None and height is not None and top is not None and left is not None
     assert abs(width - Mm(210)) < Mm(0.5) and abs(height - Mm(297)) < Mm(0.5)
-    assert abs(top - Mm(37)) < Mm(0.5) and abs(left - Mm(28)) < Mm(0.5)
+    # 35.2 mm: the first line's characters then stand at 37 mm (tests/reports/test_docx_render.py measures it)
+    assert abs(top - Mm(35.2)) < Mm(0.1) and abs(left - Mm(28)) < Mm(0.5)
     paragraphs = [p.text.replace("\n", "") for p in document.paragraphs]  # the title has a line break
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     held = set(paragraphs) | set(cells)

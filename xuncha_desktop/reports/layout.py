@@ -9,6 +9,8 @@ grid across headings and pages; the first line's characters start exactly at the
 
 from __future__ import annotations
 
+import itertools
+import struct
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +54,38 @@ def is_wide(char: str) -> bool:
         char in CENTRED
 
 
+# Narrow points drawn at the width of their ink when the font sets them in a monospaced half cell.
+TIGHT_POINTS = set(".,:;")
+# Adjacent punctuation squeezed into one cell: a mark whose glyph sits left, then an opening mark.
+SQUEEZE_AFTER = set("．，。、；：？！”’）》」』】〕")
+SQUEEZE_OPEN = set("“‘（《「『【〔")
+PUNCTUATION = NO_LINE_START | NO_LINE_END | set("．")
+
+
+def lone(text: str) -> bool:
+    """A paragraph's last line of a single character, punctuation aside (孤字)."""
+    return sum(1 for c in text if c not in PUNCTUATION) <= 1
+
+
+_INK: dict[tuple[str, str], tuple[float, float] | None] = {}
+
+
+def glyph_ink(font_name: str, char: str) -> tuple[float, float] | None:
+    """Left and right edge of a TrueType glyph's ink in ems (from the glyph's bounding box), or None."""
+    key = (font_name, char)
+    if key not in _INK:
+        _INK[key] = None
+        face = getattr(pdfmetrics.getFont(font_name), "face", None)
+        glyph = face.charToGlyph.get(ord(char)) if face is not None else None
+        if face is not None and glyph is not None and "glyf" in face.table:
+            start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+            if end > start:
+                at = face.table["glyf"]["offset"] + start
+                _contours, x_min, _y_min, x_max, _y_max = struct.unpack(">hhhhh", face._ttf_data[at:at + 10])
+                _INK[key] = (x_min / face.unitsPerEm, x_max / face.unitsPerEm)
+    return _INK[key]
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -60,7 +94,13 @@ class Line:
 
 
 class Setter:
-    """Breaks text into grid lines for one font and size; ``cell`` is the advance of a wide character."""
+    """Breaks text into grid lines for one font and size; ``cell`` is the advance of a wide character.
+
+    A wide (CJK) character advances one cell; Latin letters and digits keep their own widths and the
+    runs they form are never letter-spaced when a line is justified, and a point or comma in a font whose
+    figures are monospaced takes the width of its ink, so "2053.37" reads as one figure. A full-width
+    point, comma or closing mark followed by an opening mark ("10．“第一议题”") is squeezed: the pair
+    takes one cell, the way Chinese typesetting compresses adjacent punctuation (标点挤压)."""
 
     def __init__(self, font: FontChoice, size: float, cell: float | None = None) -> None:
         self.font = font
@@ -68,6 +108,7 @@ class Setter:
         self.cell = cell if cell is not None else size
         self.space = self.cell - size
         self._widths: dict[str, float] = {}
+        self._narrow: dict[str, tuple[float, float]] = {}
         _ascent, descent = ascent_descent(font.pdf_name)
         # pdfminer (pdfplumber) puts a character's box from baseline + descent to that plus the size.
         self.baseline_drop = size * (1 + descent / 1000)
@@ -75,9 +116,31 @@ class Setter:
     def advance(self, char: str) -> float:
         width = self._widths.get(char)
         if width is None:
-            width = self.size if is_wide(char) else pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+            width = self.size + self.space if is_wide(char) else self.narrow(char)[0]
             self._widths[char] = width
-        return width + self.space
+        return width
+
+    def narrow(self, char: str) -> tuple[float, float]:
+        """Advance of a narrow character and where its glyph is drawn from (0, or left of the pen for a
+        point whose box is wider than its ink)."""
+        found = self._narrow.get(char)
+        if found is None:
+            width = pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+            found = (width, 0.0)
+            if char in TIGHT_POINTS and width >= 0.4 * self.size:
+                ink = glyph_ink(self.font.pdf_name, char)
+                if ink is not None:
+                    left, right = ink[0] * self.size, ink[1] * self.size
+                    side = 0.06 * self.size
+                    found = (right - left + 2 * side, side - left)
+            self._narrow[char] = found
+        return found
+
+    def step(self, previous: str, char: str) -> float:
+        """The advance of ``char`` after ``previous`` (a squeezed opening mark gives back a whole size)."""
+        if char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER:
+            return self.advance(char) - self.size
+        return self.advance(char)
 
     def pad(self, char: str) -> tuple[float, float]:
         """Space before and after the glyph of a full-cell mark whose glyph is narrower than the cell."""
@@ -93,11 +156,33 @@ class Setter:
         return spare / 2, spare / 2
 
     def width(self, text: str) -> float:
-        return sum(self.advance(c) for c in text)
+        total = 0.0
+        previous = ""
+        for char in text:
+            total += self.step(previous, char)
+            previous = char
+        return total
+
+    def natural(self, piece: str) -> float:
+        """The width of ``piece`` set without justification, up to the last glyph's edge."""
+        if not piece:
+            return 0.0
+        return self.width(piece) - (self.space if is_wide(piece[-1]) else 0.0)
+
+    def justified(self, piece: str, x: float, room: float) -> Line:
+        """``piece`` spread over ``room``: the spare room goes into the gaps beside wide characters, none
+        inside a run of Latin letters and figures."""
+        gaps = sum(1 for a, b in itertools.pairwise(piece) if is_wide(a) or is_wide(b))
+        space = self.space
+        if gaps:
+            space += (room - self.natural(piece)) / gaps
+        return Line(piece, x, space)
 
     def break_text(self, text: str, width: float, first_indent: float = 0.0, justify: bool = True,
                    align: str = "left", indent: float = 0.0) -> list[Line]:
-        """Lines of ``text`` within ``width`` (after ``indent``); the first line indented ``first_indent`` more."""
+        """Lines of ``text`` within ``width`` (after ``indent``); the first line indented ``first_indent`` more.
+        A justified paragraph never ends on a line of one character (孤字): the line before gives it
+        company (one or a few characters carried over, the line before spread a little)."""
         lines: list[Line] = []
         rest = text
         first = True
@@ -106,28 +191,49 @@ class Setter:
             room = width - offset
             used = 0.0
             count = 0
+            previous = ""
             for char in rest:
-                step = self.advance(char)
+                step = self.step(previous, char)
                 # A full line of 28 is 28 cells: the last character needs no space after it.
                 if count > 0 and used + step - max(self.space, 0.0) > room + 0.01:
                     break
                 used += step
                 count += 1
+                previous = char
             if count < len(rest):
                 count = self._kinsoku(rest, count)
             piece, rest = rest[:count], rest[count:]
-            natural = self.width(piece) - self.space
-            space = self.space
             x = offset
             if rest and justify and len(piece) > 1:
-                space += (room - natural) / (len(piece) - 1)
-            elif align == "center":
-                x = offset + (room - natural) / 2
-            elif align == "right":
-                x = offset + room - natural
-            lines.append(Line(piece, x, space))
+                lines.append(self.justified(piece, x, room))
+            else:
+                natural = self.natural(piece)
+                if align == "center":
+                    x = offset + (room - natural) / 2
+                elif align == "right":
+                    x = offset + room - natural
+                lines.append(Line(piece, x, self.space))
             first = False
+        if justify and len(lines) >= 2 and lone(lines[-1].text):
+            self._keep_company(lines, width, indent)
         return lines or [Line("", indent + first_indent, self.space)]
+
+    def _keep_company(self, lines: list[Line], width: float, indent: float) -> None:
+        """Carries characters from the line before to a lone last character, if the line before stays
+        at least 80 % full; else leaves the lines as they are."""
+        before, last = lines[-2], lines[-1]
+        joined = before.text + last.text
+        count = len(before.text) - 1
+        while count > 1 and (joined[count] in NO_LINE_START or joined[count - 1] in NO_LINE_END or (
+                joined[count].isascii() and joined[count].isalnum() and joined[count - 1].isascii()
+                and (joined[count - 1].isalnum() or joined[count - 1] in TIGHT_POINTS))):
+            count -= 1
+        room = width - before.x
+        head, tail = joined[:count], joined[count:]
+        if count < 2 or self.natural(head) < 0.8 * room:
+            return
+        lines[-2] = self.justified(head, before.x, room)
+        lines[-1] = Line(tail, indent, self.space)
 
     def break_balanced(self, text: str, width: float) -> list[Line]:
         """Centred lines of nearly equal length (for titles: no short last line)."""
@@ -145,11 +251,10 @@ class Setter:
             rest = rest[count:]
         if len(pieces) != len(lines):
             return lines
-        result = []
-        for piece in pieces:
-            natural = self.width(piece) - self.space
-            result.append(Line(piece, (width - natural) / 2, self.space))
-        return result
+        return [self.centred(piece, width) for piece in pieces]
+
+    def centred(self, piece: str, width: float) -> Line:
+        return Line(piece, (width - self.natural(piece)) / 2, self.space)
 
     @staticmethod
     def _kinsoku(text: str, count: int) -> int:
@@ -202,39 +307,61 @@ class GridText(Flowable):  # type: ignore[misc]
         setter = self.setter
         for index, line in enumerate(self.lines):
             top = self.height - (self.before + index * self.lines_each) * self.pitch
-            for x, piece in self._segments(line):
+            for x, piece, char_space in self._segments(line):
                 text = canvas.beginText(x, top - setter.baseline_drop)
                 text.setFont(setter.font.pdf_name, setter.size)
-                text.setCharSpace(line.char_space)
+                text.setCharSpace(char_space)
                 if self.synthetic_bold:
                     text.setTextRenderMode(2)
                     canvas.setLineWidth(setter.size * 0.035)
                 text.textOut(piece)
                 canvas.drawText(text)
 
-    def _segments(self, line: Line) -> list[tuple[float, str]]:
-        """Runs of the line that can be drawn as one string, with their x; full-cell marks are placed
-        in their cell."""
-        setter = self.setter
-        segments: list[tuple[float, str]] = []
-        x = line.x
-        start = x
-        run = ""
-        for char in line.text:
-            before, after = setter.pad(char)
-            if before or after:
-                if run:
-                    segments.append((start, run))
-                segments.append((x + before, char))
-                x += before + pdfmetrics.stringWidth(char, setter.font.pdf_name, setter.size) + after + \
-                    line.char_space
-                start, run = x, ""
-                continue
+    def _segments(self, line: Line) -> list[tuple[float, str, float]]:
+        """Runs of the line that can be drawn as one string with one character spacing, with their x:
+        wide characters spaced by the line's spacing, Latin and figure runs at their own widths, full-cell
+        marks placed in their cell, squeezed marks moved in."""
+        return segments(self.setter, line)
+
+
+def segments(setter: Setter, line: Line) -> list[tuple[float, str, float]]:
+    """(x, text, character spacing) of each run of ``line`` (see :meth:`GridText._segments`)."""
+    font = setter.font.pdf_name
+    extra = line.char_space - setter.space  # what justification added to each gap beside a wide character
+    result: list[tuple[float, str, float]] = []
+    x = line.x
+    run = ""
+    run_x = x
+    run_space: float | None = None
+    text = line.text
+    previous = ""
+    for index, char in enumerate(text):
+        following = text[index + 1] if index + 1 < len(text) else ""
+        wide = is_wide(char)
+        gap = extra if (wide or (following and is_wide(following))) else 0.0
+        advance = setter.step(previous, char) + gap
+        squeezed = char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER
+        before, _after = setter.pad(char)
+        shift = before - setter.size if squeezed else (before if wide else setter.narrow(char)[1])
+        glyph = pdfmetrics.stringWidth(char, font, setter.size)
+        if shift or squeezed:
+            if run:
+                result.append((run_x, run, run_space or 0.0))
+            result.append((x + shift, char, 0.0))
+            run, run_space = "", None
+        else:
+            space = advance - glyph
+            if run and run_space is not None and abs(space - run_space) > 1e-6:
+                result.append((run_x, run, run_space))
+                run = ""
+            if not run:
+                run_x, run_space = x, space
             run += char
-            x += setter.advance(char) - setter.space + line.char_space
-        if run:
-            segments.append((start, run))
-        return segments
+        x += advance
+        previous = char
+    if run:
+        result.append((run_x, run, run_space or 0.0))
+    return result
 
 
 class BlankLines(Flowable):  # type: ignore[misc]
