@@ -271,6 +271,7 @@ def _pdf_table(annex: Annex, chosen: dict[str, Any]) -> Any:
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
         ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.6, colors.black),  # a page's part is closed
     ]
     head_cells = [head.break_text(h, w, justify=False, align="center") for h, w in zip(header, inner, strict=True)]
     _add_row(data, style, head_cells, pitch, head, len(header))
