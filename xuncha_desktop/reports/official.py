@@ -209,11 +209,11 @@ CELL_PAD = 4.0
 
 
 def annex_widths(annex: Annex, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...],
-                 align: tuple[str, ...], cell: Setter, head: Setter, total: float) -> list[float]:
+                 align: tuple[str, ...], cell: Setter, head: Setter, total: float,
+                 pad: float = 2 * CELL_PAD + 0.5) -> list[float]:
     """Column widths in points: the given proportions, but no column narrower than its header on at most
     two lines (a header of four characters or fewer on one: 序号 never breaks into 序/号) or than the
     longest entry of a centred or flush-left column, when that is short (a date, a number)."""
-    pad = 2 * CELL_PAD + 0.5
     floors = []
     for column, name in enumerate(header):
         if len(name) <= 4:
@@ -543,6 +543,7 @@ def write_docx(doc: OfficialDocument, out: Path) -> Path:
         if right_chars:
             fmt.right_indent = Pt(DOCX_CELL_PT * right_chars)
         para.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+        _no_autospace(para)  # LibreOffice does not take it from the document defaults
         if text:
             size = 22.0 if role == "title" else 16.0
             run_font(para.add_run(text), DOCX_FONTS.get(role, DOCX_FONTS["body"]), size)
@@ -631,7 +632,9 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
     header, rows, widths, align = annex.table()
     measure = _CharMeasure(CELL_PT)
     total = 156 * 72 / 25.4
-    columns = annex_widths(annex, header, rows, widths, align, measure, measure, total)  # type: ignore[arg-type]
+    # Word's and LibreOffice's cell margins (108 twips a side) and a little room
+    columns = annex_widths(annex, header, rows, widths, align, measure, measure, total,  # type: ignore[arg-type]
+                           pad=2 * 5.4 + 2)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
@@ -663,6 +666,7 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
         snap = OxmlElement("w:snapToGrid")  # table text keeps its own leading, off the page's line grid
         snap.set(qn("w:val"), "0")
         para._p.get_or_add_pPr().append(snap)
+        _no_autospace(para)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
     alignments = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -693,6 +697,26 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
             lines = max(lines, -(-int(_chars(text) + 0.99) // per_line))
         if lines <= SHORT_ROW_LINES:
             row_flag(row, "w:cantSplit")
+
+
+def _no_autospace(para: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = para._p.get_or_add_pPr()
+    # In the schema's order (LibreOffice ignores them elsewhere): before bidi, snapToGrid, spacing, ind, jc …
+    later = {qn(f"w:{t}") for t in ("bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+                                    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+                                    "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+                                    "pPrChange")}
+    anchor = next((c for c in props if c.tag in later), None)
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        if anchor is None:
+            props.append(element)
+        else:
+            anchor.addprevious(element)
 
 
 def _chars(text: str) -> float:
