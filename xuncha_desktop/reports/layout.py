@@ -9,7 +9,9 @@ grid across headings and pages; the first line's characters start exactly at the
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 import struct
 import unicodedata
 from collections.abc import Callable
@@ -109,6 +111,7 @@ class Setter:
         self.space = self.cell - size
         self._widths: dict[str, float] = {}
         self._narrow: dict[str, tuple[float, float]] = {}
+        self._glyphs: dict[str, float] = {}
         _ascent, descent = ascent_descent(font.pdf_name)
         # pdfminer (pdfplumber) puts a character's box from baseline + descent to that plus the size.
         self.baseline_drop = size * (1 + descent / 1000)
@@ -135,6 +138,13 @@ class Setter:
                     found = (right - left + 2 * side, side - left)
             self._narrow[char] = found
         return found
+
+    def glyph(self, char: str) -> float:
+        """The width of the character's glyph box in the font (no grid spacing)."""
+        width = self._glyphs.get(char)
+        if width is None:
+            width = self._glyphs[char] = pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+        return width
 
     def step(self, previous: str, char: str) -> float:
         """The advance of ``char`` after ``previous`` (a squeezed opening mark gives back a whole size)."""
@@ -169,14 +179,33 @@ class Setter:
             return 0.0
         return self.width(piece) - (self.space if is_wide(piece[-1]) else 0.0)
 
-    def justified(self, piece: str, x: float, room: float) -> Line:
+    def justified(self, piece: str, x: float, room: float, natural: float | None = None) -> Line:
         """``piece`` spread over ``room``: the spare room goes into the gaps beside wide characters, none
         inside a run of Latin letters and figures."""
-        gaps = sum(1 for a, b in itertools.pairwise(piece) if is_wide(a) or is_wide(b))
+        if _SPECIAL.search(piece):
+            gaps = sum(1 for a, b in itertools.pairwise(piece) if is_wide(a) or is_wide(b))
+        else:
+            gaps = len(piece) - 1
         space = self.space
         if gaps:
-            space += (room - self.natural(piece)) / gaps
+            space += (room - (self.natural(piece) if natural is None else natural)) / gaps
         return Line(piece, x, space)
+
+    def steps(self, text: str) -> list[float]:
+        """The advance of each character of ``text`` in its context (see :meth:`step`)."""
+        known = self._widths
+        size = self.size
+        result = []
+        previous = ""
+        for char in text:
+            width = known.get(char)
+            if width is None:
+                width = self.advance(char)
+            if char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER:
+                width -= size
+            result.append(width)
+            previous = char
+        return result
 
     def break_text(self, text: str, width: float, first_indent: float = 0.0, justify: bool = True,
                    align: str = "left", indent: float = 0.0) -> list[Line]:
@@ -184,36 +213,34 @@ class Setter:
         A justified paragraph never ends on a line of one character (孤字): the line before gives it
         company (one or a few characters carried over, the line before spread a little)."""
         lines: list[Line] = []
-        rest = text
-        first = True
-        while rest:
-            offset = indent + (first_indent if first else 0.0)
+        steps = self.steps(text)
+        acc = [0.0, *itertools.accumulate(steps)]
+        n = len(text)
+        # A full line of 28 is 28 cells: the last character needs no space after it.
+        slack = 0.01 + max(self.space, 0.0)
+        pos = 0
+        while pos < n:
+            offset = indent + (first_indent if pos == 0 else 0.0)
             room = width - offset
-            used = 0.0
-            count = 0
-            previous = ""
-            for char in rest:
-                step = self.step(previous, char)
-                # A full line of 28 is 28 cells: the last character needs no space after it.
-                if count > 0 and used + step - max(self.space, 0.0) > room + 0.01:
-                    break
-                used += step
-                count += 1
-                previous = char
-            if count < len(rest):
-                count = self._kinsoku(rest, count)
-            piece, rest = rest[:count], rest[count:]
+            # a line's first character is not squeezed against the last of the line before
+            lift = self.size if pos and text[pos] in SQUEEZE_OPEN and text[pos - 1] in SQUEEZE_AFTER else 0.0
+            base = acc[pos] - lift
+            end = max(bisect.bisect_right(acc, base + room + slack, pos + 1) - 1, pos + 1)
+            count = end - pos
+            if end < n:
+                count = self._kinsoku(text[pos:pos + count + 1], count)
+            piece = text[pos:pos + count]
+            natural = acc[pos + count] - base - (self.space if is_wide(piece[-1]) else 0.0)
+            pos += count
             x = offset
-            if rest and justify and len(piece) > 1:
-                lines.append(self.justified(piece, x, room))
+            if pos < n and justify and len(piece) > 1:
+                lines.append(self.justified(piece, x, room, natural))
             else:
-                natural = self.natural(piece)
                 if align == "center":
                     x = offset + (room - natural) / 2
                 elif align == "right":
                     x = offset + room - natural
                 lines.append(Line(piece, x, self.space))
-            first = False
         if justify and len(lines) >= 2 and lone(lines[-1].text):
             self._keep_company(lines, width, indent)
         return lines or [Line("", indent + first_indent, self.space)]
@@ -303,19 +330,23 @@ class GridText(Flowable):  # type: ignore[misc]
         return [head, tail]
 
     def draw(self) -> None:
+        if not self.lines:
+            return
         canvas = self.canv
         setter = self.setter
+        # One text object for all the lines: each run is placed by its own text origin.
+        text = canvas.beginText()
+        text.setFont(setter.font.pdf_name, setter.size)
+        if self.synthetic_bold:
+            text.setTextRenderMode(2)
+            canvas.setLineWidth(setter.size * 0.035)
         for index, line in enumerate(self.lines):
             top = self.height - (self.before + index * self.lines_each) * self.pitch
             for x, piece, char_space in self._segments(line):
-                text = canvas.beginText(x, top - setter.baseline_drop)
-                text.setFont(setter.font.pdf_name, setter.size)
+                text.setTextOrigin(x, top - setter.baseline_drop)
                 text.setCharSpace(char_space)
-                if self.synthetic_bold:
-                    text.setTextRenderMode(2)
-                    canvas.setLineWidth(setter.size * 0.035)
                 text.textOut(piece)
-                canvas.drawText(text)
+        canvas.drawText(text)
 
     def _segments(self, line: Line) -> list[tuple[float, str, float]]:
         """Runs of the line that can be drawn as one string with one character spacing, with their x:
@@ -324,16 +355,21 @@ class GridText(Flowable):  # type: ignore[misc]
         return segments(self.setter, line)
 
 
+# Characters that are narrow, placed inside their cell or squeezed: a line without any is drawn as one run.
+_SPECIAL = re.compile("[\x00-\x7f" + re.escape("".join(sorted(OPENING | CLOSING | CENTRED | SQUEEZE_OPEN))) + "]")
+
+
 def segments(setter: Setter, line: Line) -> list[tuple[float, str, float]]:
     """(x, text, character spacing) of each run of ``line`` (see :meth:`GridText._segments`)."""
-    font = setter.font.pdf_name
+    text = line.text
+    if not _SPECIAL.search(text):  # only wide characters, none placed in its cell: one run
+        return [(line.x, text, line.char_space)] if text else []
     extra = line.char_space - setter.space  # what justification added to each gap beside a wide character
     result: list[tuple[float, str, float]] = []
     x = line.x
     run = ""
     run_x = x
     run_space: float | None = None
-    text = line.text
     previous = ""
     for index, char in enumerate(text):
         following = text[index + 1] if index + 1 < len(text) else ""
@@ -343,7 +379,7 @@ def segments(setter: Setter, line: Line) -> list[tuple[float, str, float]]:
         squeezed = char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER
         before, _after = setter.pad(char)
         shift = before - setter.size if squeezed else (before if wide else setter.narrow(char)[1])
-        glyph = pdfmetrics.stringWidth(char, font, setter.size)
+        glyph = setter.glyph(char)
         if shift or squeezed:
             if run:
                 result.append((run_x, run, run_space or 0.0))

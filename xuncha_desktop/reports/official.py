@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab.platypus import Flowable
+
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.common import PdfTarget, target
 from xuncha_desktop.reports.layout import (
@@ -250,84 +252,141 @@ def _cell_lines(setter: Setter, text: str, width: float, align: str) -> list[Any
 
 
 def _pdf_table(annex: Annex, chosen: dict[str, Any]) -> Any:
-    """The annex table. Each row is cut into slices of lines (two, then one each, then the last two), so
-    a long row splits across pages between lines, never leaving one line alone, and a page ends at most
-    two lines short; the slices of a row have no rule between them. Short entries sit in the middle of
-    their row; the header repeats on every page; a group row spans the table."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
-
+    """The annex table (see :class:`SplitTable`): header repeated on every page, group rows spanning the
+    table, short entries in the middle of their row, long rows split across pages between lines."""
     header, rows, widths, align = annex.table()
     cell = Setter(chosen["body"], CELL_SIZE)
     head = Setter(chosen["heading1"], CELL_SIZE)
     columns = annex_widths(annex, header, rows, widths, align, cell, head, TYPE_WIDTH)
     inner = [w - 2 * CELL_PAD for w in columns]
-    pitch = CELL_PITCH
-    data: list[list[Any]] = []
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), chosen["body"].pdf_name),  # else Helvetica, not embedded
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
-        ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
-        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.6, colors.black),  # a page's part is closed
-    ]
-    head_cells = [head.break_text(h, w, justify=False, align="center") for h, w in zip(header, inner, strict=True)]
-    _add_row(data, style, head_cells, pitch, head, len(header))
-    style += [("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92))]
+    top = TableRow([head.break_text(h, w, justify=False, align="center") for h, w in zip(header, inner, strict=True)],
+                   head, "head")
+    body: list[TableRow] = []
     if not rows:
         rows = [("—",) + ("",) * (len(header) - 1)]
     for row in rows:
         if len(row) == 1:  # a group row
-            at = len(data)
             lines = head.break_text(row[0], TYPE_WIDTH - 2 * CELL_PAD, justify=False)
-            _add_row(data, style, [lines] + [[] for _ in header[1:]], pitch, head, len(header))
-            style += [("SPAN", (0, at), (-1, len(data) - 1)), ("BACKGROUND", (0, at), (-1, len(data) - 1),
-                                                               colors.Color(0.96, 0.96, 0.96))]
+            body.append(TableRow([lines] + [[] for _ in header[1:]], head, "group"))
             continue
-        cells = [_cell_lines(cell, text, w, a) for text, w, a in zip(row, inner, align, strict=True)]
-        _add_row(data, style, cells, pitch, cell, len(header))
-    return Table(data, colWidths=columns, repeatRows=_header_slices(head_cells), splitByRow=1, style=TableStyle(style))
+        body.append(TableRow([_cell_lines(cell, text, w, a) for text, w, a in zip(row, inner, align, strict=True)],
+                             cell, "row"))
+    return SplitTable(top, body, columns, chosen["body"].pdf_name)
 
 
-def _header_slices(cells: list[list[Any]]) -> int:
-    return len(_slices(max(len(lines) for lines in cells)))
+@dataclass
+class TableRow:
+    """A table row's cells as lines, or the part ``start``–``end`` of them when the row is split across
+    pages (each cell's lines sit in the middle of the whole row's ``total`` lines)."""
+
+    cells: list[list[Any]]
+    setter: Setter
+    kind: str  # head, group or row
+    start: int = 0
+    end: int = -1
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.total:
+            self.total = max(max((len(lines) for lines in self.cells), default=1), 1)
+        if self.end < 0:
+            self.end = self.total
+
+    @property
+    def height(self) -> float:
+        return (self.end - self.start) * CELL_PITCH + 2 * PAD_V
+
+    def part(self, start: int, end: int) -> TableRow:
+        return TableRow(self.cells, self.setter, self.kind, start, end, self.total)
+
+    def flowables(self) -> list[Any]:
+        result: list[Any] = []
+        for lines in self.cells:
+            offset = (self.total - len(lines)) // 2
+            mine = lines[max(self.start - offset, 0):max(self.end - offset, 0)]
+            # nothing of this cell in the part: an empty string is cheap to lay out and draw
+            result.append(CellLines(self.setter, mine, CELL_PITCH, self.end - self.start,
+                                    max(offset - self.start, 0)) if mine else "")
+        return result
 
 
-def _slices(count: int) -> list[tuple[int, int]]:
-    """Line ranges of a row's slices: one slice up to three lines, else two, one by one, two."""
-    if count <= 3:
-        return [(0, count)]
-    return [(0, 2)] + [(i, i + 1) for i in range(2, count - 2)] + [(count - 2, count)]
+MIN_SPLIT_LINES = 2  # a row split across pages keeps at least two lines on each side
 
 
-def _add_row(data: list[list[Any]], style: list[tuple[Any, ...]], cells: list[list[Any]], pitch: float,
-             setter: Setter, width: int) -> None:
-    """Appends a row as slices: each cell's lines placed in the middle of the row's height."""
+class SplitTable(Flowable):  # type: ignore[misc]
+    """A ruled table that splits itself: it knows every row's height, so a page's part is found by adding
+    heights (linear in the rows, where reportlab's Table re-measures the rest of the table at every page)
+    and set as a reportlab Table with the header on top. A row that does not fit is split between lines
+    when at least two of its lines fit and two remain, so a page ends at most a row of three lines short;
+    a group row keeps with the row after it."""
+
+    def __init__(self, head: TableRow, body: list[TableRow], columns: list[float], font: str) -> None:
+        super().__init__()
+        self.head, self.body, self.columns, self.font = head, body, columns, font
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self.columns)
+        self.height = self.head.height + sum(row.height for row in self.body)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        room = avail_height - self.head.height
+        used = 0.0
+        taken: list[TableRow] = []
+        rest: list[TableRow] = []
+        for index, row in enumerate(self.body):
+            if used + row.height <= room + 0.01:
+                taken.append(row)
+                used += row.height
+                continue
+            fit = int((room - used - 2 * PAD_V + 0.01) // CELL_PITCH)
+            lines = row.end - row.start
+            if row.kind == "row" and fit >= MIN_SPLIT_LINES and lines - fit >= MIN_SPLIT_LINES:
+                taken.append(row.part(row.start, row.start + fit))
+                rest = [row.part(row.start + fit, row.end), *self.body[index + 1:]]
+            else:
+                rest = self.body[index:]
+            break
+        while taken and taken[-1].kind == "group":  # a group row goes over with its first row
+            rest.insert(0, taken.pop())
+        if not taken or not rest:
+            return []
+        return [_ruled_table([self.head, *taken], self.columns, self.font),
+                SplitTable(self.head, rest, self.columns, self.font)]
+
+    def draw(self) -> None:
+        table = _ruled_table([self.head, *self.body], self.columns, self.font)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
+def _ruled_table(rows: list[TableRow], columns: list[float], font: str) -> Any:
+    """A reportlab Table of ``rows`` (the first the header, shaded): ruled all round, group rows spanned
+    and lightly shaded."""
     from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
 
-    count = max(max((len(lines) for lines in cells), default=1), 1)
-    first = len(data)
-    for start, end in _slices(count):
-        slice_row: list[Any] = []
-        for lines in cells:
-            offset = (count - len(lines)) // 2
-            mine = lines[max(start - offset, 0):max(end - offset, 0)]
-            top_blank = max(offset - start, 0) if mine else 0
-            slice_row.append(CellLines(setter, mine, pitch, end - start, top_blank))
-        data.append(slice_row)
-    last = len(data) - 1
-    style += [("TOPPADDING", (0, first), (-1, first), PAD_V), ("BOTTOMPADDING", (0, last), (-1, last), PAD_V),
-              ("LINEBELOW", (0, last), (-1, last), 0.6, colors.black)]
-    del width
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # else Helvetica, not embedded
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_V), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V),
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+    ]
+    for index, row in enumerate(rows):
+        if row.kind == "group":
+            style += [("SPAN", (0, index), (-1, index)),
+                      ("BACKGROUND", (0, index), (-1, index), colors.Color(0.96, 0.96, 0.96))]
+    return Table([row.flowables() for row in rows], colWidths=columns, rowHeights=[row.height for row in rows],
+                 style=TableStyle(style))
 
 
 PAD_V = 3.0
 
 
 class CellLines(GridText):
-    """Some lines of a table cell, in a slice ``slots`` lines tall, ``top_blank`` lines down."""
+    """Some lines of a table cell, in a part of a row ``slots`` lines tall, ``top_blank`` lines down."""
 
     def __init__(self, setter: Setter, lines: list[Any], pitch: float, slots: int, top_blank: int) -> None:
         super().__init__(setter, lines, before=top_blank, pitch=pitch)
