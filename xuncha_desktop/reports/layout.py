@@ -208,10 +208,13 @@ class Setter:
         return result
 
     def break_text(self, text: str, width: float, first_indent: float = 0.0, justify: bool = True,
-                   align: str = "left", indent: float = 0.0) -> list[Line]:
+                   align: str = "left", indent: float = 0.0, hang: bool = False) -> list[Line]:
         """Lines of ``text`` within ``width`` (after ``indent``); the first line indented ``first_indent`` more.
         A justified paragraph never ends on a line of one character (孤字): the line before gives it
-        company (one or a few characters carried over, the line before spread a little)."""
+        company (one or a few characters carried over, the line before spread a little). With ``hang``
+        (narrow table cells), a comma, point or closing mark that would start the next line ends this one
+        in half a cell (its blank half hangs into the cell's padding) instead of pushing a character down
+        and letter-spacing the line; the 孤字 rule is for body paragraphs and left out there."""
         lines: list[Line] = []
         steps = self.steps(text)
         acc = [0.0, *itertools.accumulate(steps)]
@@ -226,11 +229,17 @@ class Setter:
             lift = self.size if pos and text[pos] in SQUEEZE_OPEN and text[pos - 1] in SQUEEZE_AFTER else 0.0
             base = acc[pos] - lift
             end = max(bisect.bisect_right(acc, base + room + slack, pos + 1) - 1, pos + 1)
+            hung = hang and end < n and text[end] in SQUEEZE_AFTER and \
+                acc[end + 1] - base - self.size / 2 <= room + slack
+            if hung:
+                end += 1
             count = end - pos
             if end < n:
                 count = self._kinsoku(text[pos:pos + count + 1], count)
             piece = text[pos:pos + count]
             natural = acc[pos + count] - base - (self.space if is_wide(piece[-1]) else 0.0)
+            if hung and count == end - pos:
+                natural -= self.size / 2
             pos += count
             x = offset
             if pos < n and justify and len(piece) > 1:
@@ -241,7 +250,7 @@ class Setter:
                 elif align == "right":
                     x = offset + room - natural
                 lines.append(Line(piece, x, self.space))
-        if justify and len(lines) >= 2 and lone(lines[-1].text):
+        if justify and not hang and len(lines) >= 2 and lone(lines[-1].text):  # body paragraphs, not cells
             self._keep_company(lines, width, indent)
         return lines or [Line("", indent + first_indent, self.space)]
 

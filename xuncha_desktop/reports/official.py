@@ -247,8 +247,8 @@ def annex_widths(annex: Annex, header: tuple[str, ...], rows: list[tuple[str, ..
 def _cell_lines(setter: Setter, text: str, width: float, align: str) -> list[Any]:
     """A cell's lines; a column narrower than eight characters is set flush, never letter-spaced."""
     if align == "justify" and width >= 8 * setter.size:
-        return setter.break_text(text, width)
-    return setter.break_text(text, width, justify=False, align="left" if align == "justify" else align)
+        return setter.break_text(text, width, hang=True)
+    return setter.break_text(text, width, justify=False, align="left" if align == "justify" else align, hang=True)
 
 
 def _pdf_table(annex: Annex, chosen: dict[str, Any]) -> Any:
