@@ -95,3 +95,22 @@ def test_docx_settings(rendered: tuple[Path, Path, Path]) -> None:
     for footer in footers:
         if "PAGE" in footer:
             assert footer.count('<w:sz w:val="28"/>') >= 7  # every run of "— n —" and the mark in 四号
+
+
+def test_libreoffice_repeats_the_annex_header_and_keeps_short_entries_whole(
+        rendered: tuple[Path, Path, Path]) -> None:
+    """Every page of the annex table starts with the header (w:tblHeader); 序号 and the date are not broken
+    (the widths allow for LibreOffice's cell margins and its space between Chinese and figures); the
+    category is a group row, set once."""
+    _docx, pdf, _ours = rendered
+    with pdfplumber.open(str(pdf)) as document:
+        pages = [page for page in document.pages if page.find_tables()]
+        assert len(pages) >= 2
+        for page in pages:
+            table = page.extract_tables()[0]
+            assert (table[0][0] or "").replace("\n", "") == "序号" and "\n" not in (table[0][0] or "")
+            for row in table[1:]:
+                if row[-1]:
+                    assert "\n" not in row[-1], row  # 2021年3月5日 on one line
+        text = "".join(page.extract_text() for page in pages)
+    assert text.count("党的路线方针政策和党中央决策部署落实情况") == 1

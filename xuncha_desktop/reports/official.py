@@ -8,6 +8,7 @@ into an :class:`OfficialDocument` and set here, so the layout rules live in one 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -497,6 +498,7 @@ DOCX_FONTS = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "headin
               "number": "宋体", "draft": "楷体_GB2312"}
 DOCX_TOP_MM = 35.2
 CELL_PT = 10.5
+DOCX_CELL_MARGIN = 5.4  # Word's and LibreOffice's default cell margin, 108 twips
 SHORT_ROW_LINES = 4  # rows of up to this many lines never split across pages (w:cantSplit)
 
 
@@ -508,7 +510,9 @@ class _CharMeasure:
         self.size = size
 
     def natural(self, text: str) -> float:
-        return _chars(text) * self.size
+        # LibreOffice puts a quarter em between Chinese and figures whatever the file says (w:autoSpaceDE)
+        boundaries = sum(1 for a, b in itertools.pairwise(text) if a.isascii() != b.isascii())
+        return (_chars(text) + 0.25 * boundaries) * self.size
 
 
 def write_docx(doc: OfficialDocument, out: Path) -> Path:
@@ -693,7 +697,7 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
     total = 156 * 72 / 25.4
     # Word's and LibreOffice's cell margins (108 twips a side) and a little room
     columns = annex_widths(annex, header, rows, widths, align, measure, measure, total,  # type: ignore[arg-type]
-                           pad=2 * 5.4 + 2)
+                           pad=2 * DOCX_CELL_MARGIN + 2)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
@@ -721,6 +725,7 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(14)
         fmt.first_line_indent = Pt(0)
+        fmt.widow_control = True  # a row split across pages leaves no line alone (LibreOffice honours it here)
         para.alignment = alignment
         snap = OxmlElement("w:snapToGrid")  # table text keeps its own leading, off the page's line grid
         snap.set(qn("w:val"), "0")
@@ -752,8 +757,8 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
             narrow = points - 2 * CELL_PAD < 8 * CELL_PT
             alignment = alignments["left" if how == "justify" and narrow else how]
             fill(cell, text, DOCX_FONTS["body"], alignment)
-            per_line = max(int((points - 2 * CELL_PAD) // CELL_PT), 1)
-            lines = max(lines, -(-int(_chars(text) + 0.99) // per_line))
+            per_line = max(int((points - 2 * DOCX_CELL_MARGIN) // CELL_PT), 1)
+            lines = max(lines, -(-int(measure.natural(text) / CELL_PT + 0.99) // per_line))
         if lines <= SHORT_ROW_LINES:
             row_flag(row, "w:cantSplit")
 
