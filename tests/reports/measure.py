@@ -110,6 +110,11 @@ def printed_lines(pdf: Path, in_tables: bool = False) -> list[list[PrintedLine]]
                     lines.append(PrintedLine(number, top, char["size"], [char]))
             for line in lines:
                 line.chars.sort(key=lambda c: c["x0"])
+                # the line's place from its Chinese characters: Latin ones may come from another font
+                # (a proportional serif in the .docx) whose boxes stand a little higher or lower
+                wide = [c["top"] / MM for c in line.chars if not c["text"].isascii()]
+                if wide:
+                    line.top = min(wide)
             pages.append(lines)
     return pages
 
@@ -136,16 +141,24 @@ def lone_chars(pages: list[list[PrintedLine]]) -> list[str]:
     return found
 
 
-def gapped_figures(pages: list[list[PrintedLine]]) -> list[str]:
+def gapped_figures(pages: list[list[PrintedLine]], points: bool = True) -> list[str]:
     """Places where two neighbouring digits or a digit and a decimal point stand apart by more than a
-    quarter of the type size (a figure set with a full-width gap, "2053. 37")."""
+    quarter of the type size, or (``points``) a decimal point takes as much room as a figure (from the
+    figure before it to the figure after more than 1.6 figures' width: "2053. 37" in a font of
+    monospaced figures)."""
     found = []
     for lines in pages:
         for line in lines:
-            for a, b in itertools.pairwise(line.chars):
+            chars = line.chars
+            for a, b in itertools.pairwise(chars):
                 pair = a["text"] + b["text"]
                 if re.fullmatch(r"[0-9.][0-9.]", pair) and b["x0"] - a["x1"] > a["size"] * 0.25:
                     found.append(f"p.{line.page}: {line.text}")
+            for a, point, b in zip(chars, chars[1:], chars[2:], strict=False) if points else ():
+                if a["text"].isdigit() and point["text"] == "." and b["text"].isdigit():
+                    figure = a["x1"] - a["x0"]
+                    if b["x0"] - a["x0"] > 1.6 * figure:
+                        found.append(f"p.{line.page}: {line.text} (the point as wide as a figure)")
     return found
 
 

@@ -69,7 +69,9 @@ def test_libreoffice_keeps_the_signature_with_the_body_and_sets_figures_whole(
         rendered: tuple[Path, Path, Path], tmp_path: Path) -> None:
     _docx, pdf, _ours = rendered
     pages = body_pages(printed_lines(pdf))
-    assert gapped_figures(pages) == []
+    # The .docx keeps 仿宋's monospaced figures (its point as wide as a figure, as in any 仿宋 document):
+    # only gaps between the figures' boxes are checked here; our PDF sets the point narrow.
+    assert gapped_figures(pages, points=False) == []
     assert lone_chars(pages) == []
     # the sample whose body fills page 2: Word's keep-with-next and widow control carry body lines over
     docx = official.write_docx(sample(), tmp_path / "full.docx")
