@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the system packages the program and its tests need on Debian, Ubuntu or Kylin (apt):
 # Python's venv, the libraries Qt loads (offscreen and under X11/Xvfb), a CJK font for the window,
-# poppler for reading PDFs back in tests; LibreOffice (headless) for rendering .docx in tests; openbox and xdotool for the tests in a real X11 session.
+# poppler for reading PDFs back in tests; LibreOffice (headless, ~200 MB) for rendering .docx in tests;
+# openbox and xdotool for the tests in a real X11 session.
 # Installs only what is missing; needs root or sudo for that.
 set -eu
 
