@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the system packages the program and its tests need on Debian, Ubuntu or Kylin (apt):
 # Python's venv, the libraries Qt loads (offscreen and under X11/Xvfb), a CJK font for the window,
-# poppler for reading PDFs back in tests; openbox and xdotool for the tests in a real X11 session.
+# poppler for reading PDFs back in tests; LibreOffice (headless, ~200 MB) for rendering .docx in tests;
+# openbox and xdotool for the tests in a real X11 session.
 # Installs only what is missing; needs root or sudo for that.
 set -eu
 
@@ -10,7 +11,8 @@ libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
 xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 fonts-wqy-microhei
-poppler-utils poppler-data"
+poppler-utils poppler-data
+libreoffice-writer-nogui"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-system-packages: no apt here; install the equivalents of: $PACKAGES" >&2

@@ -9,6 +9,10 @@ grid across headings and pages; the first line's characters start exactly at the
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+import struct
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +56,38 @@ def is_wide(char: str) -> bool:
         char in CENTRED
 
 
+# Narrow points drawn at the width of their ink when the font sets them in a monospaced half cell.
+TIGHT_POINTS = set(".,:;")
+# Adjacent punctuation squeezed into one cell: a mark whose glyph sits left, then an opening mark.
+SQUEEZE_AFTER = set("．，。、；：？！”’）》」』】〕")
+SQUEEZE_OPEN = set("“‘（《「『【〔")
+PUNCTUATION = NO_LINE_START | NO_LINE_END | set("．")
+
+
+def lone(text: str) -> bool:
+    """A paragraph's last line of a single character, punctuation aside (孤字)."""
+    return sum(1 for c in text if c not in PUNCTUATION) <= 1
+
+
+_INK: dict[tuple[str, str], tuple[float, float] | None] = {}
+
+
+def glyph_ink(font_name: str, char: str) -> tuple[float, float] | None:
+    """Left and right edge of a TrueType glyph's ink in ems (from the glyph's bounding box), or None."""
+    key = (font_name, char)
+    if key not in _INK:
+        _INK[key] = None
+        face = getattr(pdfmetrics.getFont(font_name), "face", None)
+        glyph = face.charToGlyph.get(ord(char)) if face is not None else None
+        if face is not None and glyph is not None and "glyf" in face.table:
+            start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+            if end > start:
+                at = face.table["glyf"]["offset"] + start
+                _contours, x_min, _y_min, x_max, _y_max = struct.unpack(">hhhhh", face._ttf_data[at:at + 10])
+                _INK[key] = (x_min / face.unitsPerEm, x_max / face.unitsPerEm)
+    return _INK[key]
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -60,7 +96,13 @@ class Line:
 
 
 class Setter:
-    """Breaks text into grid lines for one font and size; ``cell`` is the advance of a wide character."""
+    """Breaks text into grid lines for one font and size; ``cell`` is the advance of a wide character.
+
+    A wide (CJK) character advances one cell; Latin letters and digits keep their own widths and the
+    runs they form are never letter-spaced when a line is justified, and a point or comma in a font whose
+    figures are monospaced takes the width of its ink, so "2053.37" reads as one figure. A full-width
+    point, comma or closing mark followed by an opening mark ("10．“第一议题”") is squeezed: the pair
+    takes one cell, the way Chinese typesetting compresses adjacent punctuation (标点挤压)."""
 
     def __init__(self, font: FontChoice, size: float, cell: float | None = None) -> None:
         self.font = font
@@ -68,6 +110,8 @@ class Setter:
         self.cell = cell if cell is not None else size
         self.space = self.cell - size
         self._widths: dict[str, float] = {}
+        self._narrow: dict[str, tuple[float, float]] = {}
+        self._glyphs: dict[str, float] = {}
         _ascent, descent = ascent_descent(font.pdf_name)
         # pdfminer (pdfplumber) puts a character's box from baseline + descent to that plus the size.
         self.baseline_drop = size * (1 + descent / 1000)
@@ -75,9 +119,38 @@ class Setter:
     def advance(self, char: str) -> float:
         width = self._widths.get(char)
         if width is None:
-            width = self.size if is_wide(char) else pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+            width = self.size + self.space if is_wide(char) else self.narrow(char)[0]
             self._widths[char] = width
-        return width + self.space
+        return width
+
+    def narrow(self, char: str) -> tuple[float, float]:
+        """Advance of a narrow character and where its glyph is drawn from (0, or left of the pen for a
+        point whose box is wider than its ink)."""
+        found = self._narrow.get(char)
+        if found is None:
+            width = pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+            found = (width, 0.0)
+            if char in TIGHT_POINTS and width >= 0.4 * self.size:
+                ink = glyph_ink(self.font.pdf_name, char)
+                if ink is not None:
+                    left, right = ink[0] * self.size, ink[1] * self.size
+                    side = 0.06 * self.size
+                    found = (right - left + 2 * side, side - left)
+            self._narrow[char] = found
+        return found
+
+    def glyph(self, char: str) -> float:
+        """The width of the character's glyph box in the font (no grid spacing)."""
+        width = self._glyphs.get(char)
+        if width is None:
+            width = self._glyphs[char] = pdfmetrics.stringWidth(char, self.font.pdf_name, self.size)
+        return width
+
+    def step(self, previous: str, char: str) -> float:
+        """The advance of ``char`` after ``previous`` (a squeezed opening mark gives back a whole size)."""
+        if char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER:
+            return self.advance(char) - self.size
+        return self.advance(char)
 
     def pad(self, char: str) -> tuple[float, float]:
         """Space before and after the glyph of a full-cell mark whose glyph is narrower than the cell."""
@@ -93,41 +166,110 @@ class Setter:
         return spare / 2, spare / 2
 
     def width(self, text: str) -> float:
-        return sum(self.advance(c) for c in text)
+        total = 0.0
+        previous = ""
+        for char in text:
+            total += self.step(previous, char)
+            previous = char
+        return total
+
+    def natural(self, piece: str) -> float:
+        """The width of ``piece`` set without justification, up to the last glyph's edge."""
+        if not piece:
+            return 0.0
+        return self.width(piece) - (self.space if is_wide(piece[-1]) else 0.0)
+
+    def justified(self, piece: str, x: float, room: float, natural: float | None = None) -> Line:
+        """``piece`` spread over ``room``: the spare room goes into the gaps beside wide characters, none
+        inside a run of Latin letters and figures."""
+        if _SPECIAL.search(piece):
+            gaps = sum(1 for a, b in itertools.pairwise(piece) if is_wide(a) or is_wide(b))
+        else:
+            gaps = len(piece) - 1
+        space = self.space
+        if gaps:
+            space += (room - (self.natural(piece) if natural is None else natural)) / gaps
+        return Line(piece, x, space)
+
+    def steps(self, text: str) -> list[float]:
+        """The advance of each character of ``text`` in its context (see :meth:`step`)."""
+        known = self._widths
+        size = self.size
+        result = []
+        previous = ""
+        for char in text:
+            width = known.get(char)
+            if width is None:
+                width = self.advance(char)
+            if char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER:
+                width -= size
+            result.append(width)
+            previous = char
+        return result
 
     def break_text(self, text: str, width: float, first_indent: float = 0.0, justify: bool = True,
-                   align: str = "left", indent: float = 0.0) -> list[Line]:
-        """Lines of ``text`` within ``width`` (after ``indent``); the first line indented ``first_indent`` more."""
+                   align: str = "left", indent: float = 0.0, hang: bool = False) -> list[Line]:
+        """Lines of ``text`` within ``width`` (after ``indent``); the first line indented ``first_indent`` more.
+        A justified paragraph never ends on a line of one character (孤字): the line before gives it
+        company (one or a few characters carried over, the line before spread a little). With ``hang``
+        (narrow table cells), a comma, point or closing mark that would start the next line ends this one
+        in half a cell (its blank half hangs into the cell's padding) instead of pushing a character down
+        and letter-spacing the line; the 孤字 rule is for body paragraphs and left out there."""
         lines: list[Line] = []
-        rest = text
-        first = True
-        while rest:
-            offset = indent + (first_indent if first else 0.0)
+        steps = self.steps(text)
+        acc = [0.0, *itertools.accumulate(steps)]
+        n = len(text)
+        # A full line of 28 is 28 cells: the last character needs no space after it.
+        slack = 0.01 + max(self.space, 0.0)
+        pos = 0
+        while pos < n:
+            offset = indent + (first_indent if pos == 0 else 0.0)
             room = width - offset
-            used = 0.0
-            count = 0
-            for char in rest:
-                step = self.advance(char)
-                # A full line of 28 is 28 cells: the last character needs no space after it.
-                if count > 0 and used + step - max(self.space, 0.0) > room + 0.01:
-                    break
-                used += step
-                count += 1
-            if count < len(rest):
-                count = self._kinsoku(rest, count)
-            piece, rest = rest[:count], rest[count:]
-            natural = self.width(piece) - self.space
-            space = self.space
+            # a line's first character is not squeezed against the last of the line before
+            lift = self.size if pos and text[pos] in SQUEEZE_OPEN and text[pos - 1] in SQUEEZE_AFTER else 0.0
+            base = acc[pos] - lift
+            end = max(bisect.bisect_right(acc, base + room + slack, pos + 1) - 1, pos + 1)
+            hung = hang and end < n and text[end] in SQUEEZE_AFTER and \
+                acc[end + 1] - base - self.size / 2 <= room + slack
+            if hung:
+                end += 1
+            count = end - pos
+            if end < n:
+                count = self._kinsoku(text[pos:pos + count + 1], count)
+            piece = text[pos:pos + count]
+            natural = acc[pos + count] - base - (self.space if is_wide(piece[-1]) else 0.0)
+            if hung and count == end - pos:
+                natural -= self.size / 2
+            pos += count
             x = offset
-            if rest and justify and len(piece) > 1:
-                space += (room - natural) / (len(piece) - 1)
-            elif align == "center":
-                x = offset + (room - natural) / 2
-            elif align == "right":
-                x = offset + room - natural
-            lines.append(Line(piece, x, space))
-            first = False
+            if pos < n and justify and len(piece) > 1:
+                lines.append(self.justified(piece, x, room, natural))
+            else:
+                if align == "center":
+                    x = offset + (room - natural) / 2
+                elif align == "right":
+                    x = offset + room - natural
+                lines.append(Line(piece, x, self.space))
+        if justify and not hang and len(lines) >= 2 and lone(lines[-1].text):  # body paragraphs, not cells
+            self._keep_company(lines, width, indent)
         return lines or [Line("", indent + first_indent, self.space)]
+
+    def _keep_company(self, lines: list[Line], width: float, indent: float) -> None:
+        """Carries characters from the line before to a lone last character, if the line before stays
+        at least 80 % full; else leaves the lines as they are."""
+        before, last = lines[-2], lines[-1]
+        joined = before.text + last.text
+        count = len(before.text) - 1
+        while count > 1 and (joined[count] in NO_LINE_START or joined[count - 1] in NO_LINE_END or (
+                joined[count].isascii() and joined[count].isalnum() and joined[count - 1].isascii()
+                and (joined[count - 1].isalnum() or joined[count - 1] in TIGHT_POINTS))):
+            count -= 1
+        room = width - before.x
+        head, tail = joined[:count], joined[count:]
+        if count < 2 or self.natural(head) < 0.8 * room:
+            return
+        lines[-2] = self.justified(head, before.x, room)
+        lines[-1] = Line(tail, indent, self.space)
 
     def break_balanced(self, text: str, width: float) -> list[Line]:
         """Centred lines of nearly equal length (for titles: no short last line)."""
@@ -145,11 +287,10 @@ class Setter:
             rest = rest[count:]
         if len(pieces) != len(lines):
             return lines
-        result = []
-        for piece in pieces:
-            natural = self.width(piece) - self.space
-            result.append(Line(piece, (width - natural) / 2, self.space))
-        return result
+        return [self.centred(piece, width) for piece in pieces]
+
+    def centred(self, piece: str, width: float) -> Line:
+        return Line(piece, (width - self.natural(piece)) / 2, self.space)
 
     @staticmethod
     def _kinsoku(text: str, count: int) -> int:
@@ -198,43 +339,74 @@ class GridText(Flowable):  # type: ignore[misc]
         return [head, tail]
 
     def draw(self) -> None:
+        if not self.lines:
+            return
         canvas = self.canv
         setter = self.setter
+        # One text object for all the lines: each run is placed by its own text origin.
+        text = canvas.beginText()
+        text.setFont(setter.font.pdf_name, setter.size)
+        if self.synthetic_bold:
+            text.setTextRenderMode(2)
+            canvas.setLineWidth(setter.size * 0.035)
         for index, line in enumerate(self.lines):
             top = self.height - (self.before + index * self.lines_each) * self.pitch
-            for x, piece in self._segments(line):
-                text = canvas.beginText(x, top - setter.baseline_drop)
-                text.setFont(setter.font.pdf_name, setter.size)
-                text.setCharSpace(line.char_space)
-                if self.synthetic_bold:
-                    text.setTextRenderMode(2)
-                    canvas.setLineWidth(setter.size * 0.035)
+            for x, piece, char_space in self._segments(line):
+                text.setTextOrigin(x, top - setter.baseline_drop)
+                text.setCharSpace(char_space)
                 text.textOut(piece)
-                canvas.drawText(text)
+        canvas.drawText(text)
 
-    def _segments(self, line: Line) -> list[tuple[float, str]]:
-        """Runs of the line that can be drawn as one string, with their x; full-cell marks are placed
-        in their cell."""
-        setter = self.setter
-        segments: list[tuple[float, str]] = []
-        x = line.x
-        start = x
-        run = ""
-        for char in line.text:
-            before, after = setter.pad(char)
-            if before or after:
-                if run:
-                    segments.append((start, run))
-                segments.append((x + before, char))
-                x += before + pdfmetrics.stringWidth(char, setter.font.pdf_name, setter.size) + after + \
-                    line.char_space
-                start, run = x, ""
-                continue
+    def _segments(self, line: Line) -> list[tuple[float, str, float]]:
+        """Runs of the line that can be drawn as one string with one character spacing, with their x:
+        wide characters spaced by the line's spacing, Latin and figure runs at their own widths, full-cell
+        marks placed in their cell, squeezed marks moved in."""
+        return segments(self.setter, line)
+
+
+# Characters that are narrow, placed inside their cell or squeezed: a line without any is drawn as one run.
+_SPECIAL = re.compile("[\x00-\x7f" + re.escape("".join(sorted(OPENING | CLOSING | CENTRED | SQUEEZE_OPEN))) + "]")
+
+
+def segments(setter: Setter, line: Line) -> list[tuple[float, str, float]]:
+    """(x, text, character spacing) of each run of ``line`` (see :meth:`GridText._segments`)."""
+    text = line.text
+    if not _SPECIAL.search(text):  # only wide characters, none placed in its cell: one run
+        return [(line.x, text, line.char_space)] if text else []
+    extra = line.char_space - setter.space  # what justification added to each gap beside a wide character
+    result: list[tuple[float, str, float]] = []
+    x = line.x
+    run = ""
+    run_x = x
+    run_space: float | None = None
+    previous = ""
+    for index, char in enumerate(text):
+        following = text[index + 1] if index + 1 < len(text) else ""
+        wide = is_wide(char)
+        gap = extra if (wide or (following and is_wide(following))) else 0.0
+        advance = setter.step(previous, char) + gap
+        squeezed = char in SQUEEZE_OPEN and previous in SQUEEZE_AFTER
+        before, _after = setter.pad(char)
+        shift = before - setter.size if squeezed else (before if wide else setter.narrow(char)[1])
+        glyph = setter.glyph(char)
+        if shift or squeezed:
+            if run:
+                result.append((run_x, run, run_space or 0.0))
+            result.append((x + shift, char, 0.0))
+            run, run_space = "", None
+        else:
+            space = advance - glyph
+            if run and run_space is not None and abs(space - run_space) > 1e-6:
+                result.append((run_x, run, run_space))
+                run = ""
+            if not run:
+                run_x, run_space = x, space
             run += char
-            x += setter.advance(char) - setter.space + line.char_space
-        if run:
-            segments.append((start, run))
-        return segments
+        x += advance
+        previous = char
+    if run:
+        result.append((run_x, run, run_space or 0.0))
+    return result
 
 
 class BlankLines(Flowable):  # type: ignore[misc]
