@@ -184,6 +184,11 @@ def test_a_rebuilt_hub_index_gives_the_same_answers(pair: tuple[Workspace, Works
             for n in range(12):
                 MAKERS["clue"](session, ids, f"第{n}条：公车私用{'，问题工作' * (n % 3)}")
     before = _compare(lite, hub, ["公车", "问题工作", "私", "问题 公车"])
+    listed = []
+    for ws in pair:  # a list's search box: the index as a subquery of the list's own query
+        with ws.session() as session:
+            listed.append([c.id for c in KINDS["clue"].find(session, search="问题工作")])
+    assert listed[0] == listed[1] and len(listed[0]) == 8
     # An index of an older layout (or none at all) is rebuilt at the next open of the hub, in creation order.
     with hub.engine.begin() as connection:
         connection.execute(text("UPDATE search_meta SET version = 1"))

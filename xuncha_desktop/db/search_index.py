@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, TextClause, inspect, select, text
+from sqlalchemy import Connection, Engine, TextClause, TextualSelect, Uuid, column, inspect, select, text
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.base import Base, Replicated, SearchSpec
@@ -151,19 +151,26 @@ def text_of(record: Any, columns: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class Match:
     """How to find the index rows of one kind holding every term of a query: ``table`` (with a join giving
-    ``record_id``, if the rows are elsewhere), the ``condition`` and its ``params``; ``rowid`` orders them
-    (newest last)."""
+    ``record_id``, if the rows are elsewhere), the ``condition`` and its ``params`` (named ``search_*``, so the
+    condition can go into any query); ``rowid`` orders them (newest last)."""
 
     table: str
     join: str
     condition: str
     rowid: str
     params: dict[str, Any]
+    id_type: str = "record_id"  # the record's id as the records' tables hold it
+
 
     def count_statement(self, cap: int | None) -> tuple[TextClause, dict[str, Any]]:
         limit = "" if cap is None else f" LIMIT {int(cap)}"
         return (text(f"SELECT count(*) FROM (SELECT {self.rowid} FROM {self.table} WHERE {self.condition}{limit}) "
                      "AS matching"), self.params)
+
+    def ids_select(self) -> TextualSelect:
+        """Every matching record's id, in no order, as a subquery (``Model.id.in_(...)``) of any size."""
+        return (text(f"SELECT {self.id_type} AS record_id FROM {self.table}{self.join} WHERE {self.condition}")
+                .bindparams(**self.params).columns(column("record_id", Uuid())))
 
     def ids_statement(self, offset: int, limit: int) -> tuple[TextClause, dict[str, Any]]:
         return (text(f"SELECT record_id FROM {self.table}{self.join} WHERE {self.condition} "
@@ -179,8 +186,8 @@ def match(dialect: str, query: str, kind: str) -> Match | None:
         if expression is None:
             return None
         return Match("search_index", " JOIN search_rows AS r ON r.rowid = search_index.rowid",
-                     "search_index MATCH :q", "search_index.rowid",
-                     {"q": f"{kind_expression(kind)} AND ({expression})"})
+                     "search_index MATCH :search_q", "search_index.rowid",
+                     {"search_q": f"{kind_expression(kind)} AND ({expression})"})
     return _pg_match(query, kind)
 
 
@@ -192,23 +199,23 @@ def _pg_match(query: str, kind: str) -> Match | None:
                   for t in terms]
     chars = [_quoted(terms[0]) for how, terms in parts if how == "char"]
     phrases = [terms for how, terms in parts if how == "pairs" and len(terms) > 1]
-    conditions = ["kind = :kind"]
-    params: dict[str, Any] = {"kind": kind}
+    conditions = ["kind = :search_kind"]
+    params: dict[str, Any] = {"search_kind": kind}
     if every_pair:  # what the GIN index finds: every pair present, in any order
-        conditions.append("grams @@ CAST(:grams AS tsquery)")
-        params["grams"] = " & ".join(every_pair)
+        conditions.append("grams @@ CAST(:search_grams AS tsquery)")
+        params["search_grams"] = " & ".join(every_pair)
     if chars:
-        conditions.append("unigrams @@ CAST(:chars AS tsquery)")
-        params["chars"] = " & ".join(chars)
+        conditions.append("unigrams @@ CAST(:search_chars AS tsquery)")
+        params["search_chars"] = " & ".join(chars)
     if phrases:  # then, row by row, the pairs one after the other (positions, or the stream of a long record)
-        params["phrases"] = " & ".join("(" + " <-> ".join(_quoted(t) for t in terms) + ")" for terms in phrases)
+        params["search_phrases"] = " & ".join("(" + " <-> ".join(_quoted(t) for t in terms) + ")" for terms in phrases)
         in_stream = []
         for n, terms in enumerate(phrases):
-            params[f"stream{n}"] = "% " + " ".join(terms) + " %"
-            in_stream.append(f"stream LIKE :stream{n}")
-        conditions.append("(stream IS NULL AND grams @@ CAST(:phrases AS tsquery) OR stream IS NOT NULL AND "
+            params[f"search_stream{n}"] = "% " + " ".join(terms) + " %"
+            in_stream.append(f"stream LIKE :search_stream{n}")
+        conditions.append("(stream IS NULL AND grams @@ CAST(:search_phrases AS tsquery) OR stream IS NOT NULL AND "
                           + " AND ".join(in_stream) + ")")
-    return Match("search_rows", "", " AND ".join(conditions), "rowid", params)
+    return Match("search_rows", "", " AND ".join(conditions), "rowid", params, "CAST(record_id AS uuid)")
 
 
 def _quoted(token: str) -> str:

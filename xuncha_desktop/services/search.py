@@ -13,8 +13,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db import search_index
@@ -82,6 +83,12 @@ def matching_ids(session: Session, query: str, kind: str, offset: int = 0, limit
     if found is None or limit <= 0:
         return []
     return [uuid.UUID(hex=key) for (key,) in session.execute(*found.ids_statement(offset, limit))]
+
+
+def id_condition(session: Session, query: str, kind: str, id_column: Any) -> ColumnElement[bool]:
+    """``id_column`` is the id of a record of ``kind`` holding every term (a subquery: any number of matches)."""
+    found = _match(session, query, kind)
+    return false() if found is None else cast("ColumnElement[bool]", id_column.in_(found.ids_select()))
 
 
 def _match(session: Session, query: str, kind: str) -> Match | None:
