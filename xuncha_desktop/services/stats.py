@@ -388,8 +388,10 @@ def repeat_problems(session: Session, round_id: uuid.UUID | None = None) -> list
     """Units where a problem of the same category was found again in a later round. Over all rounds, every
     such unit and category; for one round, those of its problems that an earlier round had found already."""
     permissions.require(session, permissions.Action.VIEW_OVERVIEW)
-    order = {r.id: at for at, r in enumerate(round_order(session))}
-    names = {r.id: r.name for r in round_order(session)}
+    ordered = round_order(session)
+    order = {r.id: at for at, r in enumerate(ordered)}
+    name_at = [r.name for r in ordered]
+    wanted = order.get(uuid.UUID(str(round_id))) if round_id is not None else None
     found: dict[tuple[uuid.UUID, str], list[tuple[int, str]]] = {}
     rows = session.execute(select(Problem.unit_id, Problem.category, Problem.round_id, Problem.status)
                            .where(Problem.deleted.is_(False)))
@@ -403,15 +405,13 @@ def repeat_problems(session: Session, round_id: uuid.UUID | None = None) -> list
         if len(positions) < 2:
             continue
         if round_id is not None:
-            wanted = order.get(uuid.UUID(str(round_id)))
             if wanted is None or wanted not in positions or positions[0] == wanted:
                 continue  # not found in this round, or found here first
             positions = [at for at in positions if at <= wanted]
         last = positions[-1]
-        by_position = {at: r for r, at in order.items()}
         earlier_rectified = sum(1 for at, status in seen if at < last and status == ProblemStatus.RECTIFIED.value)
         repeats.append(RepeatProblem(str(unit_id), units.get(unit_id, ""), category,
                                      categories.get(category, category),
-                                     [names[by_position[at]] for at in positions],
+                                     [name_at[at] for at in positions],
                                      sum(1 for at, _s in seen if at <= last), earlier_rectified))
     return sorted(repeats, key=lambda r: (-len(r.rounds), -r.problems, r.unit, r.category_label))
