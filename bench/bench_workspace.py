@@ -16,10 +16,12 @@ PASSPHRASE = "bench passphrase 2020"
 
 
 @contextmanager
-def template_workspace(path: Path, **fields: Any) -> Iterator[tuple[Workspace, str]]:
-    """A new workspace (cheap key derivation) holding a unit and one interview of it, with ``fields`` on top of
-    the usual ones; yields the open workspace and the interview's id as stored (hex), and closes it after."""
-    with Workspace.create(path, "bench", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench") as ws:
+def template_workspace(path: Path, database_url: str | None = None, **fields: Any) -> Iterator[tuple[Workspace, str]]:
+    """A new workspace (cheap key derivation; its records in ``database_url`` if given, a hub) holding a unit and
+    one interview of it, with ``fields`` on top of the usual ones; yields the open workspace and the interview's
+    id as stored (hex), and closes it after."""
+    with Workspace.create(path, "bench", PASSPHRASE, kdf=KdfParams.cheap(), user_name="bench",
+                          database_url=database_url) as ws:
         with ws.transaction() as session:
             unit = KINDS["unit"].create(session, {"name": "娄底市财政局"})
             template = KINDS["interview"].create(session, {

@@ -27,7 +27,7 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
-from xuncha_desktop.services import audit_log, backup, clearance, links, permissions, publishing
+from xuncha_desktop.services import audit_log, backup, clearance, links, permissions, publishing, stats
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interviews
@@ -55,6 +55,7 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.READ_AUDIT: {L, OF},
     Action.MANAGE_USERS: {L, OF},
     Action.CLEAR_DEVICE: {L, OF},
+    Action.VIEW_OVERVIEW: {L, D, OF, RO},
 }
 NAMES = {L: "赵刚", D: "钱敏", M: "张伟", LI: "孙丽", OF: "周办", RO: "吴看"}
 
@@ -243,6 +244,8 @@ ATTEMPTS = [
     Attempt("clear this laptop", Action.CLEAR_DEVICE,
             lambda ws, s, p: clearance.clear(ws, b"not an acknowledgement", p["tmp"] / "清退证明.pdf"),
             in_session=False, past_gate="ack_malformed"),
+    Attempt("see the office's view", Action.VIEW_OVERVIEW, lambda ws, s, p: stats.office_view(s)),
+    Attempt("see the repeat problems", Action.VIEW_OVERVIEW, lambda ws, s, p: stats.repeat_problems(s)),
 ]
 
 

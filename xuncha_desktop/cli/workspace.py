@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from xuncha_desktop.cli import office
 from xuncha_desktop.cli.common import (
     Handler,
     Subparsers,
@@ -41,6 +42,7 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     stats.add_argument("--round", dest="round_id")
     stats.add_argument("--json", action="store_true", help="JSON 输出（默认即为 JSON）/ JSON output")
     stats.add_argument("--as-of", help="逾期计算日期 / date for overdue (default today)")
+    office.add_parser(stats.add_subparsers(dest="view", metavar="VIEW", parser_class=_Parser), common)
 
     command("verify", "检查数据库与证据文件 / check the database and every evidence file")
 
@@ -105,17 +107,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from xuncha_desktop.services.stats import round_figures
 
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise InvalidRequest("field_type", field="as_of", field_zh="日期", expected_zh="日期",
-                                 expected_en="a date", value=args.as_of) from None
+    if getattr(args, "view", None) == "office":
+        return office.run(args)
+    as_of = office.parse_date(args.as_of, "as_of")
     with open_workspace(args) as ws, ws.transaction() as session:
         emit(round_figures(session, args.round_id, as_of).to_json())
     return 0

@@ -197,8 +197,7 @@ class RecordService(Generic[M]):
 
     def _search_condition(self, session: Session, text: str) -> Any:
         if search_service.is_searched(self.kind):
-            ids = search_service.matching_ids(session, text, self.kind, limit=100_000)
-            return self.model.id.in_(ids)
+            return search_service.id_condition(session, text, self.kind, self.model.id)
         columns = [getattr(self.model, f.name) for f in self.fields
                    if f.value_type in (FieldType.STRING, FieldType.TEXT) and not f.confidential]
         return _any_like(columns, text) if columns else false()

@@ -4,8 +4,8 @@ The index itself (tokens, upkeep on flush) is ``db.search_index``; this is the q
 index answers: each kind's page and count are FTS5 queries of their own (the kind is a column of the
 index), read in rowid order (the order records were indexed: newest first) and cut at the page, so a word
 found in 150,000 interviews costs no more than a rare one (bench/bench_search.py). Ranking every match
-before cutting, as before, cost 400 ms for 问题 on 200,000 interviews. On PostgreSQL (the office hub)
-search falls back to ILIKE on the same columns.
+before cutting, as before, cost 400 ms for 问题 on 200,000 interviews. On PostgreSQL (the office hub) the
+same tokens are in GIN-indexed tsvector columns and the same queries give the same hits in the same order.
 """
 
 from __future__ import annotations
@@ -13,20 +13,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
-from xuncha_desktop.db.base import Replicated
-from xuncha_desktop.db.search_index import (
-    TOKEN,
-    kind_expression,
-    match_expression,
-    searched_models,
-    spec_of,
-    text_of,
-    uses_fts,
-)
+from xuncha_desktop.db import search_index
+from xuncha_desktop.db.search_index import TOKEN, Match, searched_models, spec_of, text_of
 
 
 @dataclass(frozen=True)
@@ -40,6 +33,8 @@ class SearchHit:
 # Matches are counted exactly up to this many per kind; beyond it the count is "more than" (a word in most of
 # 200,000 interviews is not worth counting to the last one: the count alone took 50 ms).
 COUNT_CAP = 10_000
+# On PostgreSQL a page is first looked for among the kind's newest rows: this many (a few ms to read).
+RECENT_WINDOW = 1_000
 
 
 @dataclass(frozen=True)
@@ -78,35 +73,33 @@ def search_by_kind(session: Session, query: str, kinds: Sequence[str] | None = N
 
 def count_matches(session: Session, query: str, kind: str, cap: int | None = None) -> int:
     """How many records of ``kind`` hold every term (counting stops at ``cap``, if given)."""
-    expression = match_expression(query)
-    if expression is None:
+    found = _match(session, query, kind)
+    if found is None:
         return 0
-    limit = "" if cap is None else f" LIMIT {int(cap)}"
-    if uses_fts(session):
-        return int(session.execute(
-            text(f"SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH :q{limit})"),
-            {"q": f"{kind_expression(kind)} AND ({expression})"}).scalar_one())
-    model = searched_models()[kind]
-    matching = select(model.id).where(_like(model, query))
-    if cap is not None:
-        matching = matching.limit(cap)
-    return int(session.scalar(select(func.count()).select_from(matching.subquery())) or 0)
+    return int(session.execute(*found.count_statement(cap)).scalar_one())
 
 
 def matching_ids(session: Session, query: str, kind: str, offset: int = 0, limit: int = 50) -> list[uuid.UUID]:
     """Ids of records of ``kind`` holding every term, newest first (no record is loaded)."""
-    expression = match_expression(query)
-    if expression is None or limit <= 0:
+    found = _match(session, query, kind)
+    if found is None or limit <= 0:
         return []
-    if uses_fts(session):
-        rows = session.execute(
-            text("SELECT r.record_id FROM search_index JOIN search_rows AS r ON r.rowid = search_index.rowid "
-                 "WHERE search_index MATCH :q ORDER BY search_index.rowid DESC LIMIT :limit OFFSET :offset"),
-            {"q": f"{kind_expression(kind)} AND ({expression})", "limit": limit, "offset": offset})
-        return [uuid.UUID(hex=key) for (key,) in rows]
-    model = searched_models()[kind]
-    statement = select(model.id).where(_like(model, query)).order_by(model.created_at.desc(), model.id.desc())
-    return list(session.scalars(statement.offset(offset).limit(limit)))
+    recent = found.recent_statement(RECENT_WINDOW, offset, limit)
+    if recent is not None:  # PostgreSQL: a frequent term's page is among the newest rows (Match.recent_statement)
+        keys = list(session.execute(*recent).scalars())
+        if len(keys) == limit:
+            return [uuid.UUID(hex=key) for key in keys]
+    return [uuid.UUID(hex=key) for (key,) in session.execute(*found.ids_statement(offset, limit))]
+
+
+def id_condition(session: Session, query: str, kind: str, id_column: Any) -> ColumnElement[bool]:
+    """``id_column`` is the id of a record of ``kind`` holding every term (a subquery: any number of matches)."""
+    found = _match(session, query, kind)
+    return false() if found is None else cast("ColumnElement[bool]", id_column.in_(found.ids_select()))
+
+
+def _match(session: Session, query: str, kind: str) -> Match | None:
+    return search_index.match(session.get_bind().dialect.name, query, kind)
 
 
 def page(session: Session, query: str, kind: str, offset: int = 0, limit: int = 50) -> list[SearchHit]:
@@ -144,9 +137,3 @@ def _wanted(kinds: Sequence[str] | None) -> list[str]:
     depends on what was imported first)."""
     models = searched_models()
     return [k for k in (kinds or sorted(models)) if k in models]
-
-
-def _like(model: type[Replicated], query: str) -> ColumnElement[bool]:
-    columns = [getattr(model, c) for c in spec_of(model).columns]
-    terms = [m.group() for m in TOKEN.finditer(query)]
-    return and_(model.deleted.is_(False), *[or_(*[c.ilike(f"%{term}%") for c in columns]) for term in terms])

@@ -45,6 +45,7 @@ from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.idle_lock import IdleLock
 from xuncha_desktop.ui.interview_editor import InterviewEditor
+from xuncha_desktop.ui.office_view import OfficePage
 from xuncha_desktop.ui.pages import DashboardPage, EvidencePage, ListPage, TabbedPage
 from xuncha_desktop.ui.report_preview import preview_feedback, preview_report
 from xuncha_desktop.ui.screen_fit import open_sized, resize_to_fit
@@ -53,7 +54,7 @@ from xuncha_desktop.ui.sync_page import SyncPage
 
 # The pages that list no record family, first and last in the navigation; the record pages between them come
 # from the families' descriptors (``Controller.nav_pages``), in their order.
-DASHBOARD, SYNC = "dashboard", "sync"
+DASHBOARD, OFFICE, SYNC = "dashboard", "office", "sync"
 
 
 class MainWindow(QMainWindow):
@@ -112,9 +113,11 @@ class MainWindow(QMainWindow):
 
     # ---- building ------------------------------------------------------------------------------
     def _page_entries(self) -> list[tuple[str, str, str]]:
-        if {DASHBOARD, SYNC} & self.record_pages.keys():
-            raise ValueError(f"a record family's page may not be called {DASHBOARD!r} or {SYNC!r}")
-        return [(DASHBOARD, self.tr("工作台"), "dashboard"),
+        if {DASHBOARD, OFFICE, SYNC} & self.record_pages.keys():
+            raise ValueError(f"a record family's page may not be called {DASHBOARD!r}, {OFFICE!r} or {SYNC!r}")
+        # 巡察办总览 only for the roles that may see it (view_overview)
+        office = [(OFFICE, self.tr("巡察办总览"), "office")] if self.controller.may(Action.VIEW_OVERVIEW) else []
+        return [(DASHBOARD, self.tr("工作台"), "dashboard"), *office,
                 *((entry.key, entry.label, entry.icon) for entry in self.record_pages.values()),
                 (SYNC, self.tr("同步"), "sync")]
 
@@ -124,6 +127,11 @@ class MainWindow(QMainWindow):
             dashboard.open_list.connect(self.open_filtered)
             dashboard.open_record.connect(self.open_record)
             return dashboard
+        if key == OFFICE:
+            office = OfficePage(self.controller)
+            office.open_list.connect(self.open_filtered)
+            office.open_record.connect(self.open_record)
+            return office
         if key == SYNC:
             sync_page = SyncPage(self.controller.sync)
             sync_page.data_changed.connect(self.refresh_all)
@@ -621,6 +629,9 @@ class MainWindow(QMainWindow):
         dashboard = self.pages[DASHBOARD]
         assert isinstance(dashboard, DashboardPage)
         dashboard.refresh()
+        office = self.pages.get(OFFICE)
+        if isinstance(office, OfficePage):
+            office.refresh()
 
     def restore_drafts(self, ask: bool = True) -> list[RecordEditor]:
         """Reopens every interview left as a draft by a crash (after asking, unless ``ask`` is False)."""

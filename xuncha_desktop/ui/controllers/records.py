@@ -34,7 +34,7 @@ from xuncha_desktop.services.links import RELATIONS
 from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.services.records import Filter
 from xuncha_desktop.services.search import SearchHit
-from xuncha_desktop.services.stats import round_figures
+from xuncha_desktop.services.stats import OfficeView, office_view, round_figures
 from xuncha_desktop.ui.controllers.audit import AuditController
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
@@ -486,6 +486,11 @@ class Controller:
     def _hit(self, hit: SearchHit) -> Hit:
         unit = self.title("unit", str(hit.unit_id)) if hit.unit_id else ""
         return Hit(hit.kind, str(hit.id), self.title(hit.kind, str(hit.id)), hit.snippet, unit)
+
+    def office_view(self, round_id: str | None = None, as_of: dt.date | None = None) -> OfficeView:
+        """The office's view across rounds and groups (all rounds, or ``round_id``): plain dataclasses."""
+        with self._workspace.session() as session:
+            return office_view(session, round_id, as_of)
 
     def figures(self, round_id: str | None = None, as_of: dt.date | None = None) -> Figures:
 
