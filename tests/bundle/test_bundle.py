@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,27 @@ def test_the_window_opens_on_the_demo_paints_and_closes(runner: Runner, demo: Pa
     wrong = runner.run("gui", "--smoke", "--workspace", str(demo), program=WINDOW,
                        env={"XUNCHA_PASSPHRASE": "not the passphrase"}, check=False)
     assert wrong.returncode == 1 and "painted" not in wrong.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="install.sh is the Linux/Kylin bundle's; Windows has the zip")
+def test_install_adds_a_menu_entry_and_uninstall_removes_it_leaving_workspaces(runner: Runner, bundle: Path,
+                                                                              demo: Path) -> None:
+    data = runner.home / "data"
+    env = {**runner.env, "XDG_DATA_HOME": str(data)}
+    subprocess.run(["sh", str(bundle / "install.sh")], env=env, check=True, capture_output=True, timeout=60)
+    entry = data / "applications" / "xuncha-desktop.desktop"
+    icon = data / "icons" / "hicolor" / "scalable" / "apps" / "xuncha-desktop.svg"
+    link = runner.home / ".local" / "bin" / "xuncha"
+    text = entry.read_text(encoding="utf-8")
+    assert f'Exec="{bundle / WINDOW}"' in text and "Icon=xuncha-desktop" in text and "Name=巡察外业桌面端" in text
+    assert icon.read_bytes().lstrip().startswith((b"<svg", b"<?xml"))
+    assert link.resolve() == (bundle / "xuncha").resolve()
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(entry)], check=True)
+    # the installed command runs from the menu's link
+    assert subprocess.run([str(link), "--version"], env=env, capture_output=True, text=True,
+                          check=True).stdout.startswith("xuncha-desktop")
+    before = sorted(p.relative_to(demo) for p in demo.rglob("*"))
+    subprocess.run(["sh", str(bundle / "uninstall.sh")], env=env, check=True, capture_output=True, timeout=60)
+    assert not entry.exists() and not icon.exists() and not link.exists() and not link.is_symlink()
+    assert sorted(p.relative_to(demo) for p in demo.rglob("*")) == before  # the workspace is untouched
