@@ -51,6 +51,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# tests/bundle builds the one-folder program once and runs it from a copy (docs/bundle.md: a few minutes).
 test: setup lint typecheck
 	$(BIN)/pytest
 
