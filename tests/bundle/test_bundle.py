@@ -103,7 +103,12 @@ def test_a_sync_package_goes_from_one_bundle_workspace_to_another(runner: Runner
 def test_the_window_opens_on_the_demo_paints_and_closes(runner: Runner, demo: Path) -> None:
     done = runner.run("gui", "--smoke", "--workspace", str(demo), program=WINDOW,
                       env={"XUNCHA_PASSPHRASE": DEMO_PASSPHRASE})
-    assert done.stdout.splitlines()[-1] == "painted"
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "painted"
+    # 关于 in the bundle: the version, the build's date (not "source") and the libraries' licences from the
+    # metadata the bundle carries
+    about, built, count = lines[-2].split(", ")
+    assert about == f"about: {__version__}" and built.endswith(" UTC") and int(count.split()[0]) >= 15
     # a wrong passphrase does not hang at the login dialog in smoke mode: it says so and exits 1
     wrong = runner.run("gui", "--smoke", "--workspace", str(demo), program=WINDOW,
                        env={"XUNCHA_PASSPHRASE": "not the passphrase"}, check=False)

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from xuncha_desktop import __version__
 from xuncha_desktop.ui import app
 from xuncha_desktop.workspace import Workspace
 
@@ -17,7 +18,9 @@ def test_smoke_paints_the_main_window_and_returns(qtbot: QtBot, workspace: Works
     path = workspace.path
     workspace.close()
     assert app.run(path, "zh", PASSPHRASE, smoke=True) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "painted"
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "painted"
+    assert lines[-2].startswith(f"about: {__version__}, source, ") and int(lines[-2].split()[-2]) >= 15
     # the workspace was closed on the way out: it opens again in this process
     Workspace.open(path, PASSPHRASE).close()
 

@@ -86,14 +86,20 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
 
 
 def quit_after_first_paint(widget: QWidget) -> None:
-    """Prints ``painted`` and quits the application once ``widget`` has been painted (its children paint in the
-    same pass)."""
+    """Prints what 关于 would show (version, build date, the number of libraries whose licences it lists), then
+    ``painted``, and quits the application once ``widget`` has been painted (its children paint in the same
+    pass)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if watched is widget and event.type() == QEvent.Type.Paint:
                 widget.removeEventFilter(self)
+                # what 关于 would show, so an installation's self-test also proves the licences are there
+                from xuncha_desktop.ui.controllers import about
+
+                print(f"about: {about.program_version()}, {about.build_date() or 'source'}, "
+                      f"{len(about.libraries())} libraries", flush=True)
                 print("painted", flush=True)
                 QTimer.singleShot(0, QCoreApplication.quit)
             return False
