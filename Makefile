@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 DEMO := demo-workspace
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system demo lint typecheck lock clean screenshots
+.PHONY: run test setup system demo lint typecheck lock clean screenshots bundle
 
 setup: system $(INSTALLED)
 
@@ -51,12 +51,20 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# tests/bundle builds the one-folder program once and runs it from a copy (docs/bundle.md: a few minutes).
 test: setup lint typecheck
 	$(BIN)/pytest
+
+# The one-folder program (build_spec/xuncha.spec, docs/bundle.md) in dist/xuncha and a tarball beside it.
+VERSION = $$($(BIN)/python -c 'from xuncha_desktop import __version__; print(__version__)')
+bundle: setup
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build_spec/xuncha.spec
+	tar -C dist -czf dist/xuncha-$(VERSION)-linux-$$(uname -m).tar.gz xuncha
+	@du -sh dist/xuncha dist/xuncha-*.tar.gz
 
 # After changing dependencies: record the exact versions the tests passed with.
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DEMO) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO) .mypy_cache .pytest_cache .ruff_cache build dist

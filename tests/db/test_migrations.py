@@ -159,3 +159,72 @@ def test_revision_0004_fixture_gets_its_change_chains_and_still_syncs(tmp_path: 
         summary = sync.import_(laptop, tmp_path / "to-c.xcpkg")
         assert summary.changes_applied == own
         laptop.close()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def test_the_head_read_from_the_files_is_alembic_s_head() -> None:
+    # Opening an up-to-date workspace compares with this head and skips Alembic: it must be Alembic's answer.
+    assert migrate.head_revision() == _alembic_head()
+    assert migrate.head_revision() in migrate.known_revisions()
+
+
+def _with_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: dict[str, str]) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, folder)
+    for name, text_ in extra.items():
+        (folder / "versions" / name).write_text(text_, encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+
+
+def test_a_new_migration_becomes_the_head_and_a_merge_of_two_is_followed(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    old_head = migrate.head_revision()
+    _with_versions(tmp_path, monkeypatch, {
+        "0009_a.py": f'revision: str = "0009_a"\ndown_revision: str | None = "{old_head}"\n',
+        "0009_b.py": f'revision = "0009_b"\ndown_revision = "{old_head}"\n',
+        "0010_merge.py": 'revision = "0010"\ndown_revision = ("0009_a", "0009_b")\n',
+    })
+    assert migrate.head_revision() == "0010" == _alembic_head()
+
+
+def test_two_heads_are_left_to_alembic_which_refuses_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old_head = migrate.head_revision()
+    _with_versions(tmp_path, monkeypatch, {
+        "0009_a.py": f'revision = "0009_a"\ndown_revision = "{old_head}"\n',
+        "0009_b.py": f'revision = "0009_b"\ndown_revision = "{old_head}"\n',
+    })
+    from alembic.util import CommandError
+
+    with pytest.raises(CommandError, match=r"multiple heads"):
+        migrate.head_revision()
+
+
+def test_an_empty_database_has_no_revision_and_a_migrated_one_the_head(tmp_path: Path,
+                                                                       workspace: Workspace) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    try:
+        assert migrate.current_revision(engine) is None
+    finally:
+        engine.dispose()
+    assert migrate.current_revision(workspace.engine) == _alembic_head()
+
+
+def test_an_up_to_date_workspace_opens_without_importing_alembic(workspace: Workspace) -> None:
+    import subprocess
+    import sys
+
+    path = workspace.path
+    workspace.close()
+    code = ("import sys; from pathlib import Path; from xuncha_desktop.workspace import Workspace; "
+            "Workspace.open(Path(sys.argv[1]), sys.argv[2]).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    done = subprocess.run([sys.executable, "-c", code, str(path), PASSPHRASE], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip() == "[]"

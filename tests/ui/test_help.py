@@ -3,11 +3,17 @@ shortcuts; the fonts dialog closes by its own button."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from xuncha_desktop import __version__
+from xuncha_desktop.resources import BUILD_INFO, resources_dir
 from xuncha_desktop.ui.help_dialogs import AboutDialog, ShortcutsDialog
 from xuncha_desktop.ui.main_window import MainWindow
 
@@ -27,6 +33,19 @@ def test_about_names_the_version_and_the_licences(qtbot: QtBot, window: MainWind
     fonts = dict(zip(_column(dialog.fonts, 0), _column(dialog.fonts, 2), strict=True))
     assert "Arphic Public License" in fonts.values() and "Apache-2.0" in fonts.values()
     assert any(__version__ in label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_about_says_source_run_or_the_bundle_s_build_date(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from_source = AboutDialog(window)
+    qtbot.addWidget(from_source)
+    assert from_source.build.text() == "源码运行"
+    resources_dir()  # found (and kept) before the pretend bundle below
+    (tmp_path / BUILD_INFO).write_text(json.dumps({"built": "2026-12-07T00:15:42+00:00"}), encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    bundled = AboutDialog(window)
+    qtbot.addWidget(bundled)
+    assert bundled.build.text() == "构建于 2026-12-07 00:15 UTC"
 
 
 def test_the_shortcuts_page_lists_the_window_s_own_shortcuts(qtbot: QtBot, window: MainWindow) -> None:

@@ -20,8 +20,6 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from sqlalchemy.exc import DBAPIError
-
 from xuncha_desktop import __version__, messages
 from xuncha_desktop.cli.common import Handler, _Parser, common_options, workspace_path
 from xuncha_desktop.errors import XunchaError
@@ -56,6 +54,12 @@ def commands() -> dict[str, Handler]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # answered before any command module (and with it SQLAlchemy) is imported
+        print(f"xuncha-desktop {__version__}")
+        return 0
+    from sqlalchemy.exc import DBAPIError
+
     if sys.platform != "win32":
         os.umask(0o077)  # everything the program writes is private to the user
     for stream in (sys.stdout, sys.stderr):

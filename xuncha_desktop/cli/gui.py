@@ -24,6 +24,9 @@ def register(commands: Subparsers, common: _Parser) -> dict[str, Handler]:
     gui = commands.add_parser("gui", help="打开桌面窗口 / open the desktop window",
                               description="打开桌面窗口 / open the desktop window", parents=[common])
     gui.add_argument("--lang", choices=("zh", "en"), help="界面语言 / interface language (default: zh_CN)")
+    gui.add_argument("--smoke", action="store_true",
+                     help="首次绘制主窗口后即退出，并输出 painted（安装自检）/ quit after the main window's first "
+                          "paint, printing `painted` (an installation's self-test; needs the passphrase given)")
     return {"gui": cmd_gui}
 
 
@@ -34,7 +37,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from xuncha_desktop.ui.app import run
 
     secret = passphrase(args) if passphrase_given(args) else None
-    return run(workspace_path(args), getattr(args, "lang", None), secret, user_name(args))
+    return run(workspace_path(args), getattr(args, "lang", None), secret, user_name(args),
+               smoke=getattr(args, "smoke", False))
 
 
 def _has_display() -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ORGANISATION = "xuncha"
 APPLICATION = "xuncha-desktop"
@@ -41,8 +41,14 @@ def start_language(explicit: str | None = None) -> str:
     return language
 
 
-def run(path: Path, lang: str | None = None, passphrase: str | None = None, user: str | None = None) -> int:
-    """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window."""
+def run(path: Path, lang: str | None = None, passphrase: str | None = None, user: str | None = None,
+        *, smoke: bool = False) -> int:
+    """Shows the login dialog (skipped when ``passphrase`` opens the workspace), then the main window.
+
+    ``smoke`` (``xuncha gui --smoke``): quits once the main window has painted, after printing ``painted``; a
+    self-test of an installation (the bundle's tests and bench/bench_startup.py). Without a passphrase that
+    opens the workspace it exits 1 at once rather than wait at the login dialog.
+    """
     from xuncha_desktop.errors import XunchaError
 
     app = application()
@@ -56,6 +62,9 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
                 workspace = Workspace.open(path, passphrase, user)
             except XunchaError:
                 workspace = None
+    if workspace is None and smoke:
+        print("smoke: the workspace did not open with the given passphrase", file=sys.stderr)
+        return 1
     if workspace is None:
         from xuncha_desktop.ui.login import LoginDialog
 
@@ -68,7 +77,31 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
 
     try:
         window = MainWindow(Controller(workspace, language))
+        if smoke:
+            quit_after_first_paint(window)
         window.show()
         return int(app.exec())
     finally:
         workspace.close()
+
+
+def quit_after_first_paint(widget: QWidget) -> None:
+    """Prints what 关于 would show (version, build date, the number of libraries whose licences it lists), then
+    ``painted``, and quits the application once ``widget`` has been painted (its children paint in the same
+    pass)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is widget and event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                # what 关于 would show, so an installation's self-test also proves the licences are there
+                from xuncha_desktop.ui.controllers import about
+
+                print(f"about: {about.program_version()}, {about.build_date() or 'source'}, "
+                      f"{len(about.libraries())} libraries", flush=True)
+                print("painted", flush=True)
+                QTimer.singleShot(0, QCoreApplication.quit)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))

@@ -36,7 +36,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, Qt
 
     from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
-    from xuncha_desktop.resources import resources_dir
     from xuncha_desktop.ui import i18n
     from xuncha_desktop.ui.app import application
     from xuncha_desktop.ui.controllers.records import Controller
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from xuncha_desktop.ui.thumbnails import EvidenceTableModel, media_of
     from xuncha_desktop.workspace import Workspace, is_workspace
 
-    workspace_dir = args.workspace or resources_dir().parent / "demo-workspace"
+    workspace_dir = args.workspace or Path("demo-workspace")  # `make demo` makes it in the checkout
     passphrase = args.passphrase or DEMO_PASSPHRASE
     if not is_workspace(workspace_dir):
         print(f"building the demo workspace in {workspace_dir} …", file=sys.stderr)

@@ -1,5 +1,6 @@
-"""What 帮助 → 关于 shows: the program's version and the licence of every library and font it ships with,
-read from the installed packages' own metadata (so the list stays true as dependencies change). No Qt."""
+"""What 帮助 → 关于 shows: the program's version, when the bundle was built (nothing when run from source) and
+the licence of every library and font it ships with, read from the installed packages' own metadata (so the
+list stays true as dependencies change; the bundle carries that metadata, build_spec/xuncha.spec). No Qt."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from xuncha_desktop import __version__
+from xuncha_desktop.resources import build_info, resource_path
 
 DISTRIBUTION = "xuncha-desktop"
 
@@ -21,16 +23,24 @@ class Component:
     home: str
 
 
-# The fonts in resources/fonts (see its README.md, which holds their licence files).
+# The fonts in resources/fonts (see its README.md); "home" is the licence text shipped beside them.
+_ARPHIC = str(resource_path("fonts", "ARPHICPL.TXT"))
+_APACHE = str(resource_path("fonts", "Apache-2.0.txt"))
 FONTS: tuple[Component, ...] = (
-    Component("AR PL SungtiL GB（文鼎宋体）", "2.11", "Arphic Public License", "resources/fonts/ARPHICPL.TXT"),
-    Component("AR PL KaitiM GB（文鼎楷体）", "2.11", "Arphic Public License", "resources/fonts/ARPHICPL.TXT"),
-    Component("WenQuanYi Micro Hei（文泉驿微米黑）", "0.2.0", "Apache-2.0", "resources/fonts/Apache-2.0.txt"),
+    Component("AR PL SungtiL GB（文鼎宋体）", "2.11", "Arphic Public License", _ARPHIC),
+    Component("AR PL KaitiM GB（文鼎楷体）", "2.11", "Arphic Public License", _ARPHIC),
+    Component("WenQuanYi Micro Hei（文泉驿微米黑）", "0.2.0", "Apache-2.0", _APACHE),
 )
 
 
 def program_version() -> str:
     return __version__
+
+
+def build_date() -> str:
+    """When the bundle was built ("2026-12-07 00:15 UTC"); "" when the program runs from source."""
+    built = build_info().get("built", "")
+    return built.replace("T", " ")[:16] + " UTC" if built else ""
 
 
 def python_version() -> str:
