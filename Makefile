@@ -51,8 +51,9 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# The office-hub tests need PostgreSQL: the machine's at 127.0.0.1:5432, else a private one (build/postgres).
 test: setup lint typecheck
-	$(BIN)/pytest
+	XUNCHA_TEST_DATABASE=$$(sh build_spec/test-postgres.sh) $(BIN)/pytest
 
 # After changing dependencies: record the exact versions the tests passed with.
 lock:

@@ -42,6 +42,7 @@ class Action(enum.StrEnum):
     READ_AUDIT = "read_audit"
     MANAGE_USERS = "manage_users"            # enforced by the workspace (key slots); listed here
     CLEAR_DEVICE = "clear_device"            # 巡后清退: acknowledge what a laptop sent, clear a laptop
+    MANAGE_STATIONS = "manage_stations"      # the office hub: retire a station (docs/hub.md)
 
     @property
     def message_key(self) -> str:
@@ -72,6 +73,7 @@ MATRIX: Mapping[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({R.LEADER, R.OFFICE}),
     # destroying a laptop's keys, and the office's word that lets it, are the leader's or the office's
     Action.CLEAR_DEVICE: frozenset({R.LEADER, R.OFFICE}),
+    Action.MANAGE_STATIONS: frozenset({R.LEADER, R.OFFICE}),
 }
 
 # Which action creating or editing a record of each family is; a family not named is EDIT_RECORDS.

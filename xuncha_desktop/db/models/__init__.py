@@ -13,6 +13,7 @@ from xuncha_desktop.db.models.organisation import Group, GroupMember, Round, Uni
 from xuncha_desktop.db.models.papers import WorkingPaper
 from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
+from xuncha_desktop.db.models.stations import HubFile, Station
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.db.models.vocabulary import VocabularyTerm
 
@@ -25,6 +26,7 @@ __all__ = [
     "Evidence",
     "Group",
     "GroupMember",
+    "HubFile",
     "IdentityEnvelope",
     "IdentityStaged",
     "Interview",
@@ -33,6 +35,7 @@ __all__ = [
     "Problem",
     "RectificationUpdate",
     "Round",
+    "Station",
     "SyncConflict",
     "SyncDevice",
     "SyncHead",
