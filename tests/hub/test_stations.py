@@ -19,6 +19,7 @@ from xuncha_desktop.db.change_chain import GENESIS, change_hash
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import InvalidRequest, PermissionDenied, WrongPassphrase, XunchaError
+from xuncha_desktop.security.roles import Role, User
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.workspace import Workspace
 
@@ -73,7 +74,7 @@ def test_a_retired_station_no_longer_opens_and_only_a_manager_retires(hub: Hub) 
     second = hub.join("二号工作站")
     path = second.path
     readonly = hub.join("三号工作站", "李主任")
-    readonly.user = workspace.User("李主任", workspace.Role.READONLY)
+    readonly.user = User("李主任", Role.READONLY)
     with pytest.raises(PermissionDenied):
         hub_service.retire(readonly, "二号工作站")
     readonly.close()
