@@ -17,6 +17,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
 from xuncha_desktop import files
@@ -28,6 +29,15 @@ from xuncha_desktop.security import keys, slots
 from xuncha_desktop.security.roles import Role
 from xuncha_desktop.services.permissions import Action, require
 from xuncha_desktop.workspace import Workspace, WorkspaceInfo, is_workspace, refuse_cleared
+
+
+def hub_url(server: str, database: str, user: str) -> str:
+    """The URL of a hub from what a person types: ``server`` as ``host`` or ``host:port``. The database role's
+    password is not part of it (it comes from ~/.pgpass or PGPASSWORD), since the URL is kept in workspace.json."""
+    host, _, port = server.strip().partition(":")
+    return URL.create("postgresql+psycopg", username=user.strip() or None, host=host or None,
+                      port=int(port) if port.isdigit() else None,
+                      database=database.strip()).render_as_string(hide_password=False)
 
 
 def _write_info(path: Path, info: WorkspaceInfo) -> None:
