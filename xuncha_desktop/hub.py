@@ -46,14 +46,14 @@ def _write_info(path: Path, info: WorkspaceInfo) -> None:
 
 def create(path: Path, device_name: str, passphrase: str, database_url: str, station: str,
            evidence_store: Path | None = None, user_name: str | None = None,
-           kdf: keys.KdfParams | None = None) -> Workspace:
+           kdf: keys.KdfParams | None = None, role: Role = Role.OFFICE) -> Workspace:
     """Makes the hub in the (empty) database ``database_url`` with its first station at ``path``, whose user
-    (role office) adds the others. ``evidence_store`` is the shared folder every station reaches (default: the
-    station folder's own, for a one-desk hub). Returns the opened station."""
+    (the office, or a leader) adds the others. ``evidence_store`` is the shared folder every station reaches
+    (default: the station folder's own, for a one-desk hub). Returns the opened station."""
     if evidence_store is not None:
         evidence_store.mkdir(mode=0o700, parents=True, exist_ok=True)
     ws = Workspace.create(path, device_name, passphrase, kdf=kdf, user_name=user_name, database_url=database_url,
-                          role=Role.OFFICE)
+                          role=role)
     try:
         station_id = uuid.uuid4()
         info = dataclasses.replace(ws.info, station_id=station_id, station_name=station.strip(),
