@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE, _frame
+from xuncha_desktop import hub
 from xuncha_desktop.db.models import AuditEntry, SyncDevice
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
@@ -55,6 +56,7 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.READ_AUDIT: {L, OF},
     Action.MANAGE_USERS: {L, OF},
     Action.CLEAR_DEVICE: {L, OF},
+    Action.MANAGE_STATIONS: {L, OF},
 }
 NAMES = {L: "赵刚", D: "钱敏", M: "张伟", LI: "孙丽", OF: "周办", RO: "吴看"}
 
@@ -243,6 +245,8 @@ ATTEMPTS = [
     Attempt("clear this laptop", Action.CLEAR_DEVICE,
             lambda ws, s, p: clearance.clear(ws, b"not an acknowledgement", p["tmp"] / "清退证明.pdf"),
             in_session=False, past_gate="ack_malformed"),
+    Attempt("retire a hub station", Action.MANAGE_STATIONS, lambda ws, s, p: hub.retire(ws, "不存在的工作站"),
+            in_session=False, past_gate="hub_station_unknown"),
 ]
 
 
