@@ -52,8 +52,9 @@ typecheck: setup
 	$(BIN)/mypy
 
 # tests/bundle builds the one-folder program once and runs it from a copy (docs/bundle.md: a few minutes).
+# The office-hub tests need PostgreSQL: the machine's at 127.0.0.1:5432, else a private one (build/postgres).
 test: setup lint typecheck
-	$(BIN)/pytest
+	XUNCHA_TEST_DATABASE=$$(sh build_spec/test-postgres.sh) $(BIN)/pytest
 
 # The one-folder program (build_spec/xuncha.spec, docs/bundle.md) in dist/xuncha and a tarball beside it.
 VERSION = $$($(BIN)/python -c 'from xuncha_desktop import __version__; print(__version__)')

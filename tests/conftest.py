@@ -24,6 +24,20 @@ PASSPHRASE = "巡察口令 correct horse"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """A laptop's workspace; with XUNCHA_TEST_ON_HUB=1, the first station of an office hub on the test server
+    instead (same user and role), so any test's flows can be run against PostgreSQL (docs/hub.md)."""
+    if os.environ.get("XUNCHA_TEST_ON_HUB"):
+        from tests.postgres import fresh_database
+        from xuncha_desktop import hub
+        from xuncha_desktop.security.roles import Role
+
+        with fresh_database() as url:
+            ws = hub.create(tmp_path / "ws", "第六巡察组-笔记本1", PASSPHRASE, url, "一号工作站",
+                            evidence_store=tmp_path / "shared-evidence", user_name="张伟", kdf=KdfParams.cheap(),
+                            role=Role.LEADER)
+            yield ws
+            ws.close()
+        return
     ws = Workspace.create(tmp_path / "ws", "第六巡察组-笔记本1", PASSPHRASE, kdf=KdfParams.cheap(),
                           user_name="张伟")
     yield ws

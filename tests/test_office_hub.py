@@ -1,41 +1,29 @@
-"""The office hub: the same services on a real PostgreSQL server (127.0.0.1:5432, database test)."""
+"""The office hub: the same services on a real PostgreSQL server (tests/postgres.py: a database per test)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from tests.conftest import PASSPHRASE
+from tests.postgres import fresh_database
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.services import search
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.stats import round_figures
 from xuncha_desktop.workspace import Workspace
 
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
 def hub(tmp_path: Path) -> Iterator[Workspace]:
-    schema = f"hub_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(SERVER)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{SERVER}?options=-csearch_path%3D{schema}"
-    try:
+    with fresh_database() as url:
         ws = Workspace.create(tmp_path / "hub", "巡察办-汇总", PASSPHRASE, kdf=KdfParams.cheap(), database_url=url)
         yield ws
         ws.close()
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def test_records_rules_search_and_figures_work_on_postgresql(hub: Workspace) -> None:

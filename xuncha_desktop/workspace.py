@@ -41,7 +41,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from xuncha_desktop import files, local_time
-from xuncha_desktop.db import audit, migrate, seed
+from xuncha_desktop.db import audit, migrate, seed, stations
 from xuncha_desktop.db.capture import CONTEXT_KEY, WriteContext
 from xuncha_desktop.db.engine import make_engine, make_session_factory, sqlcipher_url
 from xuncha_desktop.db.hlc import HybridClock, wall_millis
@@ -84,11 +84,19 @@ class WorkspaceInfo:
     max_clock_ahead_minutes: int = 15
     # Every time shown, typed or printed is in this zone, whatever the computer's clock is set to.
     time_zone: str = local_time.DEFAULT_ZONE
+    # A station of an office hub (docs/hub.md): its own audit chain, and the hub's shared evidence folder.
+    station_id: uuid.UUID | None = None
+    station_name: str | None = None
+    evidence_path: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "device_id": str(self.device_id), "device_name": self.device_name,
-                "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url,
-                "max_clock_ahead_minutes": self.max_clock_ahead_minutes, "time_zone": self.time_zone}
+        document = {"format": FORMAT, "device_id": str(self.device_id), "device_name": self.device_name,
+                    "user_name": self.user_name, "created_at": self.created_at, "database_url": self.database_url,
+                    "max_clock_ahead_minutes": self.max_clock_ahead_minutes, "time_zone": self.time_zone}
+        if self.station_id is not None:
+            document |= {"station_id": str(self.station_id), "station_name": self.station_name,
+                         "evidence_path": self.evidence_path}
+        return document
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -154,7 +162,10 @@ class Workspace:
         self._closed = False
         self.engine = engine
         self._sessions: sessionmaker[Session] = make_session_factory(engine)
-        self.evidence = EvidenceStore(path / "evidence", pyrage.x25519.Identity.from_str(secrets["age_identity"]),
+        evidence_root = Path(info.evidence_path) if info.evidence_path else path / "evidence"
+        if info.evidence_path and not evidence_root.is_dir():
+            raise XunchaError("hub_evidence_store_missing", path=info.evidence_path)
+        self.evidence = EvidenceStore(evidence_root, pyrage.x25519.Identity.from_str(secrets["age_identity"]),
                                       keys.subkey(unlocked.master_key, "evidence-names"))
         self.signing_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secrets["ed25519_private"]))
         with self._sessions() as session:
@@ -162,6 +173,8 @@ class Workspace:
         self.clock = HybridClock(info.device_id, wall=wall, last=last)
         # Only a deterministic build (the demo) replaces the wall clock and UUIDv7.
         self.new_id = new_id
+        # A hub station: the versions of the hub's key files it read (db/stations.py push).
+        self.hub_versions: dict[str, int] = {}
 
     # ---- creation and opening ----------------------------------------------------------------------
     @classmethod
@@ -243,6 +256,7 @@ class Workspace:
         context = info.device_id.bytes
         handler = attach_log(path / "logs" / "xuncha.log")
         try:
+            versions = _refresh_station(path, info)
             keyfile = _read_json(path / "keys" / "master-key.json")
             slot = slots.choose(keyfile, user, info.user_name)
             unlocked = _unlock(path, keyfile, slot, passphrase, context, sleep)
@@ -254,6 +268,7 @@ class Workspace:
                                       _read_json(path / "keys" / "device-secrets.json"), context)
                 workspace = cls._open_unlocked(path, replace(info, user_name=unlocked.user.name), unlocked,
                                                secrets, handler)
+                workspace.hub_versions = versions
             finally:
                 release_process_lock(path)
         except BaseException as exc:
@@ -336,7 +351,7 @@ class Workspace:
     # ---- use ---------------------------------------------------------------------------------------
     def write_context(self) -> WriteContext:
         ctx = WriteContext(device_id=self.info.device_id, clock=self.clock, actor=self.user.name,
-                           role=self.user.role, after_capture=[index_records])
+                           role=self.user.role, after_capture=[index_records], audit_device=self.info.station_id)
         if self.new_id is not None:
             ctx.new_id = self.new_id
         return ctx
@@ -418,10 +433,24 @@ def _read_info(path: Path) -> tuple[dict[str, Any], WorkspaceInfo]:
         info = WorkspaceInfo(uuid.UUID(document["device_id"]), str(document["device_name"]),
                              str(document.get("user_name") or _login_name()), str(document["created_at"]),
                              document.get("database_url"), int(document.get("max_clock_ahead_minutes", 15)),
-                             str(document.get("time_zone") or local_time.DEFAULT_ZONE))
+                             str(document.get("time_zone") or local_time.DEFAULT_ZONE),
+                             uuid.UUID(document["station_id"]) if document.get("station_id") else None,
+                             document.get("station_name"), document.get("evidence_path"))
     except (KeyError, ValueError) as exc:
         raise XunchaError("workspace_damaged", path=str(path / "workspace.json"), reason=repr(exc)) from exc
     return document, info
+
+
+def _refresh_station(path: Path, info: WorkspaceInfo) -> dict[str, int]:
+    """A hub station takes the hub's key files (users added at another desk) and must still be enrolled."""
+    if info.station_id is None or info.database_url is None:
+        return {}
+    engine = make_engine(info.database_url)
+    try:
+        stations.check_station(engine, info.station_id, info.station_name or "")
+        return stations.pull(engine, path / "keys")
+    finally:
+        engine.dispose()
 
 
 def _identity_public_of(path: Path) -> X25519PublicKey:
@@ -504,6 +533,8 @@ def _save_keyfile(ws: Workspace, keyfile: dict[str, Any], action: str, detail: s
     with ws.transaction() as session:
         audit.record(session, action, detail=detail)
         session.flush()
+        if ws.info.station_id is not None:  # a hub station: the hub holds the original, for every station
+            stations.push(session, "master-key.json", keyfile, ws.hub_versions)
         _write_json(ws.path / "keys" / "master-key.json", keyfile)
 
 

@@ -34,23 +34,17 @@ def test_migrated_schema_matches_the_models(workspace: Workspace) -> None:
 
 @pytest.mark.postgres
 def test_migrations_run_on_postgresql_and_match_the_models() -> None:
-    engine = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    schema = "xuncha_migration_test"
-    with engine.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    pg = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test",
-                       connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        migrate.upgrade(pg)
-        assert migrate.current_revision(pg) == migrate.head_revision()
-        with pg.connect() as connection:
-            assert _differences(connection) == []
-    finally:
-        pg.dispose()
-        with engine.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        engine.dispose()
+    from tests.postgres import fresh_database
+
+    with fresh_database() as url:
+        pg = create_engine(url)
+        try:
+            migrate.upgrade(pg)
+            assert migrate.current_revision(pg) == migrate.head_revision()
+            with pg.connect() as connection:
+                assert _differences(connection) == []
+        finally:
+            pg.dispose()
 
 
 def test_revision_0001_fixture_opens_with_its_records(tmp_path: Path) -> None:

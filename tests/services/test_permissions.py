@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE, _frame
+from xuncha_desktop import hub
 from xuncha_desktop.db.models import AuditEntry, SyncDevice
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
@@ -56,6 +57,7 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.MANAGE_USERS: {L, OF},
     Action.CLEAR_DEVICE: {L, OF},
     Action.VIEW_OVERVIEW: {L, D, OF, RO},
+    Action.MANAGE_STATIONS: {L, OF},
 }
 NAMES = {L: "赵刚", D: "钱敏", M: "张伟", LI: "孙丽", OF: "周办", RO: "吴看"}
 
@@ -246,6 +248,8 @@ ATTEMPTS = [
             in_session=False, past_gate="ack_malformed"),
     Attempt("see the office's view", Action.VIEW_OVERVIEW, lambda ws, s, p: stats.office_view(s)),
     Attempt("see the repeat problems", Action.VIEW_OVERVIEW, lambda ws, s, p: stats.repeat_problems(s)),
+    Attempt("retire a hub station", Action.MANAGE_STATIONS, lambda ws, s, p: hub.retire(ws, "不存在的工作站"),
+            in_session=False, past_gate="hub_station_unknown"),
 ]
 
 

@@ -90,7 +90,7 @@ def test_problems_and_papers_cite_rules_by_link(session: Session, ids: dict[str,
 
 
 def test_a_released_workspace_opens_with_the_library_and_its_paper_without_a_response(tmp_path: Path) -> None:
-    # The revision-0003 fixture (a working paper among its records) migrated to 0009: the rules' table is
+    # The revision-0003 fixture (a working paper among its records) migrated to 0010: the rules' table is
     # made, the shipped rules are added at open, the paper's new fields are empty.
     target = tmp_path / "ws"
     shutil.copytree(Path(__file__).parent.parent / "db" / "fixtures" / "workspace-0003", target)

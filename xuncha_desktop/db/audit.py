@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.concurrency import lock_audit_chain
 from xuncha_desktop.db.models.audit import AuditEntry
 
 GENESIS = "0" * 64
@@ -30,14 +31,17 @@ def entry_hash(entry: AuditEntry) -> str:
 def record(session: Session, action: str, kind: str | None = None, record_id: uuid.UUID | None = None,
            detail: str | None = None) -> AuditEntry:
     ctx = context_of(session)
+    device = ctx.audit_device or ctx.device_id
     last: tuple[int, str] | None = ctx.cache.get("audit_last")
     if last is None:
+        # A hub station's window and command line may write its chain at once: lock, then read the head.
+        lock_audit_chain(session, device)
         row = session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.device_id == ctx.device_id)
+            select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.device_id == device)
             .order_by(AuditEntry.seq.desc()).limit(1)
         ).first()
         last = (row.seq, row.hash) if row else (0, GENESIS)
-    entry = AuditEntry(id=ctx.new_id(), device_id=ctx.device_id, seq=last[0] + 1, at=ctx.now(), actor=ctx.actor,
+    entry = AuditEntry(id=ctx.new_id(), device_id=device, seq=last[0] + 1, at=ctx.now(), actor=ctx.actor,
                        action=action, kind=kind, record_id=record_id, detail=detail[:500] if detail else None,
                        prev_hash=last[1])
     entry.hash = entry_hash(entry)

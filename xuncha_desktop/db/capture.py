@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from xuncha_desktop.db.base import META_COLUMNS, Replicated
 from xuncha_desktop.db.change_chain import GENESIS, change_hash
+from xuncha_desktop.db.concurrency import changed_meanwhile, lock_change_stream, lock_record
 from xuncha_desktop.db.hlc import HybridClock, Stamp
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.values import to_json_value
@@ -34,6 +35,8 @@ class WriteContext:
     device_id: uuid.UUID
     clock: HybridClock
     actor: str
+    # The audit chain this writer extends: a hub station's own (db/models/stations.py); else the device's.
+    audit_device: uuid.UUID | None = None
     # The actor's role: services ask it what the person may do (services/permissions.py).
     role: Role = Role.LEADER
     new_id: Callable[[], uuid.UUID] = field(default=uuid6.uuid7)
@@ -122,13 +125,32 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
         hook(session, _sorted(new) + _sorted(dirty))
 
 
+def _refuse_if_changed_meanwhile(session: Session, ctx: WriteContext, record: Replicated) -> None:
+    """Locks the record's row and checks that nobody committed a change since this session read it (no silent
+    overwrite between stations, or between a window and an import); later stamps follow the record's."""
+    current = lock_record(session, type(record), record.id)
+    if current is None:
+        return
+    if current.hlc != record.hlc:
+        raise changed_meanwhile(session, type(record).__tablename__, record.id, record.hlc, current)
+    ctx.clock.observe(current.hlc)
+
+
 def _log_changes(session: Session, ctx: WriteContext, new: list[Replicated], dirty: list[Replicated]) -> None:
     seq, chain = ctx.cache.get("change_seq", (None, GENESIS))
     if seq is None:
+        # On a hub, other stations extend the same stream: lock it, then read its committed head (the
+        # database hands out the number; see db/concurrency.py), and stamp after the head's stamp.
+        lock_change_stream(session, ctx.device_id)
         with session.no_autoflush:
-            last = session.execute(select(Change.seq, Change.chain).where(Change.device_id == ctx.device_id)
+            last = session.execute(select(Change.seq, Change.chain, Change.hlc)
+                                   .where(Change.device_id == ctx.device_id)
                                    .order_by(Change.seq.desc()).limit(1)).first()
         seq, chain = (last.seq, last.chain) if last is not None else (0, GENESIS)
+        if last is not None:
+            ctx.clock.observe(last.hlc)
+    for record in _sorted(dirty):
+        _refuse_if_changed_meanwhile(session, ctx, record)
     new_ids = {id(r) for r in new}
     for record in _sorted(new) + _sorted(dirty):
         is_new = id(record) in new_ids

@@ -4,7 +4,7 @@
 Default terms and rules have ids derived from their code (a rule's from its document and article), so
 every laptop seeds the same records and merging them makes no duplicates. They are seeded when a workspace
 is made, below the services, so no workspace can exist without them; a workspace made before they were
-shipped gets the missing ones when it is next opened (``Workspace.open``; migration 0009 made the rules'
+shipped gets the missing ones when it is next opened (``Workspace.open``; migration 0010 made the rules'
 table). An entry deleted by a group stays deleted: its tombstone is the record the seed finds.
 """
 

@@ -24,5 +24,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "action_issue_documents": ("出具文书（反馈意见、台账、底稿、报告）", "issue documents (feedback, ledgers, papers, reports)"),
     "action_read_audit": ("查看审计日志", "read the audit log"),
     "action_manage_users": ("管理使用人", "manage users"),
+    "action_manage_stations": ("管理汇总库工作站", "manage the hub's stations"),
     "action_clear_device": ("巡后清退（签发确认单、清退本机）", "clear a laptop after the round (acknowledge, clear)"),
 }

@@ -43,6 +43,7 @@ class Action(enum.StrEnum):
     MANAGE_USERS = "manage_users"            # enforced by the workspace (key slots); listed here
     CLEAR_DEVICE = "clear_device"            # 巡后清退: acknowledge what a laptop sent, clear a laptop
     VIEW_OVERVIEW = "view_overview"          # the office's view across rounds and groups (services/stats.py)
+    MANAGE_STATIONS = "manage_stations"      # the office hub: retire a station (docs/hub.md)
 
     @property
     def message_key(self) -> str:
@@ -75,6 +76,7 @@ MATRIX: Mapping[Action, frozenset[Role]] = {
     Action.CLEAR_DEVICE: frozenset({R.LEADER, R.OFFICE}),
     # following up rectification and clue feedback across groups: who leads, supervises or only looks
     Action.VIEW_OVERVIEW: frozenset({R.LEADER, R.DEPUTY, R.OFFICE, R.READONLY}),
+    Action.MANAGE_STATIONS: frozenset({R.LEADER, R.OFFICE}),
 }
 
 # Which action creating or editing a record of each family is; a family not named is EDIT_RECORDS.

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from xuncha_desktop.db import audit
 from xuncha_desktop.db.base import Replicated
 from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.concurrency import Current, changed_meanwhile
 from xuncha_desktop.db.enums import CodedEnum
 from xuncha_desktop.db.values import to_json_value
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
@@ -229,9 +230,16 @@ class RecordService(Generic[M]):
         audit.record(session, "create", self.kind, record.id)
         return record
 
-    def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any]) -> M:
+    def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any],
+               base_hlc: str | None = None) -> M:
+        """Changes the fields in ``data``. ``base_hlc`` is the record's stamp when the person opened it (the
+        form keeps it): a record changed since, by another station or an import, is not overwritten — raises
+        RecordChangedMeanwhile naming who changed which fields when (docs/hub.md)."""
         permissions.require_edit(session, self.kind)
         record = self.get(session, record_id)
+        if base_hlc is not None and record.hlc != base_hlc:
+            raise changed_meanwhile(session, self.model.__tablename__, record.id, base_hlc,
+                                    Current(record.hlc, record.changed_by, dict(record.field_hlc or {})))
         values, extras = self._read_input(session, data, record)
         changed = {name for name, value in values.items() if getattr(record, name) != value}
         old_status = getattr(record, self.status_field) if self.status_field else None

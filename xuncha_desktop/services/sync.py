@@ -27,6 +27,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from xuncha_desktop.db import audit, migrate
 from xuncha_desktop.db.capture import context_of
+from xuncha_desktop.db.concurrency import lock_imports
 from xuncha_desktop.db.models.audit import AuditEntry
 from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.evidence import Evidence
@@ -461,6 +462,9 @@ def import_(ws: Workspace, path: Path, passphrase: str | None = None, dry_run: b
     try:
         with ws.session() as session, session.begin():
             context_of(session).capture = False
+            # On a hub one import at a time: the same package from a second station waits, then finds every
+            # change present and applies nothing (db/concurrency.py).
+            lock_imports(session)
             summary = merge.MergeSummary()
             sender = uuid.UUID(manifest["device_id"])
             origins = _origins(session, ws, manifest, sender)

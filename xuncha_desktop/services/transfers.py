@@ -74,14 +74,15 @@ class ClueTransferService(RecordService[ClueTransfer]):
     def title(self, record: ClueTransfer) -> str:
         return record.number or f"{TransferRecipient(record.recipient).zh} {record.issued_on or ''}".strip()
 
-    def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any]) -> ClueTransfer:
+    def update(self, session: Session, record_id: uuid.UUID | str, data: Mapping[str, Any],
+               base_hlc: str | None = None) -> ClueTransfer:
         record = self.get(session, record_id)
         given = data.get("clue_ids")
         if record.received_at is not None and isinstance(given, list) and \
                 {str(key) for key in given} == set(record.clue_ids or []):
             # a form sends the list back in its own order: the same clues are no change to a received transfer
             data = {key: value for key, value in data.items() if key != "clue_ids"}
-        return super().update(session, record_id, data)
+        return super().update(session, record_id, data, base_hlc)
 
     def before_update(self, session: Session, record: ClueTransfer, changed: set[str]) -> None:
         super().before_update(session, record, changed)

@@ -43,6 +43,7 @@ from xuncha_desktop.db.audit import entry_hash
 from xuncha_desktop.db.base import META_COLUMNS, SignatureLock, UTCDateTime
 from xuncha_desktop.db.capture import context_of
 from xuncha_desktop.db.change_chain import GENESIS, change_hash
+from xuncha_desktop.db.concurrency import lock_records
 from xuncha_desktop.db.hlc import Stamp, wall_millis
 from xuncha_desktop.db.models import replicated_models
 from xuncha_desktop.db.models.audit import AuditEntry
@@ -335,7 +336,10 @@ def apply_changes(session: Session, entries: Iterable[dict[str, Any]], summary: 
     that claims to have seen a change of this copy that never left it.
     """
     have = have_marks(session, "changes")
-    incoming = Incoming(before=dict(have)) if hold_in_memory else None
+    # Held in memory: the new entries of the package's devices. This copy's own stream is read from the log
+    # when folding, never cut at its length before the import: on a hub, stations extend it meanwhile.
+    incoming = Incoming(before={d: s for d, s in have.items() if d != origins.own_device}) if hold_in_memory \
+        else None
     chains = _Chains(session, have, origins)
     limit = now_millis() + origins.max_ahead_ms
     own_hex = origins.own_device.hex
@@ -510,6 +514,9 @@ def fold_records(session: Session, table: str, ids: list[uuid.UUID], summary: Me
         if step is not None:
             step(start)
         chunk = ids[start:start + _CHUNK]
+        # Lock first, then read the log: a station's change committed before the lock is in the fold; one
+        # made after waits for this import's commit (and is then checked against the folded stamp).
+        lock_records(session, model, chunk)
         if incoming is None:
             logs = _log_of(session, chunk)
             here = chunk

@@ -573,7 +573,9 @@ class RecordEditor(QDialog):
             if self.record_id is None:
                 self.record_id = self.controller.create(self.kind, data)
             elif data:
-                self.controller.update(self.kind, self.record_id, data)
+                # The stamp read when the form was filled: a record changed meanwhile (another desk of the
+                # office hub, an import) is not overwritten; the refusal names who changed what.
+                self.controller.update(self.kind, self.record_id, data, base_hlc=self.record.get("hlc"))
         except XunchaError as exc:
             self.show_error(exc)
             return False

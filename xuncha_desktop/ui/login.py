@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop import messages
 from xuncha_desktop.errors import XunchaError
-from xuncha_desktop.ui.controllers.login import NewWorkspace, UnlockJob, users_at, wait_after_failure
+from xuncha_desktop.ui.controllers.login import JoinHub, NewWorkspace, UnlockJob, users_at, wait_after_failure
 from xuncha_desktop.ui.jobs import run_job
 from xuncha_desktop.workspace import CLEARED_MARKER, is_workspace
 
@@ -77,6 +77,23 @@ class LoginDialog(QDialog):
                          (self.tr("使用人"), self.user)]
         for label, widget in self.new_rows:
             form.addRow(label, widget)
+        # Enrolling this desk in the office hub (docs/hub.md): the folder becomes the station's.
+        self.join_box = QCheckBox(self.tr("加入办公室汇总库（本机作为工作站）"))
+        self.join_box.setObjectName("join_hub")
+        form.addRow("", self.join_box)
+        self.hub_fields: dict[str, QLineEdit] = {}
+        self.hub_rows: list[QLineEdit] = []
+        for name, label, hint in (("server", self.tr("服务器"), self.tr("如：hub-server 或 10.1.2.3:5432")),
+                                  ("database", self.tr("数据库"), "xuncha_hub"),
+                                  ("database_user", self.tr("数据库用户"), "xuncha"),
+                                  ("station", self.tr("工作站名称"), self.tr("如：二号工作站")),
+                                  ("hub_user", self.tr("使用人"), self.tr("汇总库中的使用人姓名"))):
+            edit = QLineEdit()
+            edit.setObjectName(f"hub_{name}" if name != "hub_user" else name)
+            edit.setPlaceholderText(hint)
+            self.hub_fields[name] = edit
+            self.hub_rows.append(edit)
+            form.addRow(label, edit)
         self.form = form
         layout.addLayout(form)
         self.error = QLabel()
@@ -97,8 +114,10 @@ class LoginDialog(QDialog):
         self.open_button.setDefault(True)
         layout.addWidget(buttons)
         self.create_box.toggled.connect(self._show_new_rows)
+        self.join_box.toggled.connect(self._show_join_rows)
         self._load_users()
         self._show_new_rows(self.create_box.isChecked())
+        self._show_join_rows(False)
         self.path_edit.editingFinished.connect(self._say_if_cleared)
         self._say_if_cleared()
         self.passphrase.setFocus()
@@ -115,6 +134,15 @@ class LoginDialog(QDialog):
         self.create_box.setEnabled(not cleared)
         self.passphrase.setEnabled(not cleared)
         self.open_button.setEnabled(not cleared)
+
+    def _show_join_rows(self, on: bool) -> None:
+        if on:
+            self.create_box.setChecked(False)
+        for widget in self.hub_rows:
+            self.form.setRowVisible(widget, on)
+        self.form.setRowVisible(self.create_box, not on)
+        self.open_button.setText(self.tr("加入并打开") if on else
+                                 self.tr("新建并打开") if self.create_box.isChecked() else self.tr("打开"))
 
     def _show_new_rows(self, on: bool) -> None:
         for _label, widget in self.new_rows:
@@ -152,8 +180,12 @@ class LoginDialog(QDialog):
         self.error.clear()
         path = Path(self.path_edit.text().strip()).expanduser()
         secret = self.passphrase.text()
-        creating = self.create_box.isChecked()
-        if creating:
+        creating = self.create_box.isChecked() or self.join_box.isChecked()
+        if self.join_box.isChecked():
+            typed = {name: edit.text().strip() for name, edit in self.hub_fields.items()}
+            job = UnlockJob(path, secret, JoinHub(typed["server"], typed["database"], typed["database_user"],
+                                                  typed["station"], typed["hub_user"] or None))
+        elif creating:
             if secret != self.confirm.text():
                 self.error.setText(self.tr("两次输入的口令不一致。"))
                 self.passphrase.clear()

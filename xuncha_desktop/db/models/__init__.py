@@ -15,6 +15,7 @@ from xuncha_desktop.db.models.petitions import Petition
 from xuncha_desktop.db.models.problems import Problem, RectificationUpdate
 from xuncha_desktop.db.models.rules import Rule
 from xuncha_desktop.db.models.situation_reports import SituationReport
+from xuncha_desktop.db.models.stations import HubFile, Station
 from xuncha_desktop.db.models.sync import SyncConflict, SyncDevice, SyncHead, SyncPackage, SyncPeerMark
 from xuncha_desktop.db.models.transfers import ClueTransfer
 from xuncha_desktop.db.models.vocabulary import VocabularyTerm
@@ -29,6 +30,7 @@ __all__ = [
     "Evidence",
     "Group",
     "GroupMember",
+    "HubFile",
     "IdentityEnvelope",
     "IdentityStaged",
     "Interview",
@@ -39,6 +41,7 @@ __all__ = [
     "Round",
     "Rule",
     "SituationReport",
+    "Station",
     "SyncConflict",
     "SyncDevice",
     "SyncHead",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xuncha_desktop import hub
 from xuncha_desktop.errors import Cancelled, XunchaError
 from xuncha_desktop.security.roles import User
 from xuncha_desktop.ui.controllers.jobs import CancelFlag, Job, Progress
@@ -23,16 +24,31 @@ class NewWorkspace:
     kdf: Any = None  # KdfParams; None for the program's default
 
 
+@dataclass(frozen=True)
+class JoinHub:
+    """Enrolling this desk as a station of an office hub (docs/hub.md): where the hub is, and the desk's name."""
+
+    server: str  # host or host:port
+    database: str
+    database_user: str
+    station: str
+    user_name: str | None
+
+
 class UnlockJob(Job[Workspace]):
     """Opens the workspace at ``path`` with ``passphrase``, or creates it when ``new`` is given. The result is
     the open workspace, which the caller hands to :class:`~xuncha_desktop.ui.controllers.records.Controller`
     (and closes). Raises what ``Workspace.open``/``create`` raise (wrong passphrase, newer file, …)."""
 
-    def __init__(self, path: Path, passphrase: str, new: NewWorkspace | None = None, user: str | None = None) -> None:
+    def __init__(self, path: Path, passphrase: str, new: NewWorkspace | JoinHub | None = None,
+                 user: str | None = None) -> None:
         super().__init__()
         self.path, self._passphrase, self.new, self.user = path, passphrase, new, user
 
     def work(self, progress: Progress, cancelled: CancelFlag) -> Workspace:
+        if isinstance(self.new, JoinHub):
+            url = hub.hub_url(self.new.server, self.new.database, self.new.database_user)
+            return hub.join(self.path, url, self.new.station, self._passphrase, self.new.user_name)
         if self.new is None:
             return Workspace.open(self.path, self._passphrase, self.user, sleep=cancellable_sleep(cancelled))
         return Workspace.create(self.path, self.new.device_name, self._passphrase, kdf=self.new.kdf,

@@ -397,10 +397,11 @@ class Controller:
         self._forget(kind, key)
         return key
 
-    def update(self, kind: str, record_id: str, data: Mapping[str, Any]) -> None:
+    def update(self, kind: str, record_id: str, data: Mapping[str, Any], base_hlc: str | None = None) -> None:
+        """``base_hlc``: the record's stamp when the form was filled (refused if changed since)."""
         service = self.service(kind)
         with self._workspace.transaction() as session:
-            service.update(session, record_id, data)
+            service.update(session, record_id, data, base_hlc=base_hlc)
             self.warnings = [w.text(self.lang) for w in declarations.take_warnings(session)]  # 回避
         self._forget(kind, record_id)
 
