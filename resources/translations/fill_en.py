@@ -257,6 +257,33 @@ EN = {
     "显示最近 %n 条": "Showing the latest %n record(s)", "%1：%2 条": "%1: %2 entries", "（已签名至第 %1 条）": " (signed up to entry %1)",
     "核验通过：各设备的审计日志完整，未被篡改或截短。": "Check passed: every device's audit log is whole, neither altered nor cut short.",
     "核验发现问题：": "The check found problems:",
+    # documents: the ledger back, 巡察情况报告, 问题线索移交
+    "内部": "Internal", "机密": "Confidential", "秘密": "Secret", "（不标注）": "(no marking)", "密级或标注：": "Marking:",
+    "导入单位填报的整改台账…": "Import the ledger filled in by the unit…", "巡察情况报告": "Situation report",
+    "巡察情况报告…": "Situation report…", "问题线索移交函": "Clue transfer letter", "问题线索移交函…": "Clue transfer letter…",
+    "登记线索移交签收": "Record receipt of a clue transfer", "登记线索移交签收…": "Record receipt of a clue transfer…",
+    "问题线索移交：": "Clue transfer:", "尚未签收的移交：": "Transfers not yet received:", "签收人：": "Received by:",
+    "签收时间（如 2020-07-02 10:00）：": "Received at (e.g. 2020-07-02 10:00):",
+    "已登记签收，%1 条线索转为“移交”。": "Receipt recorded; %1 clues are now transferred.",
+    # the office hub: joining as a station
+    "加入办公室汇总库（本机作为工作站）": "Join the office hub (this computer as a station)", "加入并打开": "Join and open",
+    "服务器": "Server", "如：hub-server 或 10.1.2.3:5432": "e.g. hub-server or 10.1.2.3:5432", "数据库": "Database",
+    "数据库用户": "Database user", "工作站名称": "Station name", "如：二号工作站": "e.g. Station 2",
+    "汇总库中的使用人姓名": "Your user name in the hub",
+    # 关于 in a bundle
+    "构建于 %1": "Built %1", "源码运行": "Running from source",
+    # 巡察办总览
+    "巡察办总览": "Office overview", "范围": "Scope", "整改率统计": "Rates by", "按轮次": "By round", "按巡察组": "By group",
+    "按被巡察单位": "By unit", "按问题类别": "By category", "截至 %1": "As of %1", "已整改": "Rectified",
+    "整改率": "Rectification rate", "轮次": "Round", "巡察组": "Group", "问题类别": "Category", "逾期天数": "Days overdue",
+    "处置方式": "Disposition", "线索数": "Clues", "反馈逾期": "Feedback overdue", "线索": "Clue", "处置日期": "Disposed on",
+    "反馈期限": "Feedback due", "状态": "Status", "发现轮次": "Found in rounds", "此前已整改到位": "Earlier declared rectified",
+    "逾期问题": "Overdue problems", "逾期问题（%1）": "Overdue problems (%1)", "线索反馈": "Clue feedback",
+    "线索反馈（逾期 %1）": "Clue feedback (%1 overdue)", "重复问题": "Repeat problems", "重复问题（%1）": "Repeat problems (%1)",
+    "逾期 %1 天": "%1 days overdue", "剩 %1 天": "%1 days left",
+    "整改率 = 列入反馈的问题中整改到位的数量 ÷ 列入反馈的问题数；线索处置后三个月内应反馈；重复问题：同一单位、同一类别的问题在后续轮次再次发现":
+        "Rectification rate = fed-back problems rectified ÷ fed-back problems; a disposed clue is to be answered within "
+        "three months; repeat problem: the same unit and category found again in a later round",
 }
 
 

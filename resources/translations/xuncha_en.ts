@@ -13,59 +13,69 @@
         <translation>&lt;b&gt;Xuncha desktop&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="56" />
+        <source>构建于 %1</source>
+        <translation>Built %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="56" />
+        <source>源码运行</source>
+        <translation>Running from source</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="59" />
         <source>离线、加密的巡察外业记录程序。</source>
         <translation>Offline, encrypted records of inspection work.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="60" />
         <source>Python %1 · Qt %2 · PySide6 %3</source>
         <translation>Python %1 · Qt %2 · PySide6 %3</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="60" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
         <source>（软件包未注明，见其主页）</source>
         <translation>(not stated by the package: see its home page)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="65" />
         <source>组件</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="65" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
         <source>许可证</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="61" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="65" />
         <source>主页</source>
         <translation>Home page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="64" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
         <source>许可证文本</source>
         <translation>Licence text</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="67" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="71" />
         <source>程序库</source>
         <translation>Libraries</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="68" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="72" />
         <source>内置字体</source>
         <translation>Bundled font</translation>
     </message>
@@ -740,7 +750,7 @@ All problems: %2</translation>
         <translation>Confidential: show only when needed</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="186" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="185" />
         <source>多个姓名以“、”分隔</source>
         <translation>Separate names with “、” or commas</translation>
     </message>
@@ -948,37 +958,37 @@ All problems: %2</translation>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="44" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="45" />
         <source>导出问题清单/整改台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="47" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="48" />
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="51" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="52" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="54" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="55" />
         <source>只导出列入反馈意见的问题</source>
         <translation>Only the problems in the feedback</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="55" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="56" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="56" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="57" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/office_files.py" line="66" />
+        <location filename="../../xuncha_desktop/ui/office_files.py" line="67" />
         <source>全部</source>
         <translation>all</translation>
     </message>
@@ -986,27 +996,27 @@ All problems: %2</translation>
 <context>
     <name>LinkPicker</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="895" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="896" />
         <source>添加关联</source>
         <translation>Add link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="902" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="903" />
         <source>输入关键词检索</source>
         <translation>Type words to search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="904" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="905" />
         <source>只显示本单位、本轮次的记录</source>
         <translation>Only this unit's and this round's records</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="946" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="947" />
         <source>关联其他单位的记录</source>
         <translation>Link a record of another unit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="947" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="948" />
         <source>所选记录属于另一被巡察单位（%1）。仍要关联吗？</source>
         <translation>The record belongs to another unit (%1). Link it anyway?</translation>
     </message>
@@ -1124,37 +1134,85 @@ All problems: %2</translation>
     <message>
         <location filename="../../xuncha_desktop/ui/login.py" line="58" />
         <location filename="../../xuncha_desktop/ui/login.py" line="77" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="90" />
         <source>使用人</source>
         <translation>User</translation>
     </message>
     <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="81" />
+        <source>加入办公室汇总库（本机作为工作站）</source>
+        <translation>Join the office hub (this computer as a station)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="86" />
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="86" />
+        <source>如：hub-server 或 10.1.2.3:5432</source>
+        <translation>e.g. hub-server or 10.1.2.3:5432</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="87" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
         <location filename="../../xuncha_desktop/ui/login.py" line="88" />
-        <location filename="../../xuncha_desktop/ui/login.py" line="123" />
+        <source>数据库用户</source>
+        <translation>Database user</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="89" />
+        <source>工作站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="89" />
+        <source>如：二号工作站</source>
+        <translation>e.g. Station 2</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="90" />
+        <source>汇总库中的使用人姓名</source>
+        <translation>Your user name in the hub</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="105" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="145" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="151" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="123" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="144" />
+        <source>加入并打开</source>
+        <translation>Join and open</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/login.py" line="145" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="151" />
         <source>新建并打开</source>
         <translation>Create and open</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="145" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="173" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="158" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="190" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="163" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="195" />
         <source>笔记本</source>
         <translation>Laptop</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/login.py" line="168" />
+        <location filename="../../xuncha_desktop/ui/login.py" line="200" />
         <source>正在解锁工作区…</source>
         <translation>Unlocking the workspace…</translation>
     </message>
@@ -1162,456 +1220,768 @@ All problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="67" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="70" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="115" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="120" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="239" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="261" />
         <source>快捷键…</source>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="243" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="248" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="270" />
         <source>关于…</source>
         <translation>About…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="274" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="296" />
         <source>使用人：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="409" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="117" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="122" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="152" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="119" />
+        <source>巡察办总览</source>
+        <translation>Office overview</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="162" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="153" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="163" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="157" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="167" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="161" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="519" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="605" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="165" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
         <source>导出同步包…</source>
         <translation>Export a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="185" />
         <source>导入同步包…</source>
         <translation>Import a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="180" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="185" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="186" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="196" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="191" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="199" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="209" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="200" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="210" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="214" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="215" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="225" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="218" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="228" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="221" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
+        <source>巡察情况报告…</source>
+        <translation>Situation report…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
+        <source>问题线索移交函…</source>
+        <translation>Clue transfer letter…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="237" />
+        <source>登记线索移交签收…</source>
+        <translation>Record receipt of a clue transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
         <source>导出问题清单/整改台账…</source>
         <translation>Export the problem ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="249" />
+        <source>导入单位填报的整改台账…</source>
+        <translation>Import the ledger filled in by the unit…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
         <source>导入信访台账…</source>
         <translation>Import a petition ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="238" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="260" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="274" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="262" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="284" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="272" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="294" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="273" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="295" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="275" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="538" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="297" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="624" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="377" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="409" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="385" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="386" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="418" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="389" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="442" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="391" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="423" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="397" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="398" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="408" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="438" />
+        <source>巡察情况报告</source>
+        <translation>Situation report</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <source>机密</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <source>秘密</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <source>内部</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="447" />
+        <source>（不标注）</source>
+        <translation>(no marking)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="448" />
+        <source>密级或标注：</source>
+        <translation>Marking:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="459" />
+        <source>问题线索移交函</source>
+        <translation>Clue transfer letter</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="460" />
+        <source>问题线索移交：</source>
+        <translation>Clue transfer:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="470" />
+        <source>登记线索移交签收</source>
+        <translation>Record receipt of a clue transfer</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
+        <source>尚未签收的移交：</source>
+        <translation>Transfers not yet received:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="474" />
+        <source>签收人：</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="477" />
+        <source>签收时间（如 2020-07-02 10:00）：</source>
+        <translation>Received at (e.g. 2020-07-02 10:00):</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="486" />
+        <source>已登记签收，%1 条线索转为“移交”。</source>
+        <translation>Receipt recorded; %1 clues are now transferred.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="494" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="411" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="497" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="412" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="498" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="511" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="520" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="606" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="533" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="619" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="554" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="643" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="555" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="644" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="563" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="652" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="598" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="687" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="598" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="687" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="51" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="54" />
+        <source>全部轮次</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="57" />
+        <source>整改率统计</source>
+        <translation>Rates by</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="60" />
+        <source>按轮次</source>
+        <translation>By round</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="60" />
+        <source>按巡察组</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="61" />
+        <source>按被巡察单位</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="61" />
+        <source>按问题类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="73" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="73" />
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="73" />
+        <source>列入反馈</source>
+        <translation>In feedback</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="73" />
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="74" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="105" />
+        <source>整改率</source>
+        <translation>Rectification rate</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="74" />
+        <source>逾期未整改</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="77" />
+        <source>问题编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="77" />
+        <source>问题表述</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="77" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="84" />
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="78" />
+        <source>巡察组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="78" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="84" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="100" />
+        <source>被巡察单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="78" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="100" />
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="79" />
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="79" />
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="79" />
+        <source>整改状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="83" />
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="85" />
+        <source>处置方式</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="83" />
+        <source>线索数</source>
+        <translation>Clues</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="83" />
+        <source>反馈逾期</source>
+        <translation>Feedback overdue</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="84" />
+        <source>线索</source>
+        <translation>Clue</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="85" />
+        <source>处置日期</source>
+        <translation>Disposed on</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="85" />
+        <source>反馈期限</source>
+        <translation>Feedback due</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="86" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="100" />
+        <source>发现轮次</source>
+        <translation>Found in rounds</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="101" />
+        <source>问题数</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="101" />
+        <source>此前已整改到位</source>
+        <translation>Earlier declared rectified</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="106" />
+        <source>逾期问题</source>
+        <translation>Overdue problems</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="107" />
+        <source>线索反馈</source>
+        <translation>Clue feedback</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="108" />
+        <source>重复问题</source>
+        <translation>Repeat problems</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="110" />
+        <source>整改率 = 列入反馈的问题中整改到位的数量 ÷ 列入反馈的问题数；线索处置后三个月内应反馈；重复问题：同一单位、同一类别的问题在后续轮次再次发现</source>
+        <translation>Rectification rate = fed-back problems rectified ÷ fed-back problems; a disposed clue is to be answered within three months; repeat problem: the same unit and category found again in a later round</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="134" />
+        <source>截至 %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="142" />
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="143" />
+        <source>剩 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="148" />
+        <source>逾期问题（%1）</source>
+        <translation>Overdue problems (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="149" />
+        <source>线索反馈（逾期 %1）</source>
+        <translation>Clue feedback (%1 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/office_view.py" line="150" />
+        <source>重复问题（%1）</source>
+        <translation>Repeat problems (%1)</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="365" />
         <source>关联记录（双击打开；可从列表拖入）</source>
         <translation>Linked records (double-click to open; drag rows here from a list)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="367" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="366" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="381" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="380" />
         <source>添加关联…</source>
         <translation>Add link…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="384" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="383" />
         <source>取消关联</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="391" />
         <source>整改过程</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="392" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="394" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="393" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="416" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="619" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="415" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="620" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="420" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="422" />
-        <location filename="../../xuncha_desktop/ui/editor.py" line="663" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="421" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="664" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="424" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="489" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="488" />
         <source>只读：您的角色（%1）不能修改此类记录。</source>
         <translation>Read-only: your role (%1) may not change records of this kind.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="496" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="495" />
         <source>新建%1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="543" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="542" />
         <source>请更正标红的项目。</source>
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="557" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="556" />
         <source>请填写“%1”。</source>
         <translation>Please fill in “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/editor.py" line="560" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="559" />
         <source>有 %n 个必填项目未填写，已标红。</source>
         <translation><numerusform>%n required field left empty, marked in red.</numerusform><numerusform>%n required fields left empty, marked in red.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="614" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
         <source>保存修改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="615" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="616" />
         <source>“%1”有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="620" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="621" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="621" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="622" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="663" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="664" />
         <source>确定删除这条记录吗？</source>
         <translation>Delete this record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="689" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="690" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="750" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="751" />
         <source>正在加密保存 %1 …</source>
         <translation>Encrypting and storing %1 …</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
         <source>提出</source>
         <translation>raised</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
         <source>佐证</source>
         <translation>supported by</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="769" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
         <source>依据</source>
         <translation>based on</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
         <source>延续自</source>
         <translation>carried over from</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="770" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
         <source>重复件</source>
         <translation>repeats</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="772" />
         <source>巡察</source>
         <translation>inspects</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="772" />
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="771" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="772" />
         <source>材料</source>
         <translation>material</translation>
     </message>
@@ -1819,102 +2189,102 @@ All problems: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="80" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="84" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="92" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="96" />
         <source>主窗口</source>
         <translation>Main window</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="94" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="98" />
         <source>记录表单</source>
         <translation>Record form</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="95" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="95" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
         <source>关闭（有未保存的修改时先询问）</source>
         <translation>Close (asks first when there are unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="97" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="101" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="98" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="102" />
         <source>下一个问题（问N：）</source>
         <translation>Next question (Q N:)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="98" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="102" />
         <source>回答（答：）</source>
         <translation>Answer (A:)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
         <source>插入时间</source>
         <translation>Insert the time</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="99" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
         <source>谈话提纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="100" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
         <source>收起/展开谈话信息</source>
         <translation>Fold or unfold the details</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="102" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
         <source>证据查看</source>
         <translation>Evidence viewer</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="107" />
         <source>上一页 / 下一页</source>
         <translation>Previous / next page</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="103" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="107" />
         <source>放大 / 缩小</source>
         <translation>Zoom in / out</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="108" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="108" />
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="104" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="108" />
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="110" />
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="110" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="106" />
+        <location filename="../../xuncha_desktop/ui/help_dialogs.py" line="110" />
         <source>作用</source>
         <translation>Does</translation>
     </message>
@@ -1922,17 +2292,17 @@ All problems: %2</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="828" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="829" />
         <source>改为“%1”</source>
         <translation>Change to “%1”</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="847" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="848" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/editor.py" line="849" />
+        <location filename="../../xuncha_desktop/ui/editor.py" line="850" />
         <source>确认改为此状态？</source>
         <translation>Change to this status?</translation>
     </message>
