@@ -141,4 +141,13 @@ class PaperStatus(CodedEnum):
     APPROVED = ("approved", "组长审定", "Approved by leader")
 
 
+class FeedbackDraftStatus(CodedEnum):
+    """A feedback draft's steps: written by the group, reviewed by its leader, by the office, then final."""
+
+    DRAFT = ("draft", "起草", "Drafting")
+    LEADER_REVIEWED = ("leader_reviewed", "组长审核", "Reviewed by the leader")
+    OFFICE_REVIEWED = ("office_reviewed", "巡察办审核", "Reviewed by the office")
+    FINAL = ("final", "定稿", "Final")
+
+
 RECTIFIED_STATUSES: frozenset[ProblemStatus] = frozenset({ProblemStatus.RECTIFIED})

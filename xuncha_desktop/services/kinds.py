@@ -10,6 +10,7 @@ from xuncha_desktop.services import (
     clues,
     declarations,
     evidence,
+    feedback_drafts,
     groups,
     interviews,
     papers,
@@ -34,7 +35,8 @@ __all__ = ["KINDS", "forget_existing", "kind_label", "nav_pages", "record_exists
 KINDS.update({
     service.kind: service
     for service in (rounds.service, groups.service, units.service, declarations.service, interviews.service,
-                    petitions.service, clues.service, evidence.service, papers.service, problems.service)
+                    petitions.service, clues.service, evidence.service, papers.service, problems.service,
+                    feedback_drafts.service)
 })
 
 
