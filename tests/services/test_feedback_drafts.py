@@ -68,11 +68,11 @@ def draft(workspace: Workspace, ids: dict[str, str]) -> dict[str, Any]:
         return {"id": str(made.id), "problems": numbers, **ids}
 
 
-def numbers_of(s: Session, item: Any) -> list[str]:
+def numbers_of(s: Session, item: Any) -> list[str | None]:
     return [p.number for p in drafts.item_problems(s, item)]
 
 
-def layout(ws: Workspace, draft_id: str) -> list[tuple[str | None, list[str]]]:
+def layout(ws: Workspace, draft_id: str) -> list[tuple[str | None, list[str | None]]]:
     with ws.session() as s:
         return [(item.category, numbers_of(s, item)) for item in drafts.items(s, draft_id)]
 
@@ -128,7 +128,7 @@ def test_edit_the_assessment_figures_and_items(workspace: Workspace, draft: dict
         drafts.update_item(s, first.id, summary="法治建设第一责任人职责落实不到位。", requirement="压实法治建设责任。")
     with workspace.session() as s:
         record = drafts.service.get(s, draft["id"])
-        assert record.documents_reviewed == 326 and record.assessment.startswith("巡察组认为")
+        assert record.documents_reviewed == 326 and (record.assessment or "").startswith("巡察组认为")
         first = drafts.items(s, draft["id"])[0]
         assert (first.summary, first.requirement) == ("法治建设第一责任人职责落实不到位。", "压实法治建设责任。")
     before = digest(workspace)

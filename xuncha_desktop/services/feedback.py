@@ -147,6 +147,6 @@ def feedback_data(session: Session, unit_id: uuid.UUID | str, round_id: uuid.UUI
         interviews=count(Interview), petitions=count(Petition),
         documents=draft.documents_reviewed if draft is not None else None,
         categories=categories, issued_on=issued_on or local_time.today(), marking=marking, problems=problems,
-        assessment=redact(draft.assessment) if draft is not None else "",
+        assessment=redact(draft.assessment or "") if draft is not None else "",
         signing_org=(group.signing_org or "").strip() if group else "",
         for_comment=draft is None or draft.status != FeedbackDraftStatus.FINAL)

@@ -67,7 +67,7 @@ class FeedbackDraftService(RecordService[FeedbackDraft]):
     fields = (
         Field("round_id", "巡察轮次", "round", T.REF, required=True, ref="round"),
         Field("unit_id", "被巡察单位", "unit", T.REF, required=True, ref="unit"),
-        Field("assessment", "总体评价", "overall assessment", T.TEXT, default=""),
+        Field("assessment", "总体评价", "overall assessment", T.TEXT),
         Field("documents_reviewed", "调阅资料（份）", "documents reviewed", T.INT),
         Field("status", "状态", "status", T.ENUM, enum=S, read_only=True),
         Field("drafted_by", "起草人", "drafted by", T.STRING, max_length=100, read_only=True),

@@ -29,7 +29,7 @@ class FeedbackDraft(Replicated, Base):
 
     round_id: Mapped[uuid.UUID]
     unit_id: Mapped[uuid.UUID]
-    assessment: Mapped[str] = mapped_column(Text, default="")        # 总体评价
+    assessment: Mapped[str | None] = mapped_column(Text)        # 总体评价 (None: not written yet)
     # 调阅资料 as the group counted them; None: never recorded (the document then says nothing of it).
     documents_reviewed: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(32))

@@ -34,7 +34,7 @@ def upgrade() -> None:
         "feedback_drafts",
         sa.Column("round_id", sa.Uuid(), nullable=False),
         sa.Column("unit_id", sa.Uuid(), nullable=False),
-        sa.Column("assessment", sa.Text(), nullable=False),
+        sa.Column("assessment", sa.Text(), nullable=True),
         sa.Column("documents_reviewed", sa.Integer(), nullable=True),
         sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("drafted_by", sa.String(length=100), nullable=True),
