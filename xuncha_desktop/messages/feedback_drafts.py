@@ -27,5 +27,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "feedback_split_not_in_item": ("请选择该反馈事项中的问题拆分。", "Choose problems of this item to split off."),
     "feedback_split_all": ("不能把全部问题拆出：原事项至少保留一个问题。",
                            "Not every problem can be split off: the item keeps at least one."),
+    "feedback_draft_created": ("已由问题生成反馈意见稿：{items} 个事项。", "Feedback draft made from the problems: {items} items."),
+    "feedback_item_number": ("没有第 {number} 个事项（共 {count} 个，见 show）。",
+                             "There is no item {number} (there are {count}; see show)."),
     "feedback_no_draft": ("该单位在本轮巡察中还没有反馈意见稿。", "This unit has no feedback draft in this round yet."),
 }

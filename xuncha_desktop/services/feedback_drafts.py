@@ -430,3 +430,82 @@ def allowed_steps(role_session: Session, draft: FeedbackDraft) -> list[str]:
     """The steps the session's person may take from the draft's status."""
     role = permissions.role_of(role_session)
     return [s for s in service.allowed_next(draft.status) if permissions.may_step(role, service.kind, draft.status, s)]
+
+
+# ---- what the window and the command line show ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProblemView:
+    id: str
+    number: str
+    statement: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    category: str          # the label (全面从严治党主体责任和监督责任落实情况)
+    summary: str
+    requirement: str
+    problems: list[ProblemView]
+    first_of_category: bool
+    last_of_category: bool
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """A draft as the window and ``xuncha feedback draft show`` present it (plain values, no session)."""
+
+    id: str
+    unit_id: str
+    round_id: str
+    unit_name: str
+    round_name: str
+    assessment: str
+    documents_reviewed: int | None
+    status: str
+    status_zh: str
+    items: list[ItemView]
+    uncovered: list[ProblemView]
+    steps: list[tuple[str, str]]      # (status, 中文) the person may take now
+    editable: bool                    # 起草, and the person may write drafts
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "unit_id": self.unit_id, "round_id": self.round_id, "unit": self.unit_name,
+                "round": self.round_name, "status": self.status, "status_zh": self.status_zh,
+                "assessment": self.assessment, "documents_reviewed": self.documents_reviewed,
+                "items": [{"number": n, "id": i.id, "category": i.category, "summary": i.summary,
+                           "requirement": i.requirement,
+                           "problems": [{"id": p.id, "number": p.number, "statement": p.statement}
+                                        for p in i.problems]}
+                          for n, i in enumerate(self.items, 1)],
+                "uncovered": [{"id": p.id, "number": p.number, "statement": p.statement} for p in self.uncovered],
+                "steps": [s for s, _zh in self.steps]}
+
+
+def _problem_view(problem: Problem) -> ProblemView:
+    return ProblemView(str(problem.id), problem.number or "", problem.statement)
+
+
+def view(session: Session, draft_id: Id) -> DraftView:
+    """The draft, its items in document order (with their problems), the problems no item holds, and what the
+    session's person may do with it. Raises NotFound."""
+    draft = service.get(session, draft_id)
+    labels = {t.code: t.label_zh for t in vocab.terms(session, "problem_category", draft.round_id)}
+    ordered = items(session, draft.id)
+    shown = []
+    for index, item in enumerate(ordered):
+        before = ordered[index - 1].category if index else None
+        after = ordered[index + 1].category if index + 1 < len(ordered) else None
+        shown.append(ItemView(str(item.id), labels.get(item.category or "", item.category or "其他"), item.summary,
+                              item.requirement, [_problem_view(p) for p in item_problems(session, item)],
+                              first_of_category=index == 0 or before != item.category,
+                              last_of_category=after is None or after != item.category))
+    role = permissions.role_of(session)
+    return DraftView(
+        id=str(draft.id), unit_id=str(draft.unit_id), round_id=str(draft.round_id),
+        unit_name=units.get(session, draft.unit_id).name, round_name=rounds.get(session, draft.round_id).name,
+        assessment=draft.assessment or "", documents_reviewed=draft.documents_reviewed, status=draft.status,
+        status_zh=S(draft.status).zh, items=shown, uncovered=[_problem_view(p) for p in uncovered(session, draft)],
+        steps=[(s, S(s).zh) for s in allowed_steps(session, draft)],
+        editable=draft.status == S.DRAFT and permissions.allowed(role, Action.DRAFT_FEEDBACK))
