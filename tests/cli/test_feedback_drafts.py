@@ -18,7 +18,7 @@ def test_draft_from_the_command_line(cli: Cli, ids: dict[str, str], workspace: W
             KINDS["problem"].create(s, {"round_id": ids["round"], "unit_id": ids["unit"], "number": f"{number:03d}",
                                         "category": category, "statement": statement, "in_feedback": True})
     where = ["--unit", ids["unit"], "--round", ids["round"]]
-    code, shown, err = cli("feedback", "draft", "show", *where)
+    code, _shown, err = cli("feedback", "draft", "show", *where)
     assert code == 2 and "还没有反馈意见稿" in err
     code, made, err = cli("feedback", "draft", "create", *where, "--documents", "210")
     assert code == 0 and "4 个事项" not in err and "3 个事项" in err
