@@ -61,6 +61,10 @@ def item_text(entry: FeedbackEntry) -> str:
     joined by semicolons), without repeating the finding the summary opens with."""
     summary = _sentence(entry.summary)
     details = [d for d in dict.fromkeys(_after_finding(p.statement, summary) for p in entry.problems) if d]
+    # Details that open alike (固定资产账实不符，2019年…；固定资产账实不符，2020年…) say the opening once.
+    openings = {d.split("，", 1)[0] for d in details if "，" in d}
+    if len(details) > 1 and len(openings) == 1 and all("，" in d for d in details):
+        details = [details[0], *(d.split("，", 1)[1] for d in details[1:])]
     if len(details) > 1:
         said = "；".join(d.strip().rstrip("。；") for d in details) + "。"
     else:
