@@ -222,9 +222,7 @@ def same_finding(a: str, b: str) -> bool:
     fa = finding(a)
     if fa and fa == finding(b):
         return True
-    matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
-    return matcher.real_quick_ratio() >= NEAR_RATIO and matcher.quick_ratio() >= NEAR_RATIO \
-        and matcher.ratio() >= NEAR_RATIO
+    return _near(na, nb)
 
 
 @dataclass(frozen=True)
@@ -256,17 +254,34 @@ def proposed_summary(problems: Sequence[Problem]) -> str:
     return ""
 
 
-def propose(session: Session, problems: Sequence[Problem]) -> list[Proposal]:
-    """Items for ``problems`` (given in document order): by category, duplicates together."""
+def _near(a: str, b: str) -> bool:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= NEAR_RATIO and matcher.quick_ratio() >= NEAR_RATIO \
+        and matcher.ratio() >= NEAR_RATIO
+
+
+def propose(problems: Sequence[Problem]) -> list[Proposal]:
+    """Items for ``problems`` (given in document order): by category, duplicates together (``same_finding``).
+    Equal texts and equal findings are looked up; only the rest is compared, cheapest test first."""
     groups: list[list[Problem]] = []
+    by_text: dict[tuple[str, str], int] = {}
+    by_finding: dict[tuple[str, str], int] = {}
+    texts: dict[str, list[tuple[str, int]]] = {}   # category -> (normalised text, group) of every member
     for problem in problems:
-        for group in groups:
-            if group[0].category == problem.category and any(same_finding(p.statement, problem.statement)
-                                                             for p in group):
-                group.append(problem)
-                break
-        else:
-            groups.append([problem])
+        category, text, said = problem.category, normalised(problem.statement), finding(problem.statement)
+        index = by_text.get((category, text))
+        if index is None and said:
+            index = by_finding.get((category, said))
+        if index is None:
+            index = next((g for other, g in texts.get(category, []) if _near(text, other)), None)
+        if index is None:
+            index = len(groups)
+            groups.append([])
+        groups[index].append(problem)
+        by_text.setdefault((category, text), index)
+        if said:
+            by_finding.setdefault((category, said), index)
+        texts.setdefault(category, []).append((text, index))
     return [Proposal(group[0].category, proposed_summary(group), proposed_requirement(group), group)
             for group in groups]
 
@@ -312,7 +327,7 @@ def create_from_problems(session: Session, unit_id: Id, round_id: Id, assessment
     the_round = rounds.get(session, round_id)
     draft = service.create(session, {"round_id": str(the_round.id), "unit_id": str(unit.id),
                                      "assessment": assessment, "documents_reviewed": documents_reviewed})
-    _add_items(session, draft, propose(session, feedback_problems(session, the_round.id, unit.id)))
+    _add_items(session, draft, propose(feedback_problems(session, the_round.id, unit.id)))
     audit.record(session, "update", service.kind, draft.id, detail="items")
     return draft
 
@@ -320,7 +335,7 @@ def create_from_problems(session: Session, unit_id: Id, round_id: Id, assessment
 def add_uncovered(session: Session, draft_id: Id) -> list[FeedbackItem]:
     """Items for the problems listed for the feedback after the draft was made (proposed as at creation)."""
     draft = _editable(session, draft_id)
-    made = _add_items(session, draft, propose(session, uncovered(session, draft)))
+    made = _add_items(session, draft, propose(uncovered(session, draft)))
     if made:
         audit.record(session, "update", service.kind, draft.id, detail="items")
     return made
