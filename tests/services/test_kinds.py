@@ -33,7 +33,7 @@ def test_the_search_index_and_the_registry_agree_on_the_searched_families() -> N
 def test_navigation_pages_come_in_order_with_their_icons() -> None:
     pages = nav_pages()
     assert [page.key for page, _kinds in pages] == ["rounds_units", "interview", "petition", "clue", "evidence",
-                                                      "paper", "problem"]
+                                                      "paper", "problem", "feedback_draft"]
     assert dict((page.key, kinds) for page, kinds in pages)["rounds_units"] == ["round", "group", "unit", "declaration"]
     assert sorted(kind for _page, kinds in pages for kind in kinds) == sorted(KINDS)
     missing = [page.icon for page, _kinds in pages if not resource_path("icons", f"{page.icon}.svg").exists()]

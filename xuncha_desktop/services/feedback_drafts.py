@@ -34,11 +34,10 @@ from xuncha_desktop.db.models.feedback_drafts import FeedbackDraft, FeedbackItem
 from xuncha_desktop.db.models.problems import Problem
 from xuncha_desktop.errors import InvalidRequest, NotFound, ValidationError
 from xuncha_desktop.services import permissions
-from xuncha_desktop.services import problems as problem_family
 from xuncha_desktop.services import vocabulary as vocab
 from xuncha_desktop.services.fields import Field, FieldType, parse_uuid
 from xuncha_desktop.services.permissions import Action
-from xuncha_desktop.services.records import RecordService
+from xuncha_desktop.services.records import NavPage, RecordService
 from xuncha_desktop.services.rounds import service as rounds
 from xuncha_desktop.services.units import service as units
 
@@ -51,7 +50,7 @@ class FeedbackDraftService(RecordService[FeedbackDraft]):
     kind = "feedback_draft"
     zh = "反馈意见稿"
     en = "feedback draft"
-    nav = problem_family.service.nav      # a tab of 问题与整改
+    nav = NavPage("feedback_draft", "反馈意见稿", "Feedback drafts", "paper", 75)  # after 问题与整改
     list_columns = ("unit_id", "round_id", "status", "drafted_by", "documents_reviewed")
     model = FeedbackDraft
     status_field = "status"
