@@ -22,7 +22,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from xuncha_desktop.reports import feedback, fonts, interview
-from xuncha_desktop.reports.data import CategoryBlock, FeedbackData, FeedbackProblem, InterviewRecordData
+from xuncha_desktop.reports.data import (
+    CategoryBlock,
+    FeedbackData,
+    FeedbackEntry,
+    FeedbackProblem,
+    InterviewRecordData,
+)
 from xuncha_desktop.services.redaction import redactor
 
 CATEGORIES = ["党的路线方针政策和党中央决策部署落实情况", "全面从严治党主体责任和监督责任落实情况",
@@ -35,7 +41,8 @@ REQUIREMENT = "严格落实主体责任，健全党风廉政建设责任制，�
 def feedback_data(problems: int) -> FeedbackData:
     items = [FeedbackProblem(n, CATEGORIES[n % 4], STATEMENT.format(n=n), REQUIREMENT, "局党组书记", "2021年3月5日")
              for n in range(1, problems + 1)]
-    blocks = [CategoryBlock(label, [p for p in items if p.category == label], [REQUIREMENT]) for label in CATEGORIES]
+    blocks = [CategoryBlock(label, [FeedbackEntry("", [p], REQUIREMENT) for p in items if p.category == label])
+              for label in CATEGORIES]
     return FeedbackData(title="关于巡察娄底市住房和城乡建设局党组的反馈意见", unit_name="娄底市住房和城乡建设局",
                         party_org="娄底市住房和城乡建设局党组", round_name="五届市委第八轮巡察", round_kind="常规巡察",
                         group_name="市委第六巡察组", start=dt.date(2020, 4, 7), end=dt.date(2020, 6, 30),

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from xuncha_desktop.db.models import Evidence, Interview, Link, Petition
+from xuncha_desktop.db.models import Evidence, FeedbackDraft, Interview, Link, Petition
 from xuncha_desktop.demo.builder import DEMO_PASSPHRASE, build_demo
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.reports import feedback as feedback_document
 from xuncha_desktop.security.keys import KdfParams
+from xuncha_desktop.services.feedback import feedback_data
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.services.records import Filter
 from xuncha_desktop.services.stats import round_figures
@@ -107,3 +110,25 @@ def test_demo_refuses_an_existing_workspace(demo: Workspace) -> None:
     with pytest.raises(XunchaError) as caught:
         build_demo(demo.path, DEMO_PASSPHRASE, kdf=KdfParams.cheap())
     assert caught.value.key == "workspace_exists"
+
+
+def test_feedback_reads_as_a_composed_document(demo: Workspace) -> None:
+    """Every unit of an inspection round has a feedback draft (one 定稿, the others at earlier steps); its
+    feedback says each finding once, signs with the group's full name and names one kind of organisation."""
+    with demo.transaction() as s:
+        drafts = list(s.scalars(select(FeedbackDraft).where(FeedbackDraft.deleted.is_(False))))
+        assert len(drafts) == 32 + 3 + 15
+        statuses = Counter(d.status for d in drafts)
+        assert statuses["final"] == 1 and statuses["draft"] > 0 and statuses["leader_reviewed"] > 0
+        for draft in drafts[:8]:
+            data = feedback_data(s, draft.unit_id, draft.round_id)
+            assert data.for_comment == (draft.status != "final")
+            assert data.signed_by.startswith("中共娄底市委") and data.signed_by.endswith("巡察组")
+            assert data.documents and data.documents > 0
+            summaries = [e.summary for block in data.categories for e in block.items if e.summary]
+            assert len(summaries) == len(set(summaries)), "a finding said twice"
+            body = [p.text for p in feedback_document.paragraphs(data) if p.role == "body"]
+            assert not any(re.search(r"(?<![0-9])0(份|人次|件)", text) for text in body)
+            kind = "党委" if data.party_org.endswith(("委员会", "党委")) else "党组"
+            other = {"党委": "党组书记", "党组": "党委书记"}[kind]
+            assert all(other not in p.responsible and "（党委）" not in p.responsible for p in data.problems)

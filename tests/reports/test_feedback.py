@@ -48,7 +48,11 @@ def test_text_contents_and_date(made: tuple[Any, Path, Path]) -> None:
     assert "关于巡察娄底市住房和城乡建设局党组的反馈意见" in text
     assert "内部资料注意保存" in text
     assert "市委第六巡察组于2020年4月7日至2020年6月30日对娄底市住房和城乡建设局党组开展了常规巡察" in text
-    assert "个别谈话3人次" in text and "受理信访举报3件" in text and "调阅资料1份" in text
+    assert "个别谈话3人次" in text and "受理信访举报3件" in text
+    # No draft recorded how many documents were reviewed: the sentence says nothing of them (never "0份").
+    assert "调阅资料" not in text
+    # no draft at all: a draft for comment, marked under the title
+    assert text.startswith("内部资料注意保存关于巡察娄底市住房和城乡建设局党组的反馈意见（征求意见稿）")
     for heading in ("一、巡察发现的主要问题", "二、整改意见", "三、有关要求", "2个月内", "附件：问题清单"):
         assert heading in text
     assert "（一）党的路线方针政策和党中央决策部署落实情况方面" in text

@@ -34,7 +34,7 @@ def test_the_search_index_and_the_registry_agree_on_the_searched_families() -> N
 def test_navigation_pages_come_in_order_with_their_icons() -> None:
     pages = nav_pages()
     assert [page.key for page, _kinds in pages] == ["rounds_units", "interview", "petition", "clue", "evidence",
-                                                      "paper", "problem", "rule"]
+                                                      "paper", "problem", "feedback_draft", "rule"]
     tabs = dict((page.key, kinds) for page, kinds in pages)
     assert tabs["rounds_units"] == ["round", "group", "unit", "declaration", "situation_report", "clue_transfer"]
     assert sorted(kind for _page, kinds in pages for kind in kinds) == sorted(KINDS)

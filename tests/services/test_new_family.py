@@ -22,7 +22,7 @@ def test_a_new_family_needs_only_its_model_service_and_registration(tmp_path: Pa
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     # The navigation places it by its order, between interviews (20) and petitions (30); search knows it.
     assert seen["pages"] == ["rounds_units", "interview", "meeting", "petition", "clue", "evidence", "paper",
-                             "problem", "rule"]
+                             "problem", "feedback_draft", "rule"]
     assert "meeting" in seen["searched"]
     # The command line adds and lists it, and refuses a record without its required field by the field's label.
     assert seen["cli_add"] == 0
@@ -39,10 +39,11 @@ def test_a_new_family_needs_only_its_model_service_and_registration(tmp_path: Pa
     # opens it.
     window = seen["window"]
     assert window["nav"] == ["工作台", "轮次与单位", "个别谈话", "列席会议", "信访件", "问题线索", "证据材料",
-                             "问题底稿", "问题与整改", "定性依据", "同步"]
+                             "问题底稿", "问题与整改", "反馈意见稿", "定性依据", "同步"]
     assert window["view_menu"] == window["nav"]
     assert window["nav_en"] == ["Rounds and units", "Interviews", "Meetings", "Petitions", "Clues", "Evidence",
-                                "Working papers", "Problems and rectification", "Rules cited"]
+                                "Working papers", "Problems and rectification",
+                                "Feedback drafts", "Rules cited"]
     assert window["current_page"] == "meeting" and window["shows_the_page"] is True
     assert window["headers"] == ["召开时间", "会议名称", "被巡察单位"]
     assert window["rows"] == [["2020-05-06 09:00", "局党组理论学习中心组学习会", "娄底市水利局"]]

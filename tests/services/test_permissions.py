@@ -28,7 +28,7 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
-from xuncha_desktop.services import audit_log, backup, clearance, links, permissions, publishing, stats
+from xuncha_desktop.services import audit_log, backup, clearance, feedback_drafts, links, permissions, publishing, stats
 from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interviews
@@ -58,6 +58,10 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.CLEAR_DEVICE: {L, OF},
     Action.VIEW_OVERVIEW: {L, D, OF, RO},
     Action.MANAGE_STATIONS: {L, OF},
+    Action.DRAFT_FEEDBACK: {L, D, M, OF},
+    Action.REVIEW_FEEDBACK: {L},
+    Action.RETURN_FEEDBACK: {L, OF},
+    Action.APPROVE_FEEDBACK: {OF},
 }
 NAMES = {L: "赵刚", D: "钱敏", M: "张伟", LI: "孙丽", OF: "周办", RO: "吴看"}
 
@@ -114,6 +118,31 @@ def _paper(s: Session, p: Prepared, status: str = "draft") -> Any:
     if status == "approved":
         KINDS["paper"].set_status(s, paper.id, "approved")
     return paper
+
+
+def _unit_with_problems(s: Session, p: Prepared) -> Any:
+    """A unit of its own (one draft per unit and round) with three problems: two of one finding, one other."""
+    unit = KINDS["unit"].create(s, {"name": f"反馈单位-{p['role']}"})
+    for statement in ("履行推进法治建设第一责任人职责不到位，2019年规范性文件审查不严。",
+                      "履行推进法治建设第一责任人职责不到位，2020年行政复议被撤销2件。",
+                      "公务用车管理不规范，2019年有12次公车使用无派车单。"):
+        KINDS["problem"].create(s, {"round_id": p["round"], "unit_id": str(unit.id), "category": "strict_governance",
+                                    "statement": statement, "in_feedback": True})
+    return unit
+
+
+def _draft(s: Session, p: Prepared, status: str = "draft") -> Any:
+    """A feedback draft taken to ``status``: reviewed by the frame's person (the leader), then by the office."""
+    draft = feedback_drafts.create_from_problems(s, _unit_with_problems(s, p).id, p["round"])
+    steps = ["leader_reviewed", "office_reviewed", "final"]
+    for step in steps[: steps.index(status) + 1] if status in steps else []:
+        with permissions.acting_as(s, User(NAMES[L], L) if step == "leader_reviewed" else User(NAMES[OF], OF)):
+            feedback_drafts.step(s, draft.id, step)
+    return draft
+
+
+def _first_items(s: Session, p: Prepared) -> list[str]:
+    return [str(i.id) for i in feedback_drafts.items(s, p["draft"])]
 
 
 def _keep(name: str, make: Callable[[Session, Prepared], Any]) -> Callable[[Workspace, Session, Prepared], None]:
@@ -240,6 +269,29 @@ ATTEMPTS = [
             lambda ws, s, p: audit_log.check(s, ws.info.device_id, ws.info.device_name,
                                              str(ws.public_keys["ed25519_public"]))),
     Attempt("manage users", Action.MANAGE_USERS, lambda ws, s, p: permissions.require(s, Action.MANAGE_USERS)),
+    Attempt("create a feedback draft", Action.DRAFT_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.create_from_problems(s, p["unit"], p["round"]),
+            _keep("unit", _unit_with_problems)),
+    Attempt("edit a feedback item", Action.DRAFT_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.update_item(s, _first_items(s, p)[0], summary="落实法治建设责任不到位。"),
+            _keep("draft", _draft)),
+    Attempt("merge feedback items", Action.DRAFT_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.merge_items(s, _first_items(s, p)), _keep("draft", _draft)),
+    Attempt("review a feedback draft (组长审核)", Action.REVIEW_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.step(s, p["draft"], "leader_reviewed"), _keep("draft", _draft),
+            step_of="feedback_draft"),
+    Attempt("return a reviewed feedback draft", Action.RETURN_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.step(s, p["draft"], "draft"),
+            _keep("draft", lambda s, p: _draft(s, p, "leader_reviewed")), step_of="feedback_draft"),
+    Attempt("office review of a feedback draft", Action.APPROVE_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.step(s, p["draft"], "office_reviewed"),
+            _keep("draft", lambda s, p: _draft(s, p, "leader_reviewed")), step_of="feedback_draft"),
+    Attempt("finalise a feedback draft (定稿)", Action.APPROVE_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.step(s, p["draft"], "final"),
+            _keep("draft", lambda s, p: _draft(s, p, "office_reviewed")), step_of="feedback_draft"),
+    Attempt("reopen a final feedback draft", Action.APPROVE_FEEDBACK,
+            lambda ws, s, p: feedback_drafts.step(s, p["draft"], "draft"),
+            _keep("draft", lambda s, p: _draft(s, p, "final")), step_of="feedback_draft"),
     Attempt("acknowledge a laptop", Action.CLEAR_DEVICE,
             lambda ws, s, p: clearance.acknowledge(ws, "不存在的笔记本"), in_session=False,
             past_gate="ack_device_unknown"),

@@ -56,9 +56,9 @@ def _save(qtbot: QtBot, editor: RecordEditor) -> None:
 def test_navigation_status_bar_and_menus(window: MainWindow, workspace: Workspace) -> None:
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "巡察办总览", "轮次与单位", "个别谈话", "信访件", "问题线索", "证据材料", "问题底稿",
-                      "问题与整改", "定性依据", "同步"]
+                      "问题与整改", "反馈意见稿", "定性依据", "同步"]
     assert window.page_keys == ["dashboard", "office", "rounds_units", "interview", "petition", "clue", "evidence",
-                                "paper", "problem", "rule", "sync"]
+                                "paper", "problem", "feedback_draft", "rule", "sync"]
     window.nav.setCurrentRow(window.page_keys.index("clue"))
     assert window.stack.currentWidget() is window.lists["clue"]
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))

@@ -166,4 +166,13 @@ class UnitAgreement(CodedEnum):
     DISPUTES = ("disputes", "有异议", "Disputes")
 
 
+class FeedbackDraftStatus(CodedEnum):
+    """A feedback draft's steps: written by the group, reviewed by its leader, by the office, then final."""
+
+    DRAFT = ("draft", "起草", "Drafting")
+    LEADER_REVIEWED = ("leader_reviewed", "组长审核", "Reviewed by the leader")
+    OFFICE_REVIEWED = ("office_reviewed", "巡察办审核", "Reviewed by the office")
+    FINAL = ("final", "定稿", "Final")
+
+
 RECTIFIED_STATUSES: frozenset[ProblemStatus] = frozenset({ProblemStatus.RECTIFIED})

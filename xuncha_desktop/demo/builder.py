@@ -34,7 +34,7 @@ from xuncha_desktop.demo import corpus
 from xuncha_desktop.errors import XunchaError
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.security.roles import Role, User
-from xuncha_desktop.services import links, permissions
+from xuncha_desktop.services import feedback_drafts, links, permissions
 from xuncha_desktop.services.evidence import service as evidence_service
 from xuncha_desktop.services.interviews import service as interview_service
 from xuncha_desktop.services.kinds import KINDS
@@ -126,6 +126,7 @@ class _Builder:
         self.rng = rng
         self.progress = progress
         self.unit_ids: dict[str, str] = {}
+        self.orgs = {name: org for name, org, _kind in [*corpus.MUNICIPAL_UNITS, *corpus.COUNTY_DEPARTMENTS]}
         self.evidence_dir = Path(tempfile.mkdtemp(prefix="xuncha-demo-evidence-"))
 
     # ---- helpers --------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ class _Builder:
         roles = ["组长", "副组长"] + ["组员"] * (len(people) - 3) + ["联络员"]
         posts = ["市委巡察组组长（正处级）", "市委巡察组副组长", *["抽调干部"] * (len(people) - 3), "巡察办干部"]
         self.add(session, "group", {
-            "round_id": the_round.id, "name": name, "unit_ids": [u for u, _ in units],
+            "round_id": the_round.id, "name": name, "signing_org": signing_org(name), "unit_ids": [u for u, _ in units],
             "members": [{"name": p, "role": r, "post": post} for p, r, post in zip(people, roles, posts, strict=True)],
         })
         for unit_id, _name in units:
@@ -206,6 +207,8 @@ class _Builder:
         self.supervision(r8, r9, supervised, carried)
         self.progress("证据材料与底稿 / evidence and working papers")
         self.evidence_and_papers([r8, r9, special])
+        self.progress("反馈意见稿 / feedback drafts")
+        self.feedback_drafts([r8, r9, special, cross])
         shutil.rmtree(self.evidence_dir, ignore_errors=True)
 
     def round(self, session: Session, name: str, kind: str, number: int | None, start: dt.date, end: dt.date,
@@ -318,7 +321,7 @@ class _Builder:
             "severity": rng.choice(["ordinary", "ordinary", "serious", "grave"]), "origin": origin,
             "in_feedback": in_feedback, "handed_over": handed_over,
             "requirement": corpus.rectification_requirement(rng, category),
-            "responsible": f"{unit_name}党组（党委）书记",
+            "responsible": responsible_head(self.orgs.get(unit_name, f"{unit_name}党组")),
             "deadline": (the_round.end + dt.timedelta(days=60)).isoformat()})
 
     def rectify(self, s: Session, problem_id: Any, start: dt.date, outcome: str) -> dt.datetime:
@@ -509,6 +512,39 @@ class _Builder:
                                 with permissions.acting_as(s, User(members[0], Role.LEADER)):
                                     self.step(s, "paper", paper.id, "approved", when + dt.timedelta(days=5))
 
+    def feedback_drafts(self, rounds: list[_Round]) -> None:
+        """A feedback draft per unit, composed from its problems as a group would: the items proposed (the same
+        finding once), a requirement written for each item, a 总体评价 and the documents reviewed; taken
+        through the reviews so that every status occurs and the first unit's is 定稿."""
+        rng = self.rng
+        statuses = ["final"] + ["office_reviewed"] * 4 + ["leader_reviewed"] * 8
+        counter = 0
+        for the_round in rounds:
+            for unit_id, unit_name in the_round.units:
+                members = the_round.members[unit_id]
+                org = self.orgs.get(unit_name, unit_name).removeprefix("中共")
+                with self.ws.transaction() as s:
+                    self.clock.set(_at(the_round.end - dt.timedelta(days=5), 10))
+                    with permissions.acting_as(s, User(members[2], Role.MEMBER)):
+                        draft = feedback_drafts.create_from_problems(
+                            s, unit_id, the_round.id, assessment=rng.choice(ASSESSMENTS).format(org=org),
+                            documents_reviewed=rng.randint(180, 650))
+                        for item in feedback_drafts.items(s, draft.id):
+                            finding = item.summary.rstrip("。")
+                            lead = f"针对{finding}的问题，" if finding else ""
+                            feedback_drafts.update_item(s, item.id, requirement=lead + rng.choice(REQUIREMENT_ENDINGS))
+                    status = statuses[counter] if counter < len(statuses) else "draft"
+                    counter += 1
+                    if status == "draft":
+                        continue
+                    path = ["leader_reviewed", "office_reviewed", "final"]
+                    for days, step in zip((3, 1, 0), path[: path.index(status) + 1], strict=False):
+                        self.clock.set(_at(the_round.end - dt.timedelta(days=days), 11))
+                        # the leader reviews; the office reviews and makes it final
+                        user = User(members[0], Role.LEADER) if step == "leader_reviewed" else OFFICE_USER
+                        with permissions.acting_as(s, user):
+                            feedback_drafts.step(s, draft.id, step)
+
     def make_pdf(self, number: int) -> Path:
         """A one-page document 'scan': deterministic bytes (reportlab's invariant mode)."""
         from reportlab.lib.pagesizes import A4
@@ -556,6 +592,43 @@ class _Builder:
         path = self.evidence_dir / f"photo-{number:03d}.png"
         path.write_bytes(buffer.getvalue())
         return path
+
+
+OFFICE_USER = User("巡察办演示", Role.OFFICE)
+# 总体评价 as groups write them ({org}: the Party organisation without 中共).
+ASSESSMENTS = (
+    "巡察组认为，{org}能够认真贯彻落实党中央决策部署和省委、市委工作要求，全面从严治党工作取得一定成效，"
+    "但对照新时代党的建设总要求，仍存在一些差距和不足",
+    "巡察组认为，近年来{org}在推动中心工作、加强班子建设等方面做了大量工作，取得一定成效，"
+    "但在落实管党治党政治责任、规范权力运行等方面还存在薄弱环节",
+    "巡察组认为，{org}履行职能职责总体较好，各项工作稳步推进，但贯彻落实党中央决策部署有差距，"
+    "全面从严治党“两个责任”落实还不够到位",
+)
+# How the group ends a requirement it writes for an item ("针对……的问题，" before it).
+REQUIREMENT_ENDINGS = (
+    "深入剖析问题根源，制定切实可行的整改措施，明确责任领导、责任科室和完成时限，确保按期整改到位。",
+    "举一反三、建章立制，健全长效机制，坚决防止同类问题反弹回潮。",
+    "逐项建立整改台账，实行清单化管理和销号制度，整改情况按要求报告市委巡察办。",
+    "压实主体责任，主要负责人亲自抓、负总责，分管领导具体抓，确保问题整改不走过场。",
+)
+
+
+def signing_org(group_name: str) -> str:
+    """The group's 落款 in full: 市委第三巡察组 signs as 中共娄底市委第三巡察组."""
+    if group_name.startswith("市委"):
+        return f"中共娄底{group_name}"
+    return f"中共娄底市委巡察工作领导小组办公室{group_name}"
+
+
+def responsible_head(org: str) -> str:
+    """Who answers for a unit's rectification, by its Party organisation: the secretary of its 党组 / 党委 /
+    党工委…, the head of a party department (部务会: 部长)."""
+    body = org.removeprefix("中共")
+    if body.endswith("部务会"):
+        return body.removesuffix("部务会") + "部长"
+    if body.endswith("委务会"):
+        return body.removesuffix("委务会") + "书记"
+    return body + "书记"
 
 
 def _f(name: str, value: str) -> Any:

@@ -23,39 +23,57 @@ class FeedbackProblem:
     number: int                 # 序号 in the problem list
     category: str               # label
     statement: str
-    requirement: str
+    requirement: str            # the 整改要求 of its item (the problem's own when there is no draft)
     responsible: str
     deadline: str               # 2021年3月5日, or "" when none
 
 
 @dataclass(frozen=True)
+class FeedbackEntry:
+    """One item of the feedback: the group's summary over one or more problems, and its 整改要求. Without a
+    draft each problem is an item of its own with no summary."""
+
+    summary: str
+    problems: list[FeedbackProblem]
+    requirement: str
+
+
+@dataclass(frozen=True)
 class CategoryBlock:
     label: str
-    problems: list[FeedbackProblem]
-    requirements: list[str]     # the distinct requirements of its problems, in order
+    items: list[FeedbackEntry]
+
+    @property
+    def problems(self) -> list[FeedbackProblem]:
+        return [p for item in self.items for p in item.problems]
 
 
 @dataclass
 class FeedbackData:
     title: str
     unit_name: str
-    party_org: str
+    party_org: str              # the addressee without 中共 (娄底市财政局党组)
     round_name: str
     round_kind: str             # 常规巡察 …
     group_name: str
     start: dt.date | None
     end: dt.date | None
-    interviews: int
-    petitions: int
-    documents: int
+    # The work done; None when the group never recorded it (the sentence then leaves it out, never says 0).
+    interviews: int | None
+    petitions: int | None
+    documents: int | None
     categories: list[CategoryBlock]
     issued_on: dt.date
     marking: str | None = None  # e.g. 内部资料 注意保存
     problems: list[FeedbackProblem] = field(default_factory=list)
+    assessment: str = ""        # 总体评价 of the draft ("" without one)
+    signing_org: str = ""       # the 落款 in full (中共娄底市委第三巡察组); the group's name when not recorded
+    # Not yet 定稿 (or no draft at all): the document is marked 征求意见稿.
+    for_comment: bool = True
 
     @property
     def signed_by(self) -> str:
-        return self.group_name
+        return self.signing_org or self.group_name
 
 
 # ---- 谈话记录 --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from xuncha_desktop.reports import official
 from xuncha_desktop.reports.common import PdfTarget
-from xuncha_desktop.reports.data import FeedbackData, chinese_date
+from xuncha_desktop.reports.data import FeedbackData, FeedbackEntry, chinese_date
 from xuncha_desktop.reports.official import Annex, OfficialDocument, Para
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -25,8 +25,67 @@ def numeral(n: int) -> str:
     return CHINESE_NUMERALS[tens - 1] + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
 
 
+# Brackets of either width: a round's name that holds some is not put inside another pair.
+_OPENING = "（("
+_CLOSING = "）)"
+
+
+def round_phrase(kind: str, name: str) -> str:
+    """What the opening says was carried out: 常规巡察（五届市委第八轮巡察）. A name that holds brackets of
+    its own is never bracketed again: said alone when it names a 巡察, else its own brackets become 〔〕."""
+    if not any(c in name for c in _OPENING + _CLOSING):
+        return f"{kind}（{name}）"
+    if "巡察" in name:
+        return name
+    inner = name.translate(str.maketrans("（(）)", "〔〔〕〕"))
+    return f"{kind}（{inner}）"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in "。！？" else text.rstrip("；，、") + "。"
+
+
+def _after_finding(statement: str, summary: str) -> str:
+    """The statement without the finding the summary already says (so it is not said twice)."""
+    lead = summary.strip().rstrip("。；，：")
+    text = statement.strip()
+    if lead and text.startswith(lead):
+        return text[len(lead):].lstrip("，。；：、 ")
+    return text
+
+
+def item_text(entry: FeedbackEntry) -> str:
+    """One item as the body says it: the summary, then what its problems found (each said once; several
+    joined by semicolons), without repeating the finding the summary opens with."""
+    summary = _sentence(entry.summary)
+    details = [d for d in dict.fromkeys(_after_finding(p.statement, summary) for p in entry.problems) if d]
+    # Details that open alike (固定资产账实不符，2019年…；固定资产账实不符，2020年…) say the opening once.
+    openings = {d.split("，", 1)[0] for d in details if "，" in d}
+    if len(details) > 1 and len(openings) == 1 and all("，" in d for d in details):
+        details = [details[0], *(d.split("，", 1)[1] for d in details[1:])]
+    if len(details) > 1:
+        said = "；".join(d.strip().rstrip("。；") for d in details) + "。"
+    else:
+        said = _sentence(details[0]) if details else ""
+    return summary + said
+
+
+def work_done(data: FeedbackData) -> str:
+    """巡察组共开展个别谈话N人次，…: only the figures recorded (never a 0 for what nobody counted)."""
+    parts = []
+    if data.interviews:
+        parts.append(f"开展个别谈话{data.interviews}人次")
+    if data.petitions:
+        parts.append(f"受理信访举报{data.petitions}件（次）")
+    if data.documents:
+        parts.append(f"调阅资料{data.documents}份")
+    return f"巡察组共{'，'.join(parts)}，" if parts else "巡察组"
+
+
 def paragraphs(data: FeedbackData) -> list[Para]:
-    """The words of the feedback, in order, with their roles."""
+    """The words of the feedback, in order, with their roles. (A document not yet 定稿 is marked
+    （征求意见稿） under its title by :func:`document`.)"""
     items: list[Para] = []
     if data.marking:
         items += [Para("marking", data.marking), Para("blank")]
@@ -34,22 +93,28 @@ def paragraphs(data: FeedbackData) -> list[Para]:
     when = ""
     if data.start and data.end:
         when = f"于{chinese_date(data.start)}至{chinese_date(data.end)}"
-    items.append(Para("body", (
-        f"根据市委巡察工作统一部署，{data.group_name}{when}对{data.party_org}开展了{data.round_kind}"
-        f"（{data.round_name}）。巡察期间，巡察组共开展个别谈话{data.interviews}人次，受理信访举报{data.petitions}"
-        f"件（次），调阅资料{data.documents}份，深入了解{data.unit_name}贯彻落实党的路线方针政策和党中央决策部署、"
-        "落实全面从严治党责任等情况。现将巡察发现的主要问题和整改意见反馈如下。")))
+    closing = "现将巡察发现的主要问题和整改意见反馈如下。"
+    opening = (f"根据市委巡察工作统一部署，{data.group_name}{when}对{data.party_org}开展了"
+               f"{round_phrase(data.round_kind, data.round_name)}。巡察期间，{work_done(data)}深入了解"
+               f"{data.unit_name}贯彻落实党的路线方针政策和党中央决策部署、落实全面从严治党责任等情况。")
+    if data.assessment.strip():
+        items += [Para("body", opening), Para("body", _sentence(data.assessment) + closing)]
+    else:
+        items.append(Para("body", opening + closing))
     items.append(Para("heading1", "一、巡察发现的主要问题"))
     if not data.categories:
         items.append(Para("body", "本次巡察未列入反馈的问题。"))
     for index, block in enumerate(data.categories, 1):
         items.append(Para("heading2", f"（{numeral(index)}）{block.label}方面"))
-        for number, problem in enumerate(block.problems, 1):
-            items.append(Para("body", f"{number}．{problem.statement}"))
+        for number, entry in enumerate(block.items, 1):
+            items.append(Para("body", f"{number}．{item_text(entry)}"))
     items.append(Para("heading1", "二、整改意见"))
     for index, block in enumerate(data.categories, 1):
         items.append(Para("heading2", f"（{numeral(index)}）关于{block.label}方面的问题"))
-        for requirement in block.requirements or ["针对上述问题逐项制定整改措施，明确责任人和完成时限。"]:
+        requirements = list(dict.fromkeys(_sentence(e.requirement) for e in block.items if e.requirement.strip()))
+        if len(requirements) > 1:
+            requirements = [f"{n}．{r}" for n, r in enumerate(requirements, 1)]
+        for requirement in requirements or ["针对上述问题逐项制定整改措施，明确责任人和完成时限。"]:
             items.append(Para("body", requirement))
     items.append(Para("heading1", "三、有关要求"))
     items.append(Para("body", (
@@ -82,9 +147,11 @@ def document(data: FeedbackData) -> OfficialDocument:
     """The feedback as a 公文: its paragraphs and the 问题清单 annex."""
     annex = Annex(title="问题清单", header=ANNEX_HEADER, rows=annex_rows(data), widths=(8, 20, 55, 33, 18, 22),
                   # Narrow columns are set flush left: justifying five characters a line leaves gaps.
-                  align=("center", "left", "justify", "justify", "left", "center"))
+                  align=("center", "left", "justify", "justify", "left", "center"),
+                  group_by=1)  # the category heads its problems as a group row
     return OfficialDocument(title=data.title, paragraphs=paragraphs(data), author=data.signed_by,
-                            subject=f"巡察反馈意见 {data.unit_name} {data.round_name}", annexes=[annex])
+                            subject=f"巡察反馈意见 {data.unit_name} {data.round_name}", annexes=[annex],
+                            draft=data.for_comment)
 
 
 def write_pdf(data: FeedbackData, out: PdfTarget, use_system_fonts: bool | None = None) -> PdfTarget:

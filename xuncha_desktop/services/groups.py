@@ -37,6 +37,7 @@ class GroupService(RecordService[Group]):
     fields = (
         Field("round_id", "巡察轮次", "round", T.REF, required=True, ref="round"),
         Field("name", "巡察组名称", "name", T.STRING, required=True, max_length=200),
+        Field("signing_org", "落款署名（全称）", "signing organisation (in full)", T.STRING, max_length=200),
         Field("notes", "备注", "notes", T.TEXT),
     )
 

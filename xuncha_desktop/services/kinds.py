@@ -10,6 +10,7 @@ from xuncha_desktop.services import (
     clues,
     declarations,
     evidence,
+    feedback_drafts,
     groups,
     interviews,
     papers,
@@ -38,7 +39,7 @@ KINDS.update({
     service.kind: service
     for service in (rounds.service, groups.service, units.service, declarations.service, interviews.service,
                     petitions.service, clues.service, evidence.service, papers.service, problems.service,
-                    rules.service, situation.service, transfers.service)
+                    feedback_drafts.service, rules.service, situation.service, transfers.service)
 })
 
 

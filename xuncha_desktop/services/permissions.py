@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from sqlalchemy.orm import Session
 
 from xuncha_desktop.db.capture import context_of
-from xuncha_desktop.db.enums import ClueStatus, PaperStatus, ProblemStatus
+from xuncha_desktop.db.enums import ClueStatus, FeedbackDraftStatus, PaperStatus, ProblemStatus
 from xuncha_desktop.errors import PermissionDenied
 from xuncha_desktop.security.roles import SEES_IDENTITIES, Role, User
 
@@ -44,6 +44,10 @@ class Action(enum.StrEnum):
     CLEAR_DEVICE = "clear_device"            # 巡后清退: acknowledge what a laptop sent, clear a laptop
     VIEW_OVERVIEW = "view_overview"          # the office's view across rounds and groups (services/stats.py)
     MANAGE_STATIONS = "manage_stations"      # the office hub: retire a station (docs/hub.md)
+    DRAFT_FEEDBACK = "draft_feedback"        # create/edit a feedback draft and its items
+    REVIEW_FEEDBACK = "review_feedback"      # 起草 → 组长审核 (the leader's review)
+    RETURN_FEEDBACK = "return_feedback"      # 组长审核 → 起草 (sent back)
+    APPROVE_FEEDBACK = "approve_feedback"    # 组长审核 → 巡察办审核 → 定稿, and back to 起草 from either
 
     @property
     def message_key(self) -> str:
@@ -77,12 +81,17 @@ MATRIX: Mapping[Action, frozenset[Role]] = {
     # following up rectification and clue feedback across groups: who leads, supervises or only looks
     Action.VIEW_OVERVIEW: frozenset({R.LEADER, R.DEPUTY, R.OFFICE, R.READONLY}),
     Action.MANAGE_STATIONS: frozenset({R.LEADER, R.OFFICE}),
+    # the group writes its feedback; the office revises it too (after sending it back to 起草)
+    Action.DRAFT_FEEDBACK: frozenset({R.LEADER, R.DEPUTY, R.MEMBER, R.OFFICE}),
+    Action.REVIEW_FEEDBACK: frozenset({R.LEADER}),
+    Action.RETURN_FEEDBACK: frozenset({R.LEADER, R.OFFICE}),
+    Action.APPROVE_FEEDBACK: frozenset({R.OFFICE}),
 }
 
 # Which action creating or editing a record of each family is; a family not named is EDIT_RECORDS.
 _LOGISTICS = ("petition", "evidence", "unit", "interview")
 EDIT_ACTIONS: Mapping[str, Action] = {**dict.fromkeys(_LOGISTICS, Action.EDIT_LOGISTICS),
-                                      "paper": Action.DRAFT_PAPER}
+                                      "paper": Action.DRAFT_PAPER, "feedback_draft": Action.DRAFT_FEEDBACK}
 
 _CLUE_DISPOSED = frozenset({ClueStatus.TALK_INQUIRY, ClueStatus.PRELIMINARY_CHECK, ClueStatus.PENDING,
                             ClueStatus.CLOSED_OFF, ClueStatus.TRANSFERRED, ClueStatus.ASSIGNED,
@@ -92,6 +101,16 @@ _PAPER_STEPS: Mapping[tuple[str, str], Action] = {
     (PaperStatus.CHECKED, PaperStatus.DRAFT): Action.RETURN_PAPER,
     (PaperStatus.CHECKED, PaperStatus.APPROVED): Action.SIGN_OFF_PAPER,
     (PaperStatus.APPROVED, PaperStatus.DRAFT): Action.SIGN_OFF_PAPER,
+}
+
+_F = FeedbackDraftStatus
+_FEEDBACK_STEPS: Mapping[tuple[str, str], Action] = {
+    (_F.DRAFT, _F.LEADER_REVIEWED): Action.REVIEW_FEEDBACK,
+    (_F.LEADER_REVIEWED, _F.DRAFT): Action.RETURN_FEEDBACK,
+    (_F.LEADER_REVIEWED, _F.OFFICE_REVIEWED): Action.APPROVE_FEEDBACK,
+    (_F.OFFICE_REVIEWED, _F.FINAL): Action.APPROVE_FEEDBACK,
+    (_F.OFFICE_REVIEWED, _F.DRAFT): Action.APPROVE_FEEDBACK,
+    (_F.FINAL, _F.DRAFT): Action.APPROVE_FEEDBACK,
 }
 
 
@@ -109,13 +128,16 @@ def step_action(kind: str, old: str, new: str) -> Action | None:
 
     Clues: every step into or out of a disposition (谈话函询, 初步核实, 暂存待查, 予以了结, 移交, 交办,
     立行立改) or into 办结. Problems: a step to 整改到位 (closing it) or back from it. Papers: the check,
-    the return and the sign-off."""
+    the return and the sign-off. Feedback drafts: every step (the leader's review, the office's review and
+    定稿, a return to 起草)."""
     if kind == "clue" and (old in _CLUE_DISPOSED or new in _CLUE_DISPOSED):
         return Action.DISPOSE
     if kind == "problem" and ProblemStatus.RECTIFIED in (old, new):
         return Action.DISPOSE
     if kind == "paper":
         return _PAPER_STEPS.get((old, new))
+    if kind == "feedback_draft":
+        return _FEEDBACK_STEPS.get((old, new))
     return None
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from xuncha_desktop import local_time
 from xuncha_desktop.errors import XunchaError
+from xuncha_desktop.services.feedback_drafts import DraftView
 from xuncha_desktop.services.permissions import Action
 from xuncha_desktop.ui import help_dialogs, i18n, office_files, settings
 from xuncha_desktop.ui.audit_view import AuditDialog
@@ -41,6 +42,7 @@ from xuncha_desktop.ui.controllers.reports import PdfJob
 from xuncha_desktop.ui.editor import RecordEditor
 from xuncha_desktop.ui.evidence_editor import EvidenceEditor
 from xuncha_desktop.ui.evidence_viewer import EvidenceViewer, open_viewer
+from xuncha_desktop.ui.feedback_draft_editor import FeedbackDraftDialog
 from xuncha_desktop.ui.font_settings import FontSettingsWidget
 from xuncha_desktop.ui.icons import icon
 from xuncha_desktop.ui.idle_lock import IdleLock
@@ -225,6 +227,10 @@ class MainWindow(QMainWindow):
         self.feedback_action = QAction(self.tr("巡察反馈意见…"), self)
         self.feedback_action.triggered.connect(self.make_feedback_report)
         documents_menu.addAction(self.feedback_action)
+        self.feedback_draft_action = QAction(self.tr("反馈意见稿（编写、审核）…"), self)
+        self.feedback_draft_action.setObjectName("feedback_draft")
+        self.feedback_draft_action.triggered.connect(self.edit_feedback_draft)
+        documents_menu.addAction(self.feedback_draft_action)
         self.supervision_action = QAction(self.tr("整改督查报告…"), self)
         self.supervision_action.triggered.connect(self.make_supervision_report)
         documents_menu.addAction(self.supervision_action)
@@ -312,6 +318,7 @@ class MainWindow(QMainWindow):
         self.evidence_action.setEnabled(self.controller.may_edit("evidence"))
         documents = may(Action.ISSUE_DOCUMENTS)
         self.feedback_action.setEnabled(documents)
+        self.feedback_draft_action.setEnabled(documents or self.controller.may_edit("feedback_draft"))
         self.supervision_action.setEnabled(documents)
         self.situation_action.setEnabled(documents)
         self.transfer_action.setEnabled(documents)
@@ -424,6 +431,41 @@ class MainWindow(QMainWindow):
         if round_id is None:
             return None
         return preview_feedback(self, self.controller.reports, unit_id, title, round_id=round_id or None)
+
+    def edit_feedback_draft(self) -> FeedbackDraftDialog | None:
+        """The unit's 反馈意见稿 in a round, made from its problems first if it has none (asked)."""
+        title = self.tr("反馈意见稿")
+        unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
+        if unit_id is None:
+            return None
+        rounds = [("", self.tr("（该单位最近一轮）")), *self.controller.ref_choices("round")]
+        round_id = self._choose(title, self.tr("巡察轮次："), rounds)
+        if round_id is None:
+            return None
+        drafts = self.controller.feedback_drafts
+        try:
+            round_id, draft = drafts.find(unit_id, round_id or None)
+            if draft is None:
+                if not self.controller.may_edit("feedback_draft"):
+                    QMessageBox.information(self, title, self.tr("该单位在本轮巡察中还没有反馈意见稿。"))
+                    return None
+                asked = QMessageBox.question(
+                    self, title, self.tr("该单位在本轮巡察中还没有反馈意见稿。由列入反馈的问题生成一份？"))
+                if asked != QMessageBox.StandardButton.Yes:
+                    return None
+                draft = drafts.create(unit_id, round_id)
+        except XunchaError as exc:
+            QMessageBox.warning(self, title, exc.text(self.controller.lang))
+            return None
+        reports = self.controller.reports
+
+        def preview(view: DraftView) -> None:
+            preview_feedback(self, reports, view.unit_id, self.tr("巡察反馈意见"), round_id=view.round_id)
+
+        dialog = FeedbackDraftDialog(drafts, draft, self.controller.lang, preview=preview, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def make_supervision_report(self) -> PdfJob | None:
         title = self.tr("整改督查报告")

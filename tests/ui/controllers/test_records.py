@@ -31,7 +31,7 @@ def test_navigation_pages_come_from_the_descriptors_in_the_windows_language(work
     assert [(p.key, p.kinds) for p in pages] == [
         ("rounds_units", ("round", "group", "unit", "declaration")), ("interview", ("interview",)),
         ("petition", ("petition",)), ("clue", ("clue",)), ("evidence", ("evidence",)), ("paper", ("paper",)),
-        ("problem", ("problem",)), ("rule", ("rule",))]
+        ("problem", ("problem",)), ("feedback_draft", ("feedback_draft",)), ("rule", ("rule",))]
     assert [p.label for p in pages][:3] == ["轮次与单位", "个别谈话", "信访件"]
     assert [p.label for p in en.nav_pages()][:3] == ["Rounds and units", "Interviews", "Petitions"]
     assert pages[0].icon == "rounds" and {zh.page_of(kind) for kind in ("round", "group", "unit")} == {"rounds_units"}

@@ -6,6 +6,7 @@ from xuncha_desktop.db.models.changes import Change
 from xuncha_desktop.db.models.clues import Clue
 from xuncha_desktop.db.models.declarations import Declaration
 from xuncha_desktop.db.models.evidence import CustodyEvent, Evidence
+from xuncha_desktop.db.models.feedback_drafts import FeedbackDraft, FeedbackItem
 from xuncha_desktop.db.models.identities import IdentityEnvelope, IdentityStaged
 from xuncha_desktop.db.models.interviews import Interview
 from xuncha_desktop.db.models.links import Link
@@ -28,6 +29,8 @@ __all__ = [
     "CustodyEvent",
     "Declaration",
     "Evidence",
+    "FeedbackDraft",
+    "FeedbackItem",
     "Group",
     "GroupMember",
     "HubFile",

@@ -46,6 +46,8 @@ class Group(Replicated, Base):
 
     round_id: Mapped[uuid.UUID]
     name: Mapped[str] = mapped_column(String(200))
+    # The organisation that signs what the group issues, in full (中共娄底市委第三巡察组): the 落款.
+    signing_org: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
 
 

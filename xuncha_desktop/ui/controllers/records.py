@@ -38,6 +38,7 @@ from xuncha_desktop.services.stats import OfficeView, office_view, round_figures
 from xuncha_desktop.ui.controllers.audit import AuditController
 from xuncha_desktop.ui.controllers.drafts import DraftsController
 from xuncha_desktop.ui.controllers.evidence import EvidenceController
+from xuncha_desktop.ui.controllers.feedback_drafts import FeedbackDraftsController
 from xuncha_desktop.ui.controllers.reports import ReportsController
 from xuncha_desktop.ui.controllers.sync import SyncController
 
@@ -161,6 +162,7 @@ class Controller:
         self.sync = SyncController(workspace, self)
         self.drafts = DraftsController(workspace)
         self.audit = AuditController(workspace, lang)
+        self.feedback_drafts = FeedbackDraftsController(workspace)
 
     def about(self) -> WorkspaceInfo:
         """Where the workspace is and who works in it, for the status bar and the title."""
