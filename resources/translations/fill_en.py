@@ -284,6 +284,26 @@ EN = {
     "整改率 = 列入反馈的问题中整改到位的数量 ÷ 列入反馈的问题数；线索处置后三个月内应反馈；重复问题：同一单位、同一类别的问题在后续轮次再次发现":
         "Rectification rate = fed-back problems rectified ÷ fed-back problems; a disposed clue is to be answered within "
         "three months; repeat problem: the same unit and category found again in a later round",
+    # 反馈意见稿
+    " 份": " documents", "%1通过": "%1 passed", "【%1】%2．%3（%4个问题）": "[%1] %2. %3 (%4 problems)",
+    "上移(&U)": "Move &up", "下移(&N)": "Move dow&n", "加入新问题": "Add new problems",
+    "反馈事项（同类事项内排序；可多选合并）：": "Feedback items (ordered within their category; select several to merge):",
+    "反馈意见稿": "Feedback draft", "反馈意见稿 — %1（%2）": "Feedback draft — %1 (%2)",
+    "反馈意见稿（编写、审核）…": "Feedback draft (write, review)…", "合并所选(&M)": "&Merge selected", "定稿": "Final",
+    "巡察组认为，……取得一定成效，但……": "The group finds that … has achieved some results, but …",
+    "总体评价(&A)：": "Overall &assessment:", "所含问题：": "Problems in it:", "所选事项": "Selected item",
+    "所选问题拆为新事项(&T)": "Split selected problems into a new i&tem", "整改要求(&R)：": "&Requirement:",
+    "有 %1 个列入反馈的问题不在任何事项中（编号 %2），文书中各自单列；定稿前请加入。":
+        "%1 problems listed for the feedback are in no item (numbers %2); the document lists each on its own. "
+        "Add them before the draft is final.",
+    "未记录": "Not recorded", "概述(&S)：": "&Summary:",
+    "该单位在本轮巡察中还没有反馈意见稿。": "This unit has no feedback draft in this round yet.",
+    "该单位在本轮巡察中还没有反馈意见稿。由列入反馈的问题生成一份？":
+        "This unit has no feedback draft in this round yet. Make one from the problems listed for the feedback?",
+    "请先在“所含问题”中选择要拆出的问题。": "First select, under 'Problems in it', the problems to split off.",
+    "请按住 Ctrl 或 Shift 选择至少两个事项再合并。": "Hold Ctrl or Shift to select at least two items to merge.",
+    "调阅资料(&D)：": "&Documents reviewed:", "退回起草": "Send back to drafting",
+    "预览反馈意见(&P)…": "&Preview the feedback…", "（只读）": " (read-only)",
 }
 
 

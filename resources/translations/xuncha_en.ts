@@ -738,6 +738,149 @@ All problems: %2</translation>
     </message>
 </context>
 <context>
+    <name>FeedbackDraftDialog</name>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="53" />
+        <source>反馈意见稿 — %1（%2）</source>
+        <translation>Feedback draft — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="68" />
+        <source>巡察组认为，……取得一定成效，但……</source>
+        <translation>The group finds that … has achieved some results, but …</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="71" />
+        <source>总体评价(&amp;A)：</source>
+        <translation>Overall &amp;assessment:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="75" />
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="76" />
+        <source> 份</source>
+        <translation> documents</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="77" />
+        <source>调阅资料(&amp;D)：</source>
+        <translation>&amp;Documents reviewed:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="84" />
+        <source>反馈事项（同类事项内排序；可多选合并）：</source>
+        <translation>Feedback items (ordered within their category; select several to merge):</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="96" />
+        <source>上移(&amp;U)</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="97" />
+        <source>下移(&amp;N)</source>
+        <translation>Move dow&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="98" />
+        <source>合并所选(&amp;M)</source>
+        <translation>&amp;Merge selected</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="99" />
+        <source>加入新问题</source>
+        <translation>Add new problems</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="103" />
+        <source>所选事项</source>
+        <translation>Selected item</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="109" />
+        <source>概述(&amp;S)：</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="114" />
+        <source>整改要求(&amp;R)：</source>
+        <translation>&amp;Requirement:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="119" />
+        <source>所含问题：</source>
+        <translation>Problems in it:</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="120" />
+        <source>所选问题拆为新事项(&amp;T)</source>
+        <translation>Split selected problems into a new i&amp;tem</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="133" />
+        <source>预览反馈意见(&amp;P)…</source>
+        <translation>&amp;Preview the feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="135" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="136" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="162" />
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="163" />
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="173" />
+        <source>退回起草</source>
+        <translation>Send back to drafting</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="175" />
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="177" />
+        <source>%1通过</source>
+        <translation>%1 passed</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="192" />
+        <source>有 %1 个列入反馈的问题不在任何事项中（编号 %2），文书中各自单列；定稿前请加入。</source>
+        <translation>%1 problems listed for the feedback are in no item (numbers %2); the document lists each on its own. Add them before the draft is final.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="220" />
+        <source>【%1】%2．%3（%4个问题）</source>
+        <translation>[%1] %2. %3 (%4 problems)</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="301" />
+        <source>请按住 Ctrl 或 Shift 选择至少两个事项再合并。</source>
+        <translation>Hold Ctrl or Shift to select at least two items to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/feedback_draft_editor.py" line="310" />
+        <source>请先在“所含问题”中选择要拆出的问题。</source>
+        <translation>First select, under 'Problems in it', the problems to split off.</translation>
+    </message>
+</context>
+<context>
     <name>FieldWidget</name>
     <message>
         <location filename="../../xuncha_desktop/ui/editor.py" line="109" />
@@ -1220,369 +1363,393 @@ All problems: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="70" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="72" />
         <source>巡察外业桌面端 — %1</source>
         <translation>Xuncha desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="120" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="122" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="261" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="267" />
         <source>快捷键…</source>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="265" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="271" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="270" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="276" />
         <source>关于…</source>
         <translation>About…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="296" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="302" />
         <source>使用人：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="495" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="537" />
         <source>问题底稿</source>
         <translation>Working papers</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="122" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="124" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="119" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="121" />
         <source>巡察办总览</source>
         <translation>Office overview</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="162" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="164" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="163" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="165" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="574" />
         <source>新建记录</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="167" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="169" />
         <source>添加证据文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="171" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="605" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="173" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="647" />
         <source>查看所选证据文件</source>
         <translation>View the selected evidence file</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="175" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="177" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="181" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="183" />
         <source>导出同步包…</source>
         <translation>Export a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="185" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="187" />
         <source>导入同步包…</source>
         <translation>Import a package…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="190" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="192" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="195" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="197" />
         <source>查找(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="196" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="198" />
         <source>全局检索</source>
         <translation>Search everything</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="201" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="203" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="209" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="211" />
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="210" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="212" />
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="224" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="226" />
         <source>文书(&amp;D)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="225" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="227" />
         <source>巡察反馈意见…</source>
         <translation>Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="228" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="230" />
+        <source>反馈意见稿（编写、审核）…</source>
+        <translation>Feedback draft (write, review)…</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
         <source>整改督查报告…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="231" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="237" />
         <source>巡察情况报告…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="234" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
         <source>问题线索移交函…</source>
         <translation>Clue transfer letter…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="237" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="243" />
         <source>登记线索移交签收…</source>
         <translation>Record receipt of a clue transfer…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="240" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
         <source>所选记录的文书（谈话记录、问题底稿）</source>
         <translation>Document of the selected record (interview record, working paper)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="246" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
         <source>导出问题清单/整改台账…</source>
         <translation>Export the problem ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="249" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="255" />
         <source>导入单位填报的整改台账…</source>
         <translation>Import the ledger filled in by the unit…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="252" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="258" />
         <source>导入信访台账…</source>
         <translation>Import a petition ledger…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="256" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="262" />
         <source>文书字体…</source>
         <translation>Document fonts…</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="260" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="266" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="274" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="280" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="284" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="290" />
         <source>检索全部记录 (Ctrl+F)</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="294" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="300" />
         <source>工作区：%1</source>
         <translation>Workspace: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="295" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="301" />
         <source>设备：%1</source>
         <translation>Device: %1</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="297" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="624" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="303" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="666" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="409" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="416" />
         <source>没有可选的记录。</source>
         <translation>There is nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="417" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="424" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="463" />
         <source>巡察反馈意见</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="418" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="439" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="425" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="481" />
         <source>被巡察单位：</source>
         <translation>Inspected unit:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="421" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="442" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="428" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="441" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="484" />
         <source>（该单位最近一轮）</source>
         <translation>(the unit's latest round)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="423" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="443" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="442" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="485" />
         <source>巡察轮次：</source>
         <translation>Round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="429" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="437" />
+        <source>反馈意见稿</source>
+        <translation>Feedback draft</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="450" />
+        <source>该单位在本轮巡察中还没有反馈意见稿。</source>
+        <translation>This unit has no feedback draft in this round yet.</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="453" />
+        <source>该单位在本轮巡察中还没有反馈意见稿。由列入反馈的问题生成一份？</source>
+        <translation>This unit has no feedback draft in this round yet. Make one from the problems listed for the feedback?</translation>
+    </message>
+    <message>
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
         <source>整改督查报告</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="430" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="472" />
         <source>整改督查轮次：</source>
         <translation>Supervision round:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="438" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="480" />
         <source>巡察情况报告</source>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
         <source>机密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
         <source>秘密</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="446" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="488" />
         <source>内部</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="447" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="489" />
         <source>（不标注）</source>
         <translation>(no marking)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="448" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="490" />
         <source>密级或标注：</source>
         <translation>Marking:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="459" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="501" />
         <source>问题线索移交函</source>
         <translation>Clue transfer letter</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="460" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="502" />
         <source>问题线索移交：</source>
         <translation>Clue transfer:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="470" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="512" />
         <source>登记线索移交签收</source>
         <translation>Record receipt of a clue transfer</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="471" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="513" />
         <source>尚未签收的移交：</source>
         <translation>Transfers not yet received:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="474" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="516" />
         <source>签收人：</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="477" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="519" />
         <source>签收时间（如 2020-07-02 10:00）：</source>
         <translation>Received at (e.g. 2020-07-02 10:00):</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="486" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="528" />
         <source>已登记签收，%1 条线索转为“移交”。</source>
         <translation>Receipt recorded; %1 clues are now transferred.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="494" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="536" />
         <source>谈话记录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="497" />
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="539" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="545" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="498" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="540" />
         <source>请先在“个别谈话”或“问题底稿”列表中选中一条记录。</source>
         <translation>First select a record in the Interviews or Working papers list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="503" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="545" />
         <source>请先选中一条记录。</source>
         <translation>First select a record.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="511" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="553" />
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="532" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="574" />
         <source>新建哪一类记录？</source>
         <translation>Which kind of record?</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="606" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="648" />
         <source>请先在“证据材料”列表中选中一条记录。</source>
         <translation>First select a record in the Evidence list.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="619" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="661" />
         <source>草稿已自动保存（未保存到数据库）</source>
         <translation>Draft autosaved (not yet saved to the database)</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="643" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="685" />
         <source>恢复草稿</source>
         <translation>Restore drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="644" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="686" />
         <source>发现 %n 份未保存的谈话记录草稿（程序上次可能意外退出）。现在恢复吗？</source>
         <translation><numerusform>Found %n unsaved interview draft (the program may have stopped unexpectedly). Restore now?</numerusform><numerusform>Found %n unsaved interview drafts (the program may have stopped unexpectedly). Restore now?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="652" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="694" />
         <source>有未保存的草稿</source>
         <translation>Unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="687" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="729" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../xuncha_desktop/ui/main_window.py" line="687" />
+        <location filename="../../xuncha_desktop/ui/main_window.py" line="729" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>

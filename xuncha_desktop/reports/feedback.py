@@ -136,8 +136,9 @@ def annex_rows(data: FeedbackData) -> list[tuple[str, ...]]:
 def all_text(data: FeedbackData) -> list[str]:
     """Every piece of text the document holds (body, annex label, title and table), for tests."""
     texts = [p.text for p in paragraphs(data) if p.text]
-    texts += ["附件", "问题清单", *ANNEX_HEADER]
-    for row in annex_rows(data):
+    header, rows, _widths, _align = document(data).annexes[0].table()  # as set: the category as group rows
+    texts += ["附件", "问题清单", *header]
+    for row in rows:
         texts.extend(cell for cell in row if cell)
     return texts
 

@@ -297,10 +297,10 @@ class Setter:
         """Moves the break so no line starts with a closing mark or ends with an opening one,
         and a run of Latin letters and digits is not split."""
         original = count
-        while count > 1 and (text[count] in NO_LINE_START or text[count - 1] in NO_LINE_END):
-            count -= 1
-        while count > 1 and text[count].isascii() and text[count].isalnum() and \
-                text[count - 1].isascii() and text[count - 1].isalnum():
+        # one loop for both rules: stepping back out of "2012" can land just after an opening "（"
+        while count > 1 and (text[count] in NO_LINE_START or text[count - 1] in NO_LINE_END or (
+                text[count].isascii() and text[count].isalnum() and text[count - 1].isascii()
+                and text[count - 1].isalnum())):
             count -= 1
         return count if count > original // 2 else original
 

@@ -742,7 +742,7 @@ def _docx_table(document: Any, annex: Annex, run_font: Any) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
     alignments = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
-                  "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+                  "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
     for cell, text, width in zip(table.rows[0].cells, header, sizes, strict=True):
         cell.width = width
         fill(cell, text, DOCX_FONTS["heading1"], WD_ALIGN_PARAGRAPH.CENTER)
