@@ -146,7 +146,7 @@ def all_text(data: FeedbackData) -> list[str]:
 
 def document(data: FeedbackData) -> OfficialDocument:
     """The feedback as a 公文: its paragraphs and the 问题清单 annex."""
-    annex = Annex(title="问题清单", header=ANNEX_HEADER, rows=annex_rows(data), widths=(8, 20, 55, 33, 18, 22),
+    annex = Annex(title="问题清单", header=ANNEX_HEADER, rows=annex_rows(data), widths=(8, 20, 50, 44, 19, 21),
                   # Narrow columns are set flush left: justifying five characters a line leaves gaps.
                   align=("center", "left", "justify", "justify", "left", "center"),
                   group_by=1)  # the category heads its problems as a group row
