@@ -44,3 +44,18 @@ def test_rules_edits_and_citations_travel_and_shipped_entries_stay_single(pair: 
         assert sorted(links.linked_ids(s, "paper", paper.id, "rule")) == sorted([own.id, shipped.id])
     sync_service.import_(a, send(b, a, tmp_path))
     assert digest(a) == digest(b)
+
+
+def test_a_paper_written_without_a_summary_travels(pair: Pair, tmp_path: Path) -> None:
+    # A paper created with no summary stores its field's default "" (not NULL); the receiver used to refuse
+    # the whole package for it (field_not_canonical). The default is what this program stores: accepted.
+    a, b = pair
+    with a.transaction() as s:
+        ids = _frame(s, KINDS)
+        paper = KINDS["paper"].create(s, {"unit_id": ids["unit"], "title": "关于公务接待超标准的问题底稿"})
+        assert paper.summary == ""
+    summary = sync_service.import_(b, send(a, b, tmp_path))
+    assert summary.conflicts == 0
+    with b.transaction() as s:
+        assert KINDS["paper"].get(s, paper.id).summary == ""
+    assert digest(a) == digest(b)

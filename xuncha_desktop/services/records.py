@@ -436,7 +436,8 @@ class RecordService(Generic[M]):
                 return vocabulary.resolve(session, vocab, round_key, text, field)
 
             read = coerce(field, to_json_value(value), resolve, exists if field.ref and check_refs else None)
-            if read != value:
+            # a field's own default (a paper's summary "" when none was written) is what this program stores
+            if read != value and not (read is None and value == field.default):
                 raise field.fail("field_not_canonical")
         if not record.deleted:
             self._check_required(record)
