@@ -58,4 +58,5 @@ def test_a_paper_written_without_a_summary_travels(pair: Pair, tmp_path: Path) -
     assert summary.conflicts == 0
     with b.transaction() as s:
         assert KINDS["paper"].get(s, paper.id).summary == ""
+    sync_service.import_(a, send(b, a, tmp_path))
     assert digest(a) == digest(b)
