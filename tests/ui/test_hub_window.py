@@ -3,6 +3,10 @@ at two desks open the same unit, the first save wins and the second is told who 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +16,11 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url
 
+from tests.conftest import PASSPHRASE, _frame
 from tests.hub.conftest import CLERK_PASSPHRASE, Hub, make_hub
 from tests.postgres import fresh_database
+from tests.sync.helpers import make, send
+from xuncha_desktop.services import sync as sync_service
 from xuncha_desktop.services.kinds import KINDS
 from xuncha_desktop.ui.controllers.records import Controller
 from xuncha_desktop.ui.login import LoginDialog
@@ -91,4 +98,59 @@ def test_two_windows_at_two_desks_edit_one_unit_and_the_second_save_is_refused_w
         assert KINDS["unit"].get(s, unit_id).contact_person == "李娜"
     for editor in editors:
         editor.close()
+    second.close()
+
+
+@pytest.mark.slow
+def test_two_windows_at_two_desks_save_while_a_command_line_import_runs_at_a_third(
+        qtbot: QtBot, hub: Hub, tmp_path: Path) -> None:
+    # The "done": two windows on two stations and a command-line import, on one hub at once. The
+    # import (300 problems from a laptop) runs in its own process at a third desk; meanwhile each window saves
+    # its own unit again and again; nothing waits long, every save lands, and both windows then list the
+    # imported problems.
+    second = _join_by_dialog(qtbot, hub, tmp_path / "desk2")
+    third = hub.join("三号工作站", user="李主任")
+    third.close()
+    laptop = make(tmp_path / "laptop", "笔记本A")
+    with hub.first.transaction() as s:
+        sync_service.trust(s, hub.first, sync_service.own_keys(laptop))
+        hub_keys = sync_service.own_keys(hub.first)
+        units = [str(KINDS["unit"].create(s, {"name": name}).id) for name in ("娄底市审计局", "娄底市财政局")]
+    with laptop.transaction() as s:
+        sync_service.trust(s, laptop, hub_keys)
+        ids = _frame(s, KINDS)
+        for n in range(300):
+            KINDS["problem"].create(s, {"round_id": ids["round"], "unit_id": ids["unit"], "category": "line_policy",
+                                        "statement": f"第{n}个问题。"})
+    package = send(laptop, hub.first, tmp_path)
+    laptop.close()
+    windows = [MainWindow(Controller(ws, "zh"), offer_drafts=False) for ws in (hub.first, second)]
+    for window in windows:
+        qtbot.addWidget(window)
+        window.show()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "XUNCHA_PASSPHRASE": PASSPHRASE}
+    child = subprocess.Popen([sys.executable, "-m", "xuncha_desktop", "--workspace", str(tmp_path / "三号工作站"),
+                              "--user", "李主任", "sync", "import", str(package)],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    saves = 0
+    while child.poll() is None or saves < 2:
+        for window, unit_id in zip(windows, units, strict=True):
+            editor = window.open_record("unit", unit_id)
+            widget = editor.widgets["contact_person"].input
+            assert isinstance(widget, QLineEdit)
+            widget.setText(f"联系人{saves}")
+            assert editor.save(), editor.message.text()
+            editor.close()
+        saves += 1
+        qtbot.wait(50)
+    out, err = child.communicate()
+    assert child.returncode == 0, err.decode()
+    assert json.loads(out)["records_added"] >= 300
+    for window, workspace in zip(windows, (hub.first, second), strict=True):
+        with workspace.transaction() as s:
+            assert KINDS["problem"].count(s) == 300
+            assert [KINDS["unit"].get(s, u).contact_person for u in units] == [f"联系人{saves - 1}"] * 2
+        window.refresh_all()
+        model = window.lists["problem"].model
+        qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)  # noqa: B023 - waited for at once
     second.close()
