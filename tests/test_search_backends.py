@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE, _frame
 from tests.hub_database import fresh_database
-from xuncha_desktop.db import search_index
+from xuncha_desktop.db import search_index, seed
 from xuncha_desktop.db.search_index import TOKEN, searched_models, spec_of, text_of, token_lists
 from xuncha_desktop.security.keys import KdfParams
 from xuncha_desktop.services import search
@@ -196,7 +196,8 @@ def test_a_rebuilt_hub_index_gives_the_same_answers(pair: tuple[Workspace, Works
     # An index of an older layout (or none at all) is rebuilt at the next open of the hub, in creation order.
     with hub.engine.begin() as connection:
         connection.execute(text("UPDATE search_meta SET version = 1"))
-    assert search_index.ensure_current(hub.engine) == 12 + 0  # the 12 clues: no other searched record
+    # the 12 clues and the shipped 定性依据 entries (searched too): no other searched record
+    assert search_index.ensure_current(hub.engine) == 12 + len(seed.RULES)
     assert search_index.ensure_current(hub.engine) is None  # current now
     with hub.engine.begin() as connection:
         connection.execute(text("DROP TABLE search_meta"))

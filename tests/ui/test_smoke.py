@@ -1,34 +1,43 @@
 """``xuncha gui --smoke``: the installation self-test opens the window, prints ``painted`` after its first paint
 and returns; with a passphrase that does not open the workspace it returns 1 at once instead of waiting at the
-login dialog. (The bundle's tests run the same from the built folder: tests/bundle.)"""
+login dialog. Run as the command it is, in a process of its own (the bundle's tests run the same from the built
+folder: tests/bundle); in the test process it would quit the event loop the other tests share."""
 
 from __future__ import annotations
 
-import pytest
-from pytestqt.qtbot import QtBot
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from tests.conftest import PASSPHRASE
 from xuncha_desktop import __version__
-from xuncha_desktop.ui import app
 from xuncha_desktop.workspace import Workspace
 
+ROOT = Path(__file__).resolve().parents[2]
 
-def test_smoke_paints_the_main_window_and_returns(qtbot: QtBot, workspace: Workspace,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+
+def smoke(path: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XUNCHA_PASSPHRASE": passphrase, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "xuncha_desktop", "--workspace", str(path), "gui", "--smoke"],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_smoke_paints_the_main_window_and_returns(workspace: Workspace) -> None:
     path = workspace.path
     workspace.close()
-    assert app.run(path, "zh", PASSPHRASE, smoke=True) == 0
-    lines = capsys.readouterr().out.splitlines()
+    done = smoke(path, PASSPHRASE)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
     assert lines[-1] == "painted"
     assert lines[-2].startswith(f"about: {__version__}, source, ") and int(lines[-2].split()[-2]) >= 15
-    # the workspace was closed on the way out: it opens again in this process
+    # the workspace was closed on the way out: it opens again
     Workspace.open(path, PASSPHRASE).close()
 
 
-def test_smoke_with_a_wrong_passphrase_says_so_and_does_not_wait(qtbot: QtBot, workspace: Workspace,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_smoke_with_a_wrong_passphrase_says_so_and_does_not_wait(workspace: Workspace) -> None:
     path = workspace.path
     workspace.close()
-    assert app.run(path, "zh", "not the passphrase", smoke=True) == 1
-    captured = capsys.readouterr()
-    assert "painted" not in captured.out and "did not open" in captured.err
+    done = smoke(path, "not the passphrase")
+    assert done.returncode == 1
+    assert "painted" not in done.stdout and "did not open" in done.stderr

@@ -74,7 +74,7 @@ def test_english_window(qtbot: QtBot, controller: Controller, ids: dict[str, str
     window = MainWindow(controller, offer_drafts=False)
     qtbot.addWidget(window)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels[:3] == ["Dashboard", "Rounds and units", "Interviews"]
+    assert labels[:4] == ["Dashboard", "Office overview", "Rounds and units", "Interviews"]
     assert window.lists["interview"].count_label.text() == "0 records"
     assert window.lists["unit"].count_label.text() == "1 record"
     # strings of a base class are translated in a subclass too (the interview editor's buttons)

@@ -75,6 +75,7 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
     from xuncha_desktop.ui.controllers.records import Controller
     from xuncha_desktop.ui.main_window import MainWindow
 
+    window: MainWindow | None = None
     try:
         window = MainWindow(Controller(workspace, language))
         if smoke:
@@ -82,6 +83,9 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
         window.show()
         return int(app.exec())
     finally:
+        if window is not None:  # closed, so its idle lock and timers stop with it (smoke quits with it open)
+            window.close()
+            window.deleteLater()
         workspace.close()
 
 

@@ -29,7 +29,8 @@ def test_navigation_pages_come_from_the_descriptors_in_the_windows_language(work
     zh, en = Controller(workspace, "zh"), Controller(workspace, "en")
     pages = zh.nav_pages()
     assert [(p.key, p.kinds) for p in pages] == [
-        ("rounds_units", ("round", "group", "unit", "declaration")), ("interview", ("interview",)),
+        ("rounds_units", ("round", "group", "unit", "declaration", "situation_report", "clue_transfer")),
+        ("interview", ("interview",)),
         ("petition", ("petition",)), ("clue", ("clue",)), ("evidence", ("evidence",)), ("paper", ("paper",)),
         ("problem", ("problem",)), ("feedback_draft", ("feedback_draft",)), ("rule", ("rule",))]
     assert [p.label for p in pages][:3] == ["轮次与单位", "个别谈话", "信访件"]
