@@ -53,8 +53,13 @@ typecheck: setup
 
 # tests/bundle builds the one-folder program once and runs it from a copy (docs/bundle.md: a few minutes).
 # The office-hub tests need PostgreSQL: the machine's at 127.0.0.1:5432, else a private one (build/postgres).
+# The window's pages then run a second time on a hub station (XUNCHA_TEST_ON_HUB, docs/hub.md).
+HUB_WINDOW_TESTS = tests/ui/test_window.py tests/ui/test_office_view.py tests/ui/test_feedback_draft_editor.py \
+	tests/ui/test_sync_page.py
 test: setup lint typecheck
 	XUNCHA_TEST_DATABASE=$$(sh build_spec/test-postgres.sh) $(BIN)/pytest
+	XUNCHA_TEST_DATABASE=$$(sh build_spec/test-postgres.sh) XUNCHA_TEST_ON_HUB=1 $(BIN)/pytest -q -m "not slow" \
+	  $(HUB_WINDOW_TESTS)
 
 # The one-folder program (build_spec/xuncha.spec, docs/bundle.md) in dist/xuncha and a tarball beside it.
 VERSION = $$($(BIN)/python -c 'from xuncha_desktop import __version__; print(__version__)')
