@@ -122,7 +122,8 @@ def _window(folder: Path, workspace: Workspace, meeting_id: str) -> dict[str, ob
     editor.close()
     window.close()
     english = MainWindow(Controller(workspace, "en"), offer_drafts=False)  # the descriptor's English label
-    seen["nav_en"] = [english.nav.item(row).text() for row in range(english.nav.count())][1:-1]
+    # the record pages only (工作台, 巡察办总览 and 同步 are the window's own, translated by Qt, not loaded here)
+    seen["nav_en"] = [english.nav.item(row).text() for row in range(english.nav.count())][2:-1]
     english.close()
     app.processEvents()
     return seen

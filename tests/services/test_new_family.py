@@ -38,8 +38,8 @@ def test_a_new_family_needs_only_its_model_service_and_registration(tmp_path: Pa
     # its list shows the record under the headers of its list columns, and its date filter; the generic form
     # opens it.
     window = seen["window"]
-    assert window["nav"] == ["工作台", "轮次与单位", "个别谈话", "列席会议", "信访件", "问题线索", "证据材料",
-                             "问题底稿", "问题与整改", "反馈意见稿", "定性依据", "同步"]
+    assert window["nav"] == ["工作台", "巡察办总览", "轮次与单位", "个别谈话", "列席会议", "信访件", "问题线索",
+                             "证据材料", "问题底稿", "问题与整改", "反馈意见稿", "定性依据", "同步"]
     assert window["view_menu"] == window["nav"]
     assert window["nav_en"] == ["Rounds and units", "Interviews", "Meetings", "Petitions", "Clues", "Evidence",
                                 "Working papers", "Problems and rectification",
