@@ -22,7 +22,7 @@ from tests.reports.helpers import (
     pdftotext,
 )
 from xuncha_desktop.cli import main
-from xuncha_desktop.errors import PermissionDenied, ValidationError, XunchaError
+from xuncha_desktop.errors import InvalidRequest, PermissionDenied, ValidationError, XunchaError
 from xuncha_desktop.security.roles import Role, User
 from xuncha_desktop.services import links, permissions, publishing, transfers
 from xuncha_desktop.services.kinds import KINDS
@@ -124,6 +124,17 @@ def test_the_transfer_letter_names_the_persons_involved_but_never_the_petitioner
                      for row in t.rows for c in row.cells)
     assert f"据×××反映，{INTERVIEWEES[1]}违规插手工程招投标" in words and "①工程招投标资料复印件" in words
     assert all(name not in words for name in PETITIONERS)
+
+
+def test_a_clue_listed_in_a_transfer_is_not_deleted(world: Any) -> None:
+    # The transfer holds its clues in a list of ids: deleting one of them is refused like any referenced record
+    # (a JSON list compared to an id refused the query on PostgreSQL, and matched nothing on SQLite).
+    ws, ids, _folder = world
+    with pytest.raises(InvalidRequest) as refused, ws.transaction() as s:
+        KINDS["clue"].delete(s, ids["clues"][0])
+    assert refused.value.key == "still_referenced"
+    with ws.transaction() as s:
+        assert not KINDS["clue"].get(s, ids["clues"][0]).deleted
 
 
 def clue_states(ws: Any, ids: dict[str, Any]) -> list[tuple[str, str | None]]:

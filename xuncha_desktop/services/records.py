@@ -343,8 +343,13 @@ class RecordService(Generic[M]):
                 if field.ref != self.kind:
                     continue
                 column = getattr(other.model, field.name)
-                count = session.scalar(select(func.count()).select_from(other.model).where(
-                    column == record.id, other.model.deleted.is_(False))) or 0
+                live = other.model.deleted.is_(False)
+                if field.value_type is FieldType.REFS:  # a JSON list of ids (few records): counted here, portably
+                    key = str(record.id)
+                    count = sum(key in (ids or []) for ids in session.scalars(select(column).where(live)))
+                else:
+                    count = session.scalar(select(func.count()).select_from(other.model).where(
+                        column == record.id, live)) or 0
                 if count:
                     raise InvalidRequest("still_referenced", kind=self.kind, kind_zh=self.zh, count=count,
                                          other=other.kind, other_zh=other.zh)
