@@ -52,7 +52,7 @@ def test_login_by_enter_a_window_that_fits_ctrl_n_and_one_process(x11: Display, 
         assert width <= 1366 and height <= 768  # the first start fills the small screen, status bar included
         # Ctrl+N on a list page opens a new record of that page's kind (it did nothing: an ambiguous shortcut)
         x11.xdotool("windowactivate", "--sync", main)
-        x11.xdotool("key", "--clearmodifiers", "ctrl+3")  # the third page: 个别谈话
+        x11.xdotool("key", "--clearmodifiers", "ctrl+4")  # the fourth page: 个别谈话
         x11.xdotool("key", "--clearmodifiers", "ctrl+n")
         editor = x11.window("个别谈话")
         _x, _y, width, height = x11.geometry(editor)
@@ -211,8 +211,9 @@ def test_ctrl_n_on_every_page_opens_what_that_page_creates(x11: Display, laptop:
     try:
         main = _login(x11)
         # page (Ctrl+number) → the window Ctrl+N opens there; Esc closes it again
-        expected = {1: "新建记录", 2: "新建巡察轮次", 3: "新建个别谈话", 4: "新建信访件", 5: "新建问题线索",
-                    6: "选择证据文件", 7: "新建问题底稿", 8: "新建问题", 9: "新建记录"}
+        # (巡察办总览, like 工作台, has no family of its own: Ctrl+N asks which; 同步 is past Ctrl+9 now)
+        expected = {1: "新建记录", 2: "新建记录", 3: "新建巡察轮次", 4: "新建个别谈话", 5: "新建信访件",
+                    6: "新建问题线索", 7: "选择证据文件", 8: "新建问题底稿", 9: "新建问题"}
         for page, title in expected.items():
             x11.xdotool("windowactivate", "--sync", main)
             x11.xdotool("key", "--clearmodifiers", f"ctrl+{page}")
@@ -235,7 +236,7 @@ def test_create_and_save_an_interview_by_keyboard(x11: Display, laptop: Path) ->
     try:
         main = _login(x11)
         x11.xdotool("windowactivate", "--sync", main)
-        x11.xdotool("key", "--clearmodifiers", "ctrl+3")
+        x11.xdotool("key", "--clearmodifiers", "ctrl+4")  # 个别谈话
         x11.xdotool("key", "--clearmodifiers", "ctrl+n")
         editor = x11.window("新建个别谈话")
         x11.xdotool("windowactivate", "--sync", editor)
