@@ -16,6 +16,19 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def work_figures(interviews: int | None, petitions: int | None, documents: int | None) -> list[str]:
+    """开展个别谈话N人次, 受理信访举报N件（次）, 调阅资料N份: only the figures recorded (never a 0 for what
+    nobody counted), as the feedback and the 巡察情况报告 say them."""
+    figures = []
+    if interviews:
+        figures.append(f"开展个别谈话{interviews}人次")
+    if petitions:
+        figures.append(f"受理信访举报{petitions}件（次）")
+    if documents:
+        figures.append(f"调阅资料{documents}份")
+    return figures
+
+
 # ---- 巡察反馈意见 ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

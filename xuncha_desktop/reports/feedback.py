@@ -8,7 +8,7 @@ from pathlib import Path
 
 from xuncha_desktop.reports import official
 from xuncha_desktop.reports.common import PdfTarget
-from xuncha_desktop.reports.data import FeedbackData, FeedbackEntry, chinese_date
+from xuncha_desktop.reports.data import FeedbackData, FeedbackEntry, chinese_date, work_figures
 from xuncha_desktop.reports.official import Annex, OfficialDocument, Para
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -73,13 +73,7 @@ def item_text(entry: FeedbackEntry) -> str:
 
 def work_done(data: FeedbackData) -> str:
     """巡察组共开展个别谈话N人次，…: only the figures recorded (never a 0 for what nobody counted)."""
-    parts = []
-    if data.interviews:
-        parts.append(f"开展个别谈话{data.interviews}人次")
-    if data.petitions:
-        parts.append(f"受理信访举报{data.petitions}件（次）")
-    if data.documents:
-        parts.append(f"调阅资料{data.documents}份")
+    parts = work_figures(data.interviews, data.petitions, data.documents)
     return f"巡察组共{'，'.join(parts)}，" if parts else "巡察组"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from xuncha_desktop.reports import official
 from xuncha_desktop.reports.common import PdfTarget
-from xuncha_desktop.reports.data import SituationData, chinese_date
+from xuncha_desktop.reports.data import SituationData, chinese_date, work_figures
 from xuncha_desktop.reports.official import OfficialDocument, Para
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -36,13 +36,7 @@ def _sentence(text: str) -> str:
 
 def work_done(data: SituationData) -> str:
     """巡察期间… with only the figures the group recorded."""
-    figures = []
-    if data.interviews:
-        figures.append(f"开展个别谈话{data.interviews}人次")
-    if data.petitions:
-        figures.append(f"受理信访举报{data.petitions}件（次）")
-    if data.documents:
-        figures.append(f"调阅资料{data.documents}份")
+    figures = work_figures(data.interviews, data.petitions, data.documents)
     return f"巡察期间，巡察组共{'，'.join(figures)}。" if figures else ""
 
 
