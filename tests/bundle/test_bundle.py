@@ -115,9 +115,12 @@ def test_the_window_opens_on_the_demo_paints_and_closes(runner: Runner, demo: Pa
     assert wrong.returncode == 1 and "painted" not in wrong.stdout
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="install.sh is the Linux/Kylin bundle's; Windows has the zip")
 def test_install_adds_a_menu_entry_and_uninstall_removes_it_leaving_workspaces(runner: Runner, bundle: Path,
                                                                               demo: Path) -> None:
+    if sys.platform == "win32":
+        # Windows is handed the zip (docs/bundle.md): the folder carries no shell scripts to mislead anyone.
+        assert not (bundle / "install.sh").exists() and not (bundle / "uninstall.sh").exists()
+        return
     data = runner.home / "data"
     env = {**runner.env, "XDG_DATA_HOME": str(data)}
     subprocess.run(["sh", str(bundle / "install.sh")], env=env, check=True, capture_output=True, timeout=60)
