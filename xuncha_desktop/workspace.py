@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 import filelock
-import platformdirs
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -62,14 +61,6 @@ log = logging.getLogger("xuncha")
 MANAGERS: frozenset[Role] = frozenset({Role.LEADER, Role.OFFICE})
 # How the wait after wrong passphrases is spent; tests replace it (or pass ``sleep=``) to record the waits.
 SLEEP: Callable[[float], None] = time.sleep
-
-
-def default_path() -> Path:
-    """XUNCHA_WORKSPACE, or the platform's per-user data folder."""
-    chosen = os.environ.get("XUNCHA_WORKSPACE")
-    if chosen:
-        return Path(chosen).expanduser()
-    return Path(platformdirs.user_data_dir("xuncha-desktop", appauthor=False)) / "workspace"
 
 
 @dataclass(frozen=True)

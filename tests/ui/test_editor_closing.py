@@ -97,7 +97,8 @@ def test_closing_the_window_and_choosing_save_saves(qtbot: QtBot, window: MainWi
     _answer(qtbot, editor, "保存")
     assert _statement(workspace, problem_id) == "公车管理混乱，长期未整改"
     assert editor not in window.editors
-    assert window.lists["problem"].model.data(window.lists["problem"].model.index(0, 2)) == "公车管理混乱，长期未整改"
+    problems = window.list_of("problem").model
+    assert problems.data(problems.index(0, 2)) == "公车管理混乱，长期未整改"
 
 
 def test_save_refused_keeps_the_form_open(qtbot: QtBot, window: MainWindow, workspace: Workspace,

@@ -152,4 +152,4 @@ def test_files_dropped_on_a_record_become_its_linked_evidence(qtbot: QtBot, wind
         [evidence_id] = links.linked_ids(session, "problem", problem.id, "evidence")
         stored = KINDS["evidence"].get(session, evidence_id)
         assert (str(stored.unit_id), stored.file_name) == (ids["unit"], "整改报告.pdf")
-    assert window.lists["evidence"].count_label.text() == "共 1 条"
+    assert window.list_of("evidence").count_label.text() == "共 1 条"

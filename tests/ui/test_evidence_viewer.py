@@ -64,7 +64,7 @@ def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot: QtBot, window:
     sound = tmp_path / "谈话录音.wav"
     sound.write_bytes(b"RIFF" + b"\0" * 4000)
     photo_id, scan_id, sound_id = _add(window, [photo, scan, sound])
-    page = window.lists["evidence"]
+    page = window.list_of("evidence")
     model = page.model
     assert isinstance(model, EvidenceTableModel)
     qtbot.waitExposed(page.view)
@@ -97,7 +97,7 @@ def test_thumbnails_for_images_and_type_icons_for_the_rest(qtbot: QtBot, window:
 def test_double_click_shows_an_image_zoomable_and_fitted(qtbot: QtBot, window: MainWindow, workspace: Workspace,
                                                         tmp_path: Path) -> None:
     [photo_id] = _add(window, [_picture(tmp_path / "现场照片.png", 2400, 1200)])
-    page = window.lists["evidence"]
+    page = window.list_of("evidence")
     qtbot.waitExposed(page.view)
     rect = page.view.visualRect(page.model.index(_row_of(page, photo_id), 0))
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -146,7 +146,7 @@ def test_double_click_shows_an_image_zoomable_and_fitted(qtbot: QtBot, window: M
 
 def test_a_pdf_with_pages_and_zoom(qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
     [scan_id] = _add(window, [make_pdf(tmp_path / "党组会议记录.pdf", 3)])
-    page = window.lists["evidence"]
+    page = window.list_of("evidence")
     page.view.setFocus()
     page.view.setCurrentIndex(page.model.index(_row_of(page, scan_id), 0))
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
@@ -218,7 +218,7 @@ def test_a_file_that_cannot_be_shown_opens_the_record(qtbot: QtBot, window: Main
     sound = tmp_path / "谈话录音.wav"
     sound.write_bytes(b"RIFF" + b"\0" * 4000)
     [sound_id] = _add(window, [sound])
-    page = window.lists["evidence"]
+    page = window.list_of("evidence")
     page.view.setFocus()
     page.view.setCurrentIndex(page.model.index(_row_of(page, sound_id), 0))
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
@@ -238,7 +238,7 @@ def test_the_file_menu_shows_the_selected_evidence(qtbot: QtBot, window: MainWin
     assert isinstance(file_menu, QMenu)
     [action] = [a for a in file_menu.actions() if a.text() == "查看所选证据文件"]
     assert action.shortcut().toString() == "Ctrl+Shift+O"  # shown in the menu beside its name
-    page = window.lists["evidence"]
+    page = window.list_of("evidence")
     page.view.setCurrentIndex(page.model.index(_row_of(page, photo_id), 0))
     window.show_page("dashboard")  # from anywhere in the window
     _activate(qtbot, window)

@@ -151,6 +151,6 @@ def test_two_windows_at_two_desks_save_while_a_command_line_import_runs_at_a_thi
             assert KINDS["problem"].count(s) == 300
             assert [KINDS["unit"].get(s, u).contact_person for u in units] == [f"联系人{saves - 1}"] * 2
         window.refresh_all()
-        model = window.lists["problem"].model
+        model = window.list_of("problem").model
         qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)  # noqa: B023 - waited for at once
     second.close()

@@ -88,8 +88,8 @@ def test_rows_open_the_problem_clue_or_filtered_list(qtbot: QtBot, office: tuple
     assert window.editors[-1].record_id == made["transferred"]
     page.by_box.setCurrentIndex(page.by_box.findData("unit"))
     page.rates_view.doubleClicked.emit(page.rates_model.index(0, 0))  # 娄底市财政局, the worse rate
-    problems = window.lists["problem"]
-    assert window.stack.currentWidget() is window.pages[window.page_of("problem")]
+    problems = window.list_of("problem")
+    assert window.stack.currentWidget() is window.page(window.page_of("problem"))
     assert problems.unit_box is not None and problems.unit_box.currentData() == made["finance"]
     for editor in list(window.editors):
         editor.close()

@@ -65,7 +65,7 @@ def _steps(editor: RecordEditor) -> set[str]:
 
 
 def _sync_page(window: MainWindow) -> SyncPage:
-    page = window.pages[SYNC]
+    page = window.page(SYNC)
     assert isinstance(page, SyncPage)
     return page
 
@@ -74,14 +74,15 @@ def test_a_readonly_user_sees_everything_and_changes_nothing(open_as: OpenAs, wo
                                                              records: dict[str, str]) -> None:
     window = open_as(Role.READONLY)
     assert window.user_label.text() == "使用人：吴看（只读）"
-    for kind, page in window.lists.items():
+    for kind in window.list_kinds():
+        page = window.list_of(kind)
         assert not page.new_button.isVisibleTo(page), kind
         window.list_page(kind)
         assert not window.new_action.isEnabled(), kind
         assert page.model.rowCount() >= 0
     window.show_page("dashboard")
     assert not window.new_action.isEnabled()  # no family to create on the other pages either
-    assert not window.evidence_action.isEnabled() and not window.lists["evidence"].acceptDrops()
+    assert not window.evidence_action.isEnabled() and not window.list_of("evidence").acceptDrops()
     for action in (window.feedback_action, window.supervision_action, window.record_document_action):
         assert not action.isEnabled()
     assert not window.audit_action.isVisible() and window.show_audit_log() is None
@@ -113,7 +114,7 @@ def test_a_member_edits_but_does_not_dispose_delete_or_issue(open_as: OpenAs, re
     window = open_as(Role.MEMBER)
     assert window.user_label.text() == "使用人：张伟（组员）"
     window.list_page("clue")
-    assert window.new_action.isEnabled() and window.lists["clue"].new_button.isVisibleTo(window.lists["clue"])
+    assert window.new_action.isEnabled() and window.list_of("clue").new_button.isVisibleTo(window.list_of("clue"))
     editor = window.open_record("clue", records["clue"])
     assert not editor.read_only and editor.save_button.isVisibleTo(editor)
     assert not editor.delete_button.isVisibleTo(editor)

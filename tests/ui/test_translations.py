@@ -75,12 +75,12 @@ def test_english_window(qtbot: QtBot, controller: Controller, ids: dict[str, str
     qtbot.addWidget(window)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels[:4] == ["Dashboard", "Office overview", "Rounds and units", "Interviews"]
-    assert window.lists["interview"].count_label.text() == "0 records"
-    assert window.lists["unit"].count_label.text() == "1 record"
+    assert window.list_of("interview").count_label.text() == "0 records"
+    assert window.list_of("unit").count_label.text() == "1 record"
     # strings of a base class are translated in a subclass too (the interview editor's buttons)
     editor = window.new_record("interview", {"unit_id": ids["unit"]})
     assert {b.text() for b in editor.findChildren(QPushButton)} >= {"Save", "Close", "Insert time (Ctrl+T)"}
-    header = window.lists["interview"].model.headerData(1, Qt.Orientation.Horizontal)
+    header = window.list_of("interview").model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "interviewee's name"
     editor.close()
 

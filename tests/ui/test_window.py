@@ -60,14 +60,14 @@ def test_navigation_status_bar_and_menus(window: MainWindow, workspace: Workspac
     assert window.page_keys == ["dashboard", "office", "rounds_units", "interview", "petition", "clue", "evidence",
                                 "paper", "problem", "feedback_draft", "rule", "sync"]
     window.nav.setCurrentRow(window.page_keys.index("clue"))
-    assert window.stack.currentWidget() is window.lists["clue"]
+    assert window.stack.currentWidget() is window.list_of("clue")
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
     assert "第六巡察组-笔记本1" in texts and "张伟" in texts and "已保存" in texts
     assert str(workspace.path) in texts
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["文件(&F)", "查找(&S)"]
     assert window.search_action.shortcut().toString() == "Ctrl+F"
-    sync_text = " ".join(label.text() for label in window.pages["sync"].findChildren(QLabel))
+    sync_text = " ".join(label.text() for label in window.page("sync").findChildren(QLabel))
     assert "本机版本" in sync_text
 
 
@@ -79,19 +79,19 @@ def test_geometry_and_columns_are_remembered(qtbot: QtBot, controller: Controlle
     first.show()
     first.resize(first.minimumSizeHint().width() + 1, 501)
     wanted = first.size()
-    first.lists["interview"].view.horizontalHeader().resizeSection(1, 321)
+    first.list_of("interview").view.horizontalHeader().resizeSection(1, 321)
     first.close()
     assert QSettings().value("window/geometry") is not None
     second = MainWindow(controller, offer_drafts=False)
     qtbot.addWidget(second)
     assert second.size() == wanted
-    assert second.lists["interview"].view.horizontalHeader().sectionSize(1) == 321
+    assert second.list_of("interview").view.horizontalHeader().sectionSize(1) == 321
 
 
 def test_create_an_interview_with_validation_next_to_the_field(qtbot: QtBot, window: MainWindow, workspace: Workspace,
                                                                ids: dict[str, str]) -> None:
     window.show_page("interview")
-    qtbot.mouseClick(window.lists["interview"].new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.list_of("interview").new_button, Qt.MouseButton.LeftButton)
     editor = window.editors[-1]
     unit, category = editor.widgets["unit_id"].input, editor.widgets["interviewee_category"].input
     assert isinstance(unit, QComboBox) and isinstance(category, QComboBox)
@@ -119,7 +119,7 @@ def test_create_an_interview_with_validation_next_to_the_field(qtbot: QtBot, win
         assert record.interviewee_category == "principal"
         # typed as 09:30 where the group works (the workspace's zone), whatever the computer's zone
         assert local_time.local(record.started_at) == dt.datetime(2020, 9, 15, 9, 30, tzinfo=local_time.zone())
-    page = window.lists["interview"]
+    page = window.list_of("interview")
     assert page.count_label.text() == "共 1 条"
     assert page.model.data(page.model.index(0, 1)) == "李明"
 
@@ -162,7 +162,7 @@ def test_create_and_edit_every_kind(qtbot: QtBot, window: MainWindow, workspace:
             record = KINDS[kind].get(session, editor.record_id)
             assert (getattr(record, text_field) or "").endswith("（补充）"), kind
         editor.close()
-    assert window.lists["problem"].model.rowCount() == 1
+    assert window.list_of("problem").model.rowCount() == 1
 
 
 def test_status_steps_offer_only_allowed_ones_and_ask_for_needs(qtbot: QtBot, window: MainWindow, workspace: Workspace,
@@ -253,7 +253,7 @@ def test_link_records_and_navigate_by_double_click(qtbot: QtBot, window: MainWin
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     opened = window.editors[-1]
     assert (opened.kind, opened.record_id) == ("clue", clue_id)
-    assert window.stack.currentWidget() is window.lists["clue"]
+    assert window.stack.currentWidget() is window.list_of("clue")
     assert opened.links_model.data(opened.links_model.index(0, 2)) == "WT-001"
 
 
@@ -282,7 +282,7 @@ def test_global_search_jumps_to_the_hit(qtbot: QtBot, window: MainWindow, worksp
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
     opened = window.editors[-1]
     assert (opened.kind, opened.record_id) == ("problem", problem_id)
-    assert window.stack.currentWidget() is window.lists["problem"]
+    assert window.stack.currentWidget() is window.list_of("problem")
 
 
 def test_search_groups_kinds_and_reads_more_on_demand(qtbot: QtBot, window: MainWindow, workspace: Workspace,
@@ -354,7 +354,7 @@ def test_filters_are_done_in_the_database(qtbot: QtBot, window: MainWindow, work
                                                         (str(other.id), "team_building", "2020-06-01")]):
             KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": unit, "category": category,
                                               "statement": f"问题{n}", "deadline": deadline})
-    page = window.lists["problem"]
+    page = window.list_of("problem")
     assert page.category_box is not None and page.date_to is not None
     page.refresh()
     assert page.count_label.text() == "共 3 条"
@@ -386,7 +386,7 @@ def test_dashboard_counts_chart_and_overdue(qtbot: QtBot, window: MainWindow, wo
             KINDS["problem"].create(session, {"round_id": ids["round"], "unit_id": ids["unit"],
                                               "category": "team_building", "statement": f"问题{n}",
                                               "deadline": "2020-01-01" if n == 0 else None})
-    dashboard = window.pages["dashboard"]
+    dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)
     _choose(dashboard.round_box, "第八轮")
     assert dashboard.count_labels["problems"].text() == "3"
@@ -407,7 +407,7 @@ def test_dashboard_counts_chart_and_overdue(qtbot: QtBot, window: MainWindow, wo
     # clicking the bar of a category opens the problem list filtered by it
     index = dashboard.category_codes.index("team_building")
     bars.clicked.emit(index)
-    page = window.lists["problem"]
+    page = window.list_of("problem")
     assert window.stack.currentWidget() is page
     assert page.category_box is not None and page.category_box.currentData() == "team_building"
     assert page.count_label.text() == "共 3 条"
@@ -429,8 +429,8 @@ def test_petitioner_identity_is_hidden_until_asked(qtbot: QtBot, window: MainWin
 
 def test_f5_refreshes_the_lists_and_the_dashboard(qtbot: QtBot, window: MainWindow, workspace: Workspace,
                                                   ids: dict[str, str]) -> None:
-    page = window.lists["problem"]
-    dashboard = window.pages["dashboard"]
+    page = window.list_of("problem")
+    dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)
     assert page.count_label.text() == "共 0 条" and dashboard.count_labels["problems"].text() == "0"
     # records that arrive behind the window's back (another office workstation, an import)
@@ -502,7 +502,7 @@ def test_ctrl_n_creates_on_every_list_page_and_asks_on_the_dashboard(qtbot: QtBo
             page = window.show_page(entry.key)
             if isinstance(page, TabbedPage):
                 page.tabs.setCurrentWidget(page.lists[kind])
-            list_page = window.lists[kind]
+            list_page = window.list_of(kind)
             assert isinstance(list_page, ListPage)
             before = len(window.editors)
             qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -586,3 +586,46 @@ def test_the_main_text_column_takes_the_spare_width(qtbot: QtBot, window: MainWi
             return not bar.isVisible()
 
         qtbot.waitUntil(fits, timeout=3000)  # the columns fit: no sideways scrolling
+
+
+def test_the_window_opens_with_its_first_page_and_builds_the_others_when_shown(
+        window: MainWindow, ids: dict[str, str]) -> None:
+    """Start-up reads one page, not twelve (issue 12): the record pages are built when first shown, and building
+    one flashes no window of its own (a button shown before it had a parent did, for a moment)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert set(window.pages) == {"dashboard", "sync"} and window.lists == {}
+    assert window.stack.count() == len(window.page_keys)
+
+    class WindowsShown(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                self.shown.append(type(watched).__name__)
+            return False
+
+    spy = WindowsShown()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(spy)
+    try:
+        page = window.show_page(window.page_of("problem"))
+    finally:
+        app.removeEventFilter(spy)
+    assert spy.shown == []
+    assert window.stack.currentWidget() is page is window.list_of("problem")
+    assert window.list_of("problem").count_label.text() == "共 0 条"  # read when built
+    assert set(window.pages) == {"dashboard", "sync", "problem"}
+    assert window.nav.currentRow() == window.page_keys.index("problem")
+    # a list asked for without being shown is built in its place, and the shown page stays
+    units = window.list_of("unit")
+    assert window.stack.indexOf(window.page(window.page_of("unit"))) == window.page_keys.index("rounds_units")
+    assert window.stack.currentWidget() is page and units.model.rowCount() == 1
+    assert units.model.record_id(0) == ids["unit"]
+    window.build_pages()
+    assert set(window.pages) == set(window.page_keys) and set(window.lists) == set(window.list_kinds())
+    assert [window.stack.indexOf(window.pages[key]) for key in window.page_keys] == list(range(len(window.page_keys)))

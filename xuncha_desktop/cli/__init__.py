@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from xuncha_desktop import __version__, messages
-from xuncha_desktop.cli.common import Handler, _Parser, common_options, workspace_path
+from xuncha_desktop.cli.common import Handler, _Parser, common_options, derive_ahead, workspace_path
 from xuncha_desktop.errors import XunchaError
 
 log = logging.getLogger("xuncha")
@@ -58,8 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # answered before any command module (and with it SQLAlchemy) is imported
         print(f"xuncha-desktop {__version__}")
         return 0
-    from sqlalchemy.exc import DBAPIError
-
     if sys.platform != "win32":
         os.umask(0o077)  # everything the program writes is private to the user
     for stream in (sys.stdout, sys.stderr):
@@ -70,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    derive_ahead(args)  # before SQLAlchemy and the rest load: the two overlap
+    from sqlalchemy.exc import DBAPIError
+
     if args.command is None:
         if "gui" in handlers:  # `xuncha` alone opens the window
             return handlers["gui"](args)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from xuncha_desktop.errors import InvalidRequest
 
 Handler = Callable[[argparse.Namespace], int]
@@ -88,10 +90,28 @@ def passphrase_given(args: argparse.Namespace) -> bool:
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
-    from xuncha_desktop.workspace import default_path
-
+    """--workspace, else XUNCHA_WORKSPACE, else the platform's per-user data folder."""
     chosen: Path | None = getattr(args, "workspace", None)
-    return chosen if chosen is not None else default_path()
+    if chosen is not None:
+        return chosen
+    variable = os.environ.get("XUNCHA_WORKSPACE")
+    if variable:
+        return Path(variable).expanduser()
+    return Path(platformdirs.user_data_dir("xuncha-desktop", appauthor=False)) / "workspace"
+
+
+def derive_ahead(args: argparse.Namespace) -> None:
+    """When the passphrase is given (file or environment), starts its key derivation for the workspace now,
+    so it runs while the command imports what it needs (security/keys.derive_ahead). A command that opens
+    nothing leaves the guess unused."""
+    from xuncha_desktop.security import slots
+
+    try:
+        given = _given_passphrase(getattr(args, "passphrase_file", None), "XUNCHA_PASSPHRASE")
+    except InvalidRequest:
+        return  # the command says so when it asks for the passphrase
+    if given is not None:
+        slots.derive_ahead(workspace_path(args), given, user_name(args))
 
 
 def open_workspace(args: argparse.Namespace) -> Any:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -19,7 +21,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from zxcvbn import zxcvbn
 
 from xuncha_desktop.errors import InvalidRequest, WrongPassphrase, XunchaError
 
@@ -51,8 +52,43 @@ def unb64(text: str) -> bytes:
 
 
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    with _ahead_lock:
+        started = _ahead.pop((passphrase, salt, params), None)
+    if started is not None:
+        return started.result()
+    return _derive(passphrase, salt, params)
+
+
+def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     return hash_secret_raw(passphrase.encode("utf-8"), salt, params.time_cost, params.memory_kib,
                            params.parallelism, KEY_BYTES, Type.ID)
+
+
+# One derivation started before it is asked for (derive_ahead), by its inputs.
+_ahead: dict[tuple[str, bytes, KdfParams], Future[bytes]] = {}
+_ahead_lock = threading.Lock()
+
+
+def derive_ahead(passphrase: str, salt: bytes, params: KdfParams) -> None:
+    """Starts :func:`derive_kek` of these inputs on another thread; the next call with the same inputs takes
+    its result. Argon2id releases the GIL, so the window and the command line import the rest of the program
+    on one core while the passphrase is derived on the other: the two overlap instead of adding up.
+
+    Nothing is checked or counted here: the caller still opens the slot, after any wait that earlier wrong
+    passphrases asked for (security/attempts.py), exactly as without this. Only the latest guess is kept.
+    """
+    future: Future[bytes] = Future()
+
+    def work() -> None:
+        try:
+            future.set_result(_derive(passphrase, salt, params))
+        except BaseException as exc:  # handed to whoever takes the result
+            future.set_exception(exc)
+
+    with _ahead_lock:
+        _ahead.clear()
+        _ahead[(passphrase, salt, params)] = future
+    threading.Thread(target=work, name="derive-ahead", daemon=True).start()
 
 
 def check_passphrase_strength(passphrase: str, known_words: Sequence[str] = ()) -> None:
@@ -67,6 +103,8 @@ def check_passphrase_strength(passphrase: str, known_words: Sequence[str] = ()) 
         raise InvalidRequest("passphrase_too_short", minimum=MIN_PASSPHRASE_LENGTH)
     # zxcvbn's matching is quadratic in the length; a long passphrase is strong by length alone.
     if len(passphrase) < 64:
+        from zxcvbn import zxcvbn  # its dictionaries load only when a passphrase is set, not at each opening
+
         estimate = zxcvbn(passphrase, user_inputs=[w for w in ("巡察", "xuncha", *known_words) if w])
         if estimate["score"] < MIN_PASSPHRASE_SCORE:
             raise InvalidRequest("passphrase_weak", score=estimate["score"], needed=MIN_PASSPHRASE_SCORE)

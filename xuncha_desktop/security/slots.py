@@ -21,6 +21,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import pyrage
@@ -180,6 +181,20 @@ def choose(document: dict[str, Any], user: str | None, v1_user: str) -> dict[str
         if slot.get("user") == wanted:
             return slot
     raise InvalidRequest("user_unknown", user=wanted, users="、".join(names))
+
+
+def derive_ahead(workspace: Path, passphrase: str, user: str | None) -> None:
+    """Starts deriving the key of the slot that ``user`` would open in the workspace at ``workspace``
+    (:func:`keys.derive_ahead`), before the program has imported what opening needs. A guess and nothing more:
+    when the files are missing or odd, or name no such user, nothing starts, and the opening itself reads
+    them again and says what is wrong."""
+    try:
+        keyfile = json.loads((workspace / FILE).read_text(encoding="utf-8"))
+        slot = choose(keyfile, user, "")
+        salt, params = keys.unb64(slot["kdf"]["salt"]), keys.kdf_params_of(slot)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, XunchaError):
+        return
+    keys.derive_ahead(passphrase, salt, params)
 
 
 def document(slots: Sequence[dict[str, Any]], recovery: dict[str, Any] | None) -> dict[str, Any]:

@@ -45,7 +45,6 @@ from xuncha_desktop.db.models.evidence import Evidence
 from xuncha_desktop.db.models.organisation import Round
 from xuncha_desktop.db.models.sync import SyncDevice
 from xuncha_desktop.errors import InvalidRequest, NotFound, XunchaError
-from xuncha_desktop.reports import clearance as certificate_pdf
 from xuncha_desktop.reports.data import ClearanceData
 from xuncha_desktop.services import permissions
 from xuncha_desktop.services import sync as sync_service
@@ -386,6 +385,8 @@ def clear(ws: Workspace, source: Path | bytes, certificate: Path, overwrite: boo
         raise InvalidRequest("output_exists", path=str(target))
     data = certificate_data(ws, checked, acknowledgement)
     target.parent.mkdir(parents=True, exist_ok=True)
+    from xuncha_desktop.reports import clearance as certificate_pdf  # reportlab only when one is made
+
     certificate_pdf.write_pdf(data, target, use_system_fonts)
     try:
         digest = _verify_certificate(target, checked.ack_id)

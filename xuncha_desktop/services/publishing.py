@@ -18,18 +18,12 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from xuncha_desktop import files
 from xuncha_desktop.errors import InvalidRequest
-from xuncha_desktop.reports import clue_transfer as transfer_document
-from xuncha_desktop.reports import feedback as feedback_document
-from xuncha_desktop.reports import interview as interview_document
-from xuncha_desktop.reports import paper as paper_document
-from xuncha_desktop.reports import situation_report as situation_document
-from xuncha_desktop.reports import supervision as supervision_document
-from xuncha_desktop.reports.common import PdfTarget
 from xuncha_desktop.reports.ledger_xlsx import write_xlsx
 from xuncha_desktop.services import documents, transfers
 from xuncha_desktop.services.feedback import feedback_data
@@ -37,8 +31,11 @@ from xuncha_desktop.services.ledgers import ledger as ledger_data
 from xuncha_desktop.services.permissions import Action, require
 from xuncha_desktop.services.situation import situation_data
 
+if TYPE_CHECKING:
+    from xuncha_desktop.reports.common import PdfTarget
+
 Id = uuid.UUID | str
-Writer = Callable[[PdfTarget], object]
+Writer = Callable[["PdfTarget"], object]
 
 
 @dataclass(frozen=True)
@@ -90,6 +87,9 @@ def feedback(session: Session, unit_id: Id, round_id: Id | None = None, issued_o
     (``report_no_round``) when no round inspected the unit."""
     require(session, Action.ISSUE_DOCUMENTS)
     data = feedback_data(session, unit_id, round_id, issued_on=issued_on, marking=marking)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import feedback as feedback_document
+
     return Publication("feedback", {
         ".pdf": lambda out: feedback_document.write_pdf(data, out, use_system_fonts),
         ".docx": lambda out: feedback_document.write_docx(data, _path(out)),
@@ -102,6 +102,9 @@ def interview(session: Session, interview_id: Id, use_system_fonts: bool | None 
     unknown interview."""
     require(session, Action.EDIT_LOGISTICS)
     record = documents.interview_record(session, interview_id, marking)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import interview as interview_document
+
     return Publication("interview", {".pdf": lambda out: interview_document.write_pdf(record, out, use_system_fonts)})
 
 
@@ -109,6 +112,9 @@ def paper(session: Session, paper_id: Id, use_system_fonts: bool | None = None) 
     """问题底稿. Raises NotFound for an unknown working paper."""
     require(session, Action.ISSUE_DOCUMENTS)
     sheet = documents.working_paper(session, paper_id)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import paper as paper_document
+
     return Publication("paper", {".pdf": lambda out: paper_document.write_pdf(sheet, out, use_system_fonts)})
 
 
@@ -119,6 +125,9 @@ def supervision(session: Session, round_id: Id, use_system_fonts: bool | None = 
     supervision."""
     require(session, Action.ISSUE_DOCUMENTS)
     report = documents.supervision_report(session, round_id, issued_on)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import supervision as supervision_document
+
     return Publication("supervision", {
         ".pdf": lambda out: supervision_document.write_pdf(report, out, use_system_fonts),
         ".docx": lambda out: supervision_document.write_docx(report, _path(out)),
@@ -132,6 +141,9 @@ def situation(session: Session, unit_id: Id, round_id: Id | None = None, issued_
     (``report_no_round``)."""
     require(session, Action.ISSUE_DOCUMENTS)
     data = situation_data(session, unit_id, round_id, issued_on=issued_on, marking=marking)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import situation_report as situation_document
+
     return Publication("situation", {
         ".pdf": lambda out: situation_document.write_pdf(data, out, use_system_fonts),
         ".docx": lambda out: situation_document.write_docx(data, _path(out)),
@@ -143,6 +155,9 @@ def transfer(session: Session, transfer_id: Id, issued_on: dt.date | None = None
     """问题线索移交函 with its 问题线索移交清单, as PDF or .docx. Raises NotFound for an unknown transfer."""
     require(session, Action.ISSUE_DOCUMENTS)
     data = transfers.letter_data(session, transfer_id, issued_on=issued_on, marking=marking)
+    # the writers (and reportlab) load with the first document, not at every start
+    from xuncha_desktop.reports import clue_transfer as transfer_document
+
     return Publication("transfer", {
         ".pdf": lambda out: transfer_document.write_pdf(data, out, use_system_fonts),
         ".docx": lambda out: transfer_document.write_docx(data, _path(out)),

@@ -55,6 +55,9 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
     language = start_language(lang)
     workspace: Any = None
     if passphrase is not None:
+        # The command line has started the passphrase's key derivation on another core (keys.derive_ahead):
+        # the window's modules load meanwhile, before the opening waits for the key.
+        from xuncha_desktop.ui import main_window  # noqa: F401
         from xuncha_desktop.workspace import Workspace, is_workspace
 
         if is_workspace(path):

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(120)
         self.stack = QStackedWidget()
+        # The pages built so far, and their record lists by family. A record page (and 巡察办总览) is built when
+        # first shown or asked for (page(), list_of()): the window opens after reading one page, not twelve.
         self.pages: dict[str, QWidget] = {}
         self.lists: dict[str, ListPage] = {}
         # the record families' pages as the registry orders them, labelled in the controller's language
@@ -84,18 +86,15 @@ class MainWindow(QMainWindow):
         # (key, label, icon) of every page in navigation order: the dashboard, the record pages, the sync page
         self.page_entries = self._page_entries()
         self.page_keys = [key for key, _label, _icon in self.page_entries]
-        for key, label, icon_name in self.page_entries:
-            page = self._make_page(key)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        for _key, label, icon_name in self.page_entries:
+            self.stack.addWidget(QWidget())  # its place, until the page is built
             item = QListWidgetItem(icon(icon_name), label)
             item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for key in (DASHBOARD, SYNC):  # the first page shown, and the one the menus' sync actions drive
+            self.page(key)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.currentRowChanged.connect(lambda _row: self._update_new_action())
-        for page in self.pages.values():
-            if isinstance(page, TabbedPage):
-                page.tabs.currentChanged.connect(lambda _index: self._update_new_action())
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -124,35 +123,75 @@ class MainWindow(QMainWindow):
                 (SYNC, self.tr("同步"), "sync")]
 
     def _make_page(self, key: str) -> QWidget:
+        # Each page is the stack's child from the start: a widget made without a parent is a window of its
+        # own until placed, and one made while the idle lock covers the window took the focus from it.
         if key == DASHBOARD:
-            dashboard = DashboardPage(self.controller)
+            dashboard = DashboardPage(self.controller, self.stack)
             dashboard.open_list.connect(self.open_filtered)
             dashboard.open_record.connect(self.open_record)
             return dashboard
         if key == OFFICE:
-            office = OfficePage(self.controller)
+            office = OfficePage(self.controller, self.stack)
             office.open_list.connect(self.open_filtered)
             office.open_record.connect(self.open_record)
             return office
         if key == SYNC:
-            sync_page = SyncPage(self.controller.sync)
+            sync_page = SyncPage(self.controller.sync, self.stack)
             sync_page.data_changed.connect(self.refresh_all)
             return sync_page
         kinds = self.record_pages[key].kinds
         if len(kinds) > 1:  # families sharing a page are its tabs
-            page = TabbedPage(self.controller, key, kinds)
+            page = TabbedPage(self.controller, key, kinds, self.stack)
             for kind, list_page in page.lists.items():
                 self._wire(kind, list_page)
             return page
         [kind] = kinds
         if kind == "evidence":  # files: thumbnails, dropping files, the viewer
-            evidence_page = EvidencePage(self.controller)
+            evidence_page = EvidencePage(self.controller, self.stack)
             evidence_page.view_file.connect(self.view_evidence)
             self._wire(kind, evidence_page)
             return evidence_page
-        list_page = ListPage(self.controller, kind)
+        list_page = ListPage(self.controller, kind, self.stack)
         self._wire(kind, list_page)
         return list_page
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built the first time it is asked for (shown, or read by a test or a menu)."""
+        built = self.pages.get(key)
+        if built is not None:
+            return built
+        built = self._make_page(key)
+        index = self.page_keys.index(key)
+        placeholder = self.stack.widget(index)
+        assert placeholder is not None
+        current = self.stack.currentIndex()  # the same place, whether or not it was the placeholder's
+        self.stack.insertWidget(index, built)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.pages[key] = built
+        if isinstance(built, TabbedPage):
+            built.tabs.currentChanged.connect(lambda _index: self._update_new_action())
+        return built
+
+    def build_pages(self) -> None:
+        """Builds every page not built yet (the screenshot tool and the layout checks look at all of them)."""
+        for key in self.page_keys:
+            self.page(key)
+
+    def list_kinds(self) -> list[str]:
+        """Every family that has a list in the window, in navigation order."""
+        return [kind for entry in self.record_pages.values() for kind in entry.kinds]
+
+    def list_of(self, kind: str) -> ListPage:
+        """The list of ``kind`` (built if its page was not yet), without showing it."""
+        self.page(self.page_of(kind))
+        return self.lists[kind]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.page_keys):
+            self.page(self.page_keys[row])
+        self.stack.setCurrentIndex(row)
 
     def _wire(self, kind: str, page: ListPage) -> None:
         self.lists[kind] = page
@@ -367,7 +406,7 @@ class MainWindow(QMainWindow):
     # ---- navigation ----------------------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self.page_keys.index(key))
-        return self.pages[key]
+        return self.page(key)
 
     def page_of(self, kind: str) -> str:
         return self.controller.page_of(kind)
@@ -379,7 +418,7 @@ class MainWindow(QMainWindow):
         return self.lists[kind]
 
     def _evidence_page(self) -> EvidencePage:
-        page = self.lists["evidence"]
+        page = self.list_of("evidence")
         assert isinstance(page, EvidencePage)
         return page
 
@@ -673,7 +712,7 @@ class MainWindow(QMainWindow):
         dashboard.refresh()
         office = self.pages.get(OFFICE)
         if isinstance(office, OfficePage):
-            office.refresh()
+            office.refresh_if_shown()
 
     def restore_drafts(self, ask: bool = True) -> list[RecordEditor]:
         """Reopens every interview left as a draft by a crash (after asking, unless ``ask`` is False)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -112,7 +113,17 @@ class OfficePage(QWidget):
         note.setObjectName("office_note")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.refresh()
+        # the figures are gathered when the page is first shown (showEvent), not at every start of the window
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.view is None:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh_if_shown(self) -> None:
+        """Reads the figures again if they have been read; a page never shown reads them when it is."""
+        if self.view is not None:
+            self.refresh()
 
     def _table(self, name: str, model: PlainTableModel, stretch: int) -> QTableView:
         view = QTableView()

@@ -140,7 +140,8 @@ class ListPage(QWidget):
             bottom.addWidget(QLabel("—"))
             bottom.addWidget(self.date_to)
         bottom.addStretch(1)
-        self.new_button = QPushButton(self.tr("新建"))
+        # made as the page's child: shown while without a parent, it was a window of its own for a moment
+        self.new_button = QPushButton(self.tr("新建"), self)
         self.new_button.setObjectName("new")
         # Ctrl+N belongs to the window's 新建记录 action, which creates on the current page: a second owner of
         # the same keys made Qt call the shortcut ambiguous, and it did nothing on any page.
@@ -428,7 +429,7 @@ class TabbedPage(QWidget):
         self.tabs = QTabWidget()
         self.lists: dict[str, ListPage] = {}
         for kind in kinds:
-            page = ListPage(controller, kind)
+            page = ListPage(controller, kind, self.tabs)
             self.lists[kind] = page
             self.tabs.addTab(page, controller.kind_label(kind))
         layout.addWidget(self.tabs)

@@ -109,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                         shot(window, f"{number:02d}-{key}-{kind}")
                 shown.tabs.setCurrentIndex(0)
 
-        for kind in window.lists:  # every family's editor, as the registry lists them
-            page = window.lists[kind]
+        for kind in window.list_kinds():  # every family's editor, as the registry lists them
+            page = window.list_of(kind)
             record_id = page.model.record_id(0)
             if record_id is None:
                 continue
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             resize_to_fit(editor, 1100, 760)
             shot(editor, f"20-editor-{kind}")
             editor.close()
-        evidence_model = window.lists["evidence"].model
+        evidence_model = window.list_of("evidence").model
         assert isinstance(evidence_model, EvidenceTableModel)
         kinds_shown: set[str] = set()
         for row in range(min(evidence_model.rowCount(), 100)):
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         new.close()
 
         window.show_page("problem")
-        page = window.lists["problem"]
+        page = window.list_of("problem")
         page.set_filter("status", "not_rectified")
         shot(window, "30-problem-filtered")
         page.set_filter("status", None)
