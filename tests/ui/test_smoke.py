@@ -29,8 +29,8 @@ def test_smoke_paints_the_main_window_and_returns(workspace: Workspace) -> None:
     done = smoke(path, PASSPHRASE)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[-1] == "painted"
-    assert lines[-2].startswith(f"about: {__version__}, source, ") and int(lines[-2].split()[-2]) >= 15
+    assert lines[-2] == "painted"
+    assert lines[-1].startswith(f"about: {__version__}, source, ") and int(lines[-1].split()[-2]) >= 15
     # the workspace was closed on the way out: it opens again
     Workspace.open(path, PASSPHRASE).close()
 

@@ -93,8 +93,8 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
 
 
 def quit_after_first_paint(widget: QWidget) -> None:
-    """Prints what 关于 would show (version, build date, the number of libraries whose licences it lists), then
-    ``painted``, and quits the application once ``widget`` has been painted (its children paint in the same
+    """Prints ``painted``, then what 关于 would show (version, build date, the number of libraries whose licences
+    it lists), and quits the application once ``widget`` has been painted (its children paint in the same
     pass)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -102,12 +102,13 @@ def quit_after_first_paint(widget: QWidget) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if watched is widget and event.type() == QEvent.Type.Paint:
                 widget.removeEventFilter(self)
-                # what 关于 would show, so an installation's self-test also proves the licences are there
+                print("painted", flush=True)
+                # then what 关于 would show, so an installation's self-test also proves the licences are there
+                # (after the paint: reading the libraries' metadata is no part of the start-up)
                 from xuncha_desktop.ui.controllers import about
 
                 print(f"about: {about.program_version()}, {about.build_date() or 'source'}, "
                       f"{len(about.libraries())} libraries", flush=True)
-                print("painted", flush=True)
                 QTimer.singleShot(0, QCoreApplication.quit)
             return False
 
