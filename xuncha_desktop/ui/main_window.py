@@ -461,19 +461,14 @@ class MainWindow(QMainWindow):
     def make_feedback_report(self) -> PdfJob | None:
         """巡察反馈意见 of a unit (its latest round, or the round picked), previewed before saving."""
         title = self.tr("巡察反馈意见")
-        unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
-        if unit_id is None:
+        chosen = self._choose_unit_and_round(title)
+        if chosen is None:
             return None
-        latest = self.tr("（该单位最近一轮）")
-        rounds = [("", latest), *self.controller.ref_choices("round")]
-        round_id = self._choose(title, self.tr("巡察轮次："), rounds)
-        if round_id is None:
-            return None
-        return preview_feedback(self, self.controller.reports, unit_id, title, round_id=round_id or None)
+        unit_id, round_id = chosen
+        return preview_feedback(self, self.controller.reports, unit_id, title, round_id=round_id)
 
-    def edit_feedback_draft(self) -> FeedbackDraftDialog | None:
-        """The unit's 反馈意见稿 in a round, made from its problems first if it has none (asked)."""
-        title = self.tr("反馈意见稿")
+    def _choose_unit_and_round(self, title: str) -> tuple[str, str | None] | None:
+        """A unit, then its round: the unit's latest (None) or one picked; None when either is cancelled."""
         unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
         if unit_id is None:
             return None
@@ -481,9 +476,18 @@ class MainWindow(QMainWindow):
         round_id = self._choose(title, self.tr("巡察轮次："), rounds)
         if round_id is None:
             return None
+        return unit_id, round_id or None
+
+    def edit_feedback_draft(self) -> FeedbackDraftDialog | None:
+        """The unit's 反馈意见稿 in a round, made from its problems first if it has none (asked)."""
+        title = self.tr("反馈意见稿")
+        chosen = self._choose_unit_and_round(title)
+        if chosen is None:
+            return None
+        unit_id, picked_round = chosen
         drafts = self.controller.feedback_drafts
         try:
-            round_id, draft = drafts.find(unit_id, round_id or None)
+            round_id, draft = drafts.find(unit_id, picked_round)
             if draft is None:
                 if not self.controller.may_edit("feedback_draft"):
                     QMessageBox.information(self, title, self.tr("该单位在本轮巡察中还没有反馈意见稿。"))
@@ -517,21 +521,18 @@ class MainWindow(QMainWindow):
     def make_situation_report(self) -> PdfJob | None:
         """巡察情况报告 of a unit (its latest round, or the round picked) with the marking picked, previewed."""
         title = self.tr("巡察情况报告")
-        unit_id = self._choose(title, self.tr("被巡察单位："), self.controller.ref_choices("unit"))
-        if unit_id is None:
+        chosen = self._choose_unit_and_round(title)
+        if chosen is None:
             return None
-        rounds = [("", self.tr("（该单位最近一轮）")), *self.controller.ref_choices("round")]
-        round_id = self._choose(title, self.tr("巡察轮次："), rounds)
-        if round_id is None:
-            return None
+        unit_id, round_id = chosen
         markings = [("机密", self.tr("机密")), ("秘密", self.tr("秘密")), ("内部", self.tr("内部")),
                     ("", self.tr("（不标注）"))]
         marking = self._choose(title, self.tr("密级或标注："), markings)
         if marking is None:
             return None
         reports = self.controller.reports
-        work = functools.partial(reports.situation_pdf, unit_id, round_id or None, marking or None)
-        writer = functools.partial(reports.situation_docx, unit_id=unit_id, round_id=round_id or None,
+        work = functools.partial(reports.situation_pdf, unit_id, round_id, marking or None)
+        writer = functools.partial(reports.situation_docx, unit_id=unit_id, round_id=round_id,
                                    marking=marking or None)
         return preview_report(self, title, work, None, writer, lang=self.controller.lang)
 
