@@ -26,6 +26,7 @@ from xuncha_desktop.reports.common import (
     page_label,
 )
 from xuncha_desktop.reports.data import InterviewRecordData
+from xuncha_desktop.reports.forms import pairs_table
 from xuncha_desktop.reports.layout import CellText, GridText, Setter, text_block
 
 BODY = 14.0
@@ -37,35 +38,6 @@ SIGNATURE_LINE = "被谈话人签字：______________    日期：________年___
 CONFIRMATION_LINES = 3
 CONFIRMATION_LABEL = "被谈话人阅后意见（由被谈话人亲笔书写）："
 DATE_BLANK = "年    月    日"
-
-
-def _header_table(data: InterviewRecordData, chosen: dict[str, Any]) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    head = Setter(chosen["heading1"], CELL_SIZE)
-    cell = Setter(chosen["body"], CELL_SIZE)
-    items = data.header  # every label, even without a value: the form is completed by hand there
-    rows: list[list[Any]] = []
-    spans = []
-    for index in range(0, len(items), 2):
-        pair = items[index:index + 2]
-        row: list[Any] = [CellText(head, pair[0][0], CELL_PITCH, "center"), CellText(cell, pair[0][1], CELL_PITCH)]
-        if len(pair) > 1:
-            row += [CellText(head, pair[1][0], CELL_PITCH, "center"), CellText(cell, pair[1][1], CELL_PITCH)]
-        else:  # the odd last value runs across the row: no empty cells
-            row += ["", ""]
-            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
-        rows.append(row)
-    table = Table(rows, colWidths=[TEXT_WIDTH * f for f in (0.14, 0.36, 0.14, 0.36)])
-    table.setStyle(TableStyle([*_ruled(chosen), *spans]))
-    return table
-
-
-def _ruled(chosen: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("FONTNAME", (0, 0), (-1, -1), chosen["body"].pdf_name),  # else Helvetica, not embedded
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
 
 
 def _blank_rows(setter: Setter, rows: list[tuple[str, str]], chosen: dict[str, Any]) -> Any:
@@ -109,7 +81,8 @@ def story(data: InterviewRecordData, chosen: dict[str, Any]) -> list[Any]:
         group = Setter(chosen["heading2"], BODY)
         items.append(GridText(group, group.break_text(data.group_name, TEXT_WIDTH, justify=False, align="center"),
                               pitch=PITCH))
-    items += [_header_table(data, chosen), Spacer(1, 6),
+    # every label of the head, even without a value: the form is completed by hand there
+    items += [pairs_table(data.header, chosen, CELL_SIZE, CELL_PITCH, 0.14), Spacer(1, 6),
               GridText(heading, heading.break_text("谈话内容：", TEXT_WIDTH), pitch=PITCH * 1.4,
                        keep_with_next=True)]
     setter = Setter(chosen["body"], BODY)

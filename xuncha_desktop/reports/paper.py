@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reportlab.lib import colors
-
 from xuncha_desktop.reports import fonts as font_registry
 from xuncha_desktop.reports.common import TEXT_WIDTH, PdfTarget, build, centred_page_footer
 from xuncha_desktop.reports.data import Material, WorkingPaperData
+from xuncha_desktop.reports.forms import pairs_table, ruled
 from xuncha_desktop.reports.layout import CellText, GridText, Line, Setter, text_block
 
 BODY = 14.0
@@ -49,34 +48,6 @@ def separator_lines(setter: Setter, text: str, width: float, indent: float = 0.0
     if current:
         lines.append(current)
     return [Line(line, indent, setter.space) for line in lines]
-
-
-def _header(data: WorkingPaperData, chosen: dict[str, Any]) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    head = Setter(chosen["heading1"], SMALL)
-    cell = Setter(chosen["body"], SMALL)
-    rows: list[list[Any]] = []
-    spans = []
-    for index in range(0, len(data.header), 2):
-        pair = data.header[index:index + 2]
-        row: list[Any] = [CellText(head, pair[0][0], SMALL_PITCH, "center"), CellText(cell, pair[0][1], SMALL_PITCH)]
-        if len(pair) > 1:
-            row += [CellText(head, pair[1][0], SMALL_PITCH, "center"), CellText(cell, pair[1][1], SMALL_PITCH)]
-        else:  # the odd last value runs across the row: no empty cells
-            row += ["", ""]
-            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
-        rows.append(row)
-    table = Table(rows, colWidths=[TEXT_WIDTH * f for f in (0.15, 0.35, 0.15, 0.35)])
-    table.setStyle(TableStyle([*_ruled(chosen), *spans]))
-    return table
-
-
-def _ruled(chosen: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("FONTNAME", (0, 0), (-1, -1), chosen["body"].pdf_name),  # else Helvetica, not embedded
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
 
 
 def _numbered(setter: Setter, number: int, text: str, pitch: float) -> GridText:
@@ -115,7 +86,7 @@ def _sign_off(data: WorkingPaperData, chosen: dict[str, Any]) -> Any:
                      CellText(cell, getattr(data, when) or DATE_BLANK, SMALL_PITCH, "right")])
     table = Table(rows, colWidths=[TEXT_WIDTH * f for f in (0.2, 0.22, 0.3, 0.28)],
                   rowHeights=[None] + [34.0] * len(SIGN_OFF))
-    table.setStyle(TableStyle(_ruled(chosen)))
+    table.setStyle(TableStyle(ruled(chosen)))
     return table
 
 
@@ -139,7 +110,7 @@ def story(data: WorkingPaperData, chosen: dict[str, Any]) -> list[Any]:
         GridText(kind, kind.break_text("问题底稿（一事一底稿）", TEXT_WIDTH, justify=False, align="center"),
                  pitch=PITCH),
         GridText(title, title.break_balanced(data.title, TEXT_WIDTH), pitch=TITLE * 1.45),
-        Spacer(1, 8), _header(data, chosen), *section("一、问题事实")]
+        Spacer(1, 8), pairs_table(data.header, chosen, SMALL, SMALL_PITCH, 0.15), *section("一、问题事实")]
     if data.problem_statement:
         items.append(paragraph(f"问题表述：{data.problem_statement}"))
     items += [paragraph(block.strip()) for block in (data.summary or "（未填写问题摘要）").split("\n")
