@@ -41,3 +41,35 @@ def test_smoke_with_a_wrong_passphrase_says_so_and_does_not_wait(workspace: Work
     done = smoke(path, "not the passphrase")
     assert done.returncode == 1
     assert "painted" not in done.stdout and "did not open" in done.stderr
+
+
+def test_the_window_loads_while_the_login_dialog_waits_for_the_passphrase(workspace: Workspace) -> None:
+    """Start-up as a person meets it (no passphrase given): the window's modules load while the login dialog is
+    shown, so after 打开 only the unlocking and the window are left. The dialog here only waits and is
+    cancelled; the run then ends 1 without opening anything."""
+    path = workspace.path
+    workspace.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from xuncha_desktop.ui import app, login\n"
+        "class Waiting(login.LoginDialog):\n"
+        "    def exec(self):\n"
+        "        before = 'xuncha_desktop.ui.main_window' in sys.modules\n"
+        "        self.show()\n"
+        "        loop = QEventLoop()\n"
+        "        QTimer.singleShot(app.PRELOAD_AFTER_MS + 3000, loop.quit)\n"
+        "        loop.exec()\n"
+        "        print('shown without the window:', before, 'loaded while waiting:',\n"
+        "              'xuncha_desktop.ui.main_window' in sys.modules, flush=True)\n"
+        "        return login.LoginDialog.DialogCode.Rejected\n"
+        "login.LoginDialog = Waiting\n"
+        "sys.exit(app.run(Path(sys.argv[1])))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("XUNCHA_PASSPHRASE", None)
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.strip() == "shown without the window: False loaded while waiting: True"

@@ -57,7 +57,7 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
     if passphrase is not None:
         # The command line has started the passphrase's key derivation on another core (keys.derive_ahead):
         # the window's modules load meanwhile, before the opening waits for the key.
-        from xuncha_desktop.ui import main_window  # noqa: F401
+        load_window_modules()
         from xuncha_desktop.workspace import Workspace, is_workspace
 
         if is_workspace(path):
@@ -69,9 +69,14 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
         print("smoke: the workspace did not open with the given passphrase", file=sys.stderr)
         return 1
     if workspace is None:
+        from PySide6.QtCore import QTimer
+
         from xuncha_desktop.ui.login import LoginDialog
 
         dialog = LoginDialog(path, language)
+        # While the person types the passphrase the window's modules load (keys typed meanwhile wait in the
+        # queue, none is lost): after 打开 only the unlocking and the window itself are left.
+        QTimer.singleShot(PRELOAD_AFTER_MS, load_window_modules)
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return 1
         workspace = dialog.workspace
@@ -90,6 +95,13 @@ def run(path: Path, lang: str | None = None, passphrase: str | None = None, user
             window.close()
             window.deleteLater()
         workspace.close()
+
+
+PRELOAD_AFTER_MS = 150  # the login dialog is painted first
+
+
+def load_window_modules() -> None:
+    from xuncha_desktop.ui import main_window  # noqa: F401
 
 
 def quit_after_first_paint(widget: QWidget) -> None:
