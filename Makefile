@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 DEMO := demo-workspace
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system demo lint typecheck lock clean screenshots bundle
+.PHONY: run test setup system demo lint typecheck lock clean screenshots bundle bundle-glibc2.31
 
 setup: system $(INSTALLED)
 
@@ -67,6 +67,11 @@ bundle: setup
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build_spec/xuncha.spec
 	tar -C dist -czf dist/xuncha-$(VERSION)-linux-$$(uname -m).tar.gz xuncha
 	@du -sh dist/xuncha dist/xuncha-*.tar.gz
+
+# The release bundle for the offices' Linux (Kylin V10 SP1 and anything with glibc >= 2.31), built and tested in
+# Debian 11 roots made by debootstrap (docs/bundle.md; as root, about 12 minutes and 4 GB the first time).
+bundle-glibc2.31:
+	bash build_spec/linux/glibc2.31/build.sh
 
 # After changing dependencies: record the exact versions the tests passed with.
 lock:

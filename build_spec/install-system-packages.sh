@@ -2,7 +2,7 @@
 # Installs the system packages the program and its tests need on Debian, Ubuntu or Kylin (apt):
 # Python's venv, the libraries Qt loads (offscreen and under X11/Xvfb), a CJK font for the window,
 # poppler for reading PDFs back in tests; LibreOffice (headless, ~200 MB) for rendering .docx in tests;
-# openbox and xdotool for the tests in a real X11 session.
+# openbox and xdotool for the tests in a real X11 session; desktop-file-utils to check the bundle's menu entry.
 # Installs only what is missing; needs root or sudo for that.
 set -eu
 
@@ -12,7 +12,8 @@ xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-i
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 fonts-wqy-microhei
 poppler-utils poppler-data
-libreoffice-writer-nogui"
+libreoffice-writer-nogui
+desktop-file-utils"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-system-packages: no apt here; install the equivalents of: $PACKAGES" >&2

@@ -24,7 +24,7 @@ exec_path=$(printf '%s' "$here/巡察外业桌面端" | sed 's/%/%%/g')
 cat > "$apps/xuncha-desktop.desktop" <<DESKTOP
 [Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.0
 Name=巡察外业桌面端
 Name[en]=Xuncha field desktop
 GenericName=巡察外业记录

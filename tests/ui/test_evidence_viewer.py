@@ -234,7 +234,8 @@ def test_a_file_that_cannot_be_shown_opens_the_record(qtbot: QtBot, window: Main
 def test_the_file_menu_shows_the_selected_evidence(qtbot: QtBot, window: MainWindow, workspace: Workspace,
                                                    tmp_path: Path) -> None:
     [photo_id] = _add(window, [_picture(tmp_path / "现场照片.png")])
-    file_menu = window.menuBar().actions()[0].menu()
+    file_action = window.menuBar().actions()[0]  # held: PySide6 6.9 frees the menu of a temporary action
+    file_menu = file_action.menu()
     assert isinstance(file_menu, QMenu)
     [action] = [a for a in file_menu.actions() if a.text() == "查看所选证据文件"]
     assert action.shortcut().toString() == "Ctrl+Shift+O"  # shown in the menu beside its name

@@ -29,7 +29,7 @@ def _drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
     """Drags ``mime`` over the middle of ``target`` (a view's viewport) and drops it, as Qt delivers a drag;
     returns (accepted on entering, accepted on dropping)."""
     at = QPoint(target.width() // 2, target.height() // 2)
-    enter = QDragEnterEvent(QPointF(at), Qt.DropAction.CopyAction | Qt.DropAction.LinkAction, mime,
+    enter = QDragEnterEvent(at, Qt.DropAction.CopyAction | Qt.DropAction.LinkAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, enter)
     drop = QDropEvent(QPointF(at), Qt.DropAction.CopyAction | Qt.DropAction.LinkAction, mime,
