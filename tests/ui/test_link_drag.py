@@ -29,8 +29,11 @@ def _drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
     """Drags ``mime`` over the middle of ``target`` (a view's viewport) and drops it, as Qt delivers a drag;
     returns (accepted on entering, accepted on dropping)."""
     at = QPoint(target.width() // 2, target.height() // 2)
-    enter = QDragEnterEvent(at, Qt.DropAction.CopyAction | Qt.DropAction.LinkAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+    try:
+        enter = QDragEnterEvent(QPointF(at), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    except TypeError:  # PySide6 6.9 (the glibc 2.31 build) has only the constructor taking a QPoint
+        enter = QDragEnterEvent(at, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, enter)
     drop = QDropEvent(QPointF(at), Qt.DropAction.CopyAction | Qt.DropAction.LinkAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
